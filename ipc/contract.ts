@@ -1,0 +1,228 @@
+// Runs in: main (validation), preload (channel names), renderer (types only).
+// The one IPC contract: every channel, its request/response schemas and the roles allowed.
+// main/ipc/router.ts validates both directions against it; nothing else may be called.
+import { z } from 'zod';
+
+export const ROLES = ['officer', 'supervisor', 'admin'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+/** 'public' channels may be called before sign-in; all others need an unlocked session. */
+export type Access = 'public' | readonly Role[];
+
+const Username = z
+  .string()
+  .trim()
+  .min(3)
+  .max(64)
+  .regex(/^[a-z0-9._-]+$/i, 'letters, digits, dot, dash or underscore');
+const Password = z.string().min(10, 'at least 10 characters').max(256);
+const Empty = z.object({}).strict();
+
+export const UserView = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+  disabled: z.boolean(),
+  createdAt: z.string(),
+  lastSignInAt: z.string().nullable(),
+});
+export type UserView = z.infer<typeof UserView>;
+
+export const SessionView = z.object({
+  user: UserView.nullable(),
+  locked: z.boolean(),
+  idleLockMinutes: z.number(),
+});
+export type SessionView = z.infer<typeof SessionView>;
+
+export const AuditEntryView = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  subject: z.string(),
+  details: z.unknown(),
+});
+export type AuditEntryView = z.infer<typeof AuditEntryView>;
+
+export const AuditVerifyView = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  firstBrokenSeq: z.number().int().nullable(),
+  problem: z.string().nullable(),
+});
+export type AuditVerifyView = z.infer<typeof AuditVerifyView>;
+
+export const SyncStatusView = z.object({
+  port: z.object({ code: z.string(), name: z.string(), timeZone: z.string() }).nullable(),
+  mode: z.enum(['demo', 'configured', 'unconfigured']),
+  feedUrl: z.string().nullable(),
+  state: z.enum(['idle', 'syncing', 'offline', 'error', 'never']),
+  lastSuccessAt: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  pendingUploads: z.number().int(),
+  todaysManifest: z.enum(['current', 'stale', 'missing']),
+  serviceDate: z.string().nullable(),
+  applicants: z.number().int(),
+});
+export type SyncStatusView = z.infer<typeof SyncStatusView>;
+
+function channel<Req extends z.ZodType, Res extends z.ZodType>(def: {
+  access: Access;
+  request: Req;
+  response: Res;
+  /** One line for the docs and the audit log. */
+  summary: string;
+}) {
+  return def;
+}
+
+export const contract = {
+  'app.info': channel({
+    access: 'public',
+    summary: 'App version, shell, mode and whether first-run setup is needed',
+    request: Empty,
+    response: z.object({
+      name: z.string(),
+      version: z.string(),
+      shell: z.enum(['electron', 'browser']),
+      mode: z.enum(['demo', 'configured']),
+      needsSetup: z.boolean(),
+      port: z.object({ code: z.string(), name: z.string() }).nullable(),
+    }),
+  }),
+  'auth.setup': channel({
+    access: 'public',
+    summary: 'First run only: create the administrator (and demo accounts in demo mode)',
+    request: z
+      .object({
+        username: Username,
+        displayName: z.string().trim().min(1).max(120),
+        password: Password,
+        createDemoAccounts: z.boolean().default(false),
+      })
+      .strict(),
+    response: z.object({ user: UserView, demoAccounts: z.array(z.string()) }),
+  }),
+  'auth.signIn': channel({
+    access: 'public',
+    summary: 'Sign in with username and password',
+    request: z.object({ username: z.string().max(64), password: z.string().max(256) }).strict(),
+    response: SessionView,
+  }),
+  'auth.unlock': channel({
+    access: 'public',
+    summary: 'Unlock an idle-locked session with the same user password',
+    request: z.object({ password: z.string().max(256) }).strict(),
+    response: SessionView,
+  }),
+  'auth.session': channel({
+    access: 'public',
+    summary: 'The current session, if any',
+    request: Empty,
+    response: SessionView,
+  }),
+  'auth.signOut': channel({
+    access: 'public',
+    summary: 'Sign out',
+    request: Empty,
+    response: z.object({ signedOut: z.boolean() }),
+  }),
+  'users.list': channel({
+    access: ['admin'],
+    summary: 'List user accounts',
+    request: Empty,
+    response: z.array(UserView),
+  }),
+  'users.create': channel({
+    access: ['admin'],
+    summary: 'Create a user account',
+    request: z
+      .object({
+        username: Username,
+        displayName: z.string().trim().min(1).max(120),
+        role: Role,
+        password: Password,
+      })
+      .strict(),
+    response: UserView,
+  }),
+  'users.setRole': channel({
+    access: ['admin'],
+    summary: "Change a user's role",
+    request: z.object({ userId: z.number().int(), role: Role }).strict(),
+    response: UserView,
+  }),
+  'users.setDisabled': channel({
+    access: ['admin'],
+    summary: 'Disable or re-enable a user account',
+    request: z.object({ userId: z.number().int(), disabled: z.boolean() }).strict(),
+    response: UserView,
+  }),
+  'audit.recent': channel({
+    access: ['supervisor', 'admin'],
+    summary: 'Most recent audit entries',
+    request: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    response: z.array(AuditEntryView),
+  }),
+  'audit.verify': channel({
+    access: ['supervisor', 'admin'],
+    summary: 'Verify the audit hash chain',
+    request: Empty,
+    response: AuditVerifyView,
+  }),
+  'settings.get': channel({
+    access: ['admin'],
+    summary: 'Site settings',
+    request: Empty,
+    response: z.object({ idleLockMinutes: z.number(), retentionDays: z.number() }),
+  }),
+  'settings.update': channel({
+    access: ['admin'],
+    summary: 'Change site settings',
+    request: z
+      .object({
+        idleLockMinutes: z.number().int().min(1).max(240).optional(),
+        retentionDays: z.number().int().min(1).max(3650).optional(),
+      })
+      .strict(),
+    response: z.object({ idleLockMinutes: z.number(), retentionDays: z.number() }),
+  }),
+  'sync.status': channel({
+    access: ['officer', 'supervisor', 'admin'],
+    summary: 'Sync state for the status area',
+    request: Empty,
+    response: SyncStatusView,
+  }),
+} as const;
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export const CHANNELS = Object.keys(contract) as ChannelName[];
+export type RequestOf<C extends ChannelName> = z.input<Contract[C]['request']>;
+export type ResponseOf<C extends ChannelName> = z.output<Contract[C]['response']>;
+
+export type ErrorCode =
+  | 'UNKNOWN_CHANNEL'
+  | 'INVALID_REQUEST'
+  | 'NOT_SIGNED_IN'
+  | 'SESSION_LOCKED'
+  | 'FORBIDDEN'
+  | 'BAD_CREDENTIALS'
+  | 'ACCOUNT_LOCKED'
+  | 'ACCOUNT_DISABLED'
+  | 'SETUP_DONE'
+  | 'CONFLICT'
+  | 'NOT_FOUND'
+  | 'INTERNAL';
+
+export type IpcError = { code: ErrorCode; message: string };
+export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** What the preload (Electron) or the HTTP shim (browser shell) gives the renderer. */
+export type ArrivalsApi = {
+  [C in ChannelName]: (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
+};

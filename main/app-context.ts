@@ -1,0 +1,60 @@
+// Runs in: main process and CLI.
+// Wires the services over one database. Both shells and the CLI build exactly this.
+import fs from 'node:fs';
+import path from 'node:path';
+import { AuditLog } from './audit/audit-log';
+import { AccountService } from './auth/account-service';
+import { SessionStore } from './auth/session-store';
+import { openDatabase, type Db } from './db/database';
+import { loadSiteConfig, type SiteConfig } from './platform/config';
+import { resolveDataDir } from './platform/paths';
+import { SettingsRepository } from './platform/settings';
+
+export interface AppContext {
+  dataDir: string;
+  db: Db;
+  config: SiteConfig | null;
+  mode: 'demo' | 'configured';
+  shell: 'electron' | 'browser' | 'cli';
+  version: string;
+  audit: AuditLog;
+  accounts: AccountService;
+  settings: SettingsRepository;
+  sessions: SessionStore;
+  close(): void;
+}
+
+export function appVersion(): string {
+  for (const p of [path.join(__dirname, '../../package.json'), path.join(__dirname, '../package.json')]) {
+    if (fs.existsSync(p)) return (JSON.parse(fs.readFileSync(p, 'utf8')) as { version: string }).version;
+  }
+  return '0.0.0';
+}
+
+export function createAppContext(opts: { dataDir?: string; shell: AppContext['shell'] }): AppContext {
+  const dataDir = resolveDataDir(opts.dataDir);
+  const db = openDatabase(dataDir);
+  let config: SiteConfig | null;
+  try {
+    config = loadSiteConfig(dataDir);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  const audit = new AuditLog(db);
+  const settings = new SettingsRepository(db);
+  const ctx: AppContext = {
+    dataDir,
+    db,
+    config,
+    mode: config ? 'configured' : 'demo',
+    shell: opts.shell,
+    version: appVersion(),
+    audit,
+    accounts: new AccountService(db, audit),
+    settings,
+    sessions: new SessionStore(() => settings.get().idleLockMinutes * 60_000),
+    close: () => db.close(),
+  };
+  return ctx;
+}

@@ -1,0 +1,75 @@
+// Runs in: renderer. Admin: accounts, site settings, audit.
+import { useEffect, useState } from 'react';
+import { Alert, Button, Group, NumberInput, Paper, PasswordInput, Select, Stack, Switch, Table, TextInput, Title } from '@mantine/core';
+import { ROLES, type Role, type UserView } from '../../../ipc/contract';
+import { call } from '../api';
+import { AuditPanel } from '../components/AuditPanel';
+
+export function AdminPage({ currentUser }: { currentUser: string }) {
+  const [users, setUsers] = useState<UserView[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [form, setForm] = useState({ username: '', displayName: '', role: 'officer' as Role, password: '' });
+  const [idle, setIdle] = useState<number | string>(10);
+  const [retention, setRetention] = useState<number | string>(30);
+
+  const load = () => void call('users.list', {}).then(setUsers, (e: Error) => setError(e.message));
+  useEffect(() => {
+    load();
+    void call('settings.get', {}).then((s) => {
+      setIdle(s.idleLockMinutes);
+      setRetention(s.retentionDays);
+    });
+  }, []);
+
+  const run = (p: Promise<unknown>) => void p.then(() => { setError(null); load(); }, (e: Error) => setError(e.message));
+
+  return (
+    <Stack>
+      <Title order={2}>Admin</Title>
+      {error && <Alert color="red" role="alert">{error}</Alert>}
+      <Paper withBorder p="md">
+        <Title order={4} mb="sm">Users</Title>
+        <Table>
+          <Table.Thead>
+            <Table.Tr><Table.Th>Username</Table.Th><Table.Th>Name</Table.Th><Table.Th>Role</Table.Th><Table.Th>Enabled</Table.Th><Table.Th>Last sign-in</Table.Th></Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {users.map((u) => (
+              <Table.Tr key={u.id}>
+                <Table.Td>{u.username}</Table.Td>
+                <Table.Td>{u.displayName}</Table.Td>
+                <Table.Td>
+                  <Select aria-label={`Role of ${u.username}`} data={[...ROLES]} value={u.role} allowDeselect={false} disabled={u.username === currentUser}
+                    onChange={(v) => v && run(call('users.setRole', { userId: u.id, role: v as Role }))} w={150} />
+                </Table.Td>
+                <Table.Td>
+                  <Switch aria-label={`Enable ${u.username}`} checked={!u.disabled} disabled={u.username === currentUser}
+                    onChange={(e) => run(call('users.setDisabled', { userId: u.id, disabled: !e.currentTarget.checked }))} />
+                </Table.Td>
+                <Table.Td>{u.lastSignInAt ? new Date(u.lastSignInAt).toLocaleString() : '—'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <form onSubmit={(e) => { e.preventDefault(); run(call('users.create', form).then(() => setForm({ ...form, username: '', displayName: '', password: '' }))); }}>
+          <Group mt="md" align="flex-end">
+            <TextInput label="Username" value={form.username} onChange={(e) => setForm({ ...form, username: e.currentTarget.value })} required />
+            <TextInput label="Full name" value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.currentTarget.value })} required />
+            <Select label="Role" data={[...ROLES]} value={form.role} allowDeselect={false} onChange={(v) => v && setForm({ ...form, role: v as Role })} w={150} />
+            <PasswordInput label="Initial password" value={form.password} onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} required />
+            <Button type="submit">Add user</Button>
+          </Group>
+        </form>
+      </Paper>
+      <Paper withBorder p="md">
+        <Title order={4} mb="sm">Site settings</Title>
+        <Group align="flex-end">
+          <NumberInput label="Idle lock (minutes)" min={1} max={240} value={idle} onChange={setIdle} w={180} />
+          <NumberInput label="Retention of personal data (days)" min={1} max={3650} value={retention} onChange={setRetention} w={260} />
+          <Button onClick={() => run(call('settings.update', { idleLockMinutes: Number(idle), retentionDays: Number(retention) }))}>Save</Button>
+        </Group>
+      </Paper>
+      <AuditPanel />
+    </Stack>
+  );
+}
