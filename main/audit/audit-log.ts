@@ -42,7 +42,7 @@ export interface AuditVerification {
   problem: string | null;
 }
 
-function entryHash(prevHash: string, e: { seq: number; at: string; actor: string; action: string; subject: string; details: string }): string {
+export function entryHash(prevHash: string, e: { seq: number; at: string; actor: string; action: string; subject: string; details: string }): string {
   const canonical = canonicalize({
     seq: e.seq,
     at: e.at,

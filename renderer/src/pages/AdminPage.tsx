@@ -51,12 +51,12 @@ export function AdminPage({ currentUser }: { currentUser: string }) {
             ))}
           </Table.Tbody>
         </Table>
-        <form onSubmit={(e) => { e.preventDefault(); run(call('users.create', form).then(() => setForm({ ...form, username: '', displayName: '', password: '' }))); }}>
+        <form onSubmit={(e) => { e.preventDefault(); run(call('users.create', form).then(() => setForm((f) => ({ ...f, username: '', displayName: '', password: '' })))); }}>
           <Group mt="md" align="flex-end">
-            <TextInput label="Username" value={form.username} onChange={(e) => setForm({ ...form, username: e.currentTarget.value })} required />
-            <TextInput label="Full name" value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.currentTarget.value })} required />
-            <Select label="Role" data={[...ROLES]} value={form.role} allowDeselect={false} onChange={(v) => v && setForm({ ...form, role: v as Role })} w={150} />
-            <PasswordInput label="Initial password" value={form.password} onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} required />
+            <TextInput label="Username" value={form.username} onChange={(e) => { const v = e.currentTarget.value; setForm((f) => ({ ...f, username: v })); }} required />
+            <TextInput label="Full name" value={form.displayName} onChange={(e) => { const v = e.currentTarget.value; setForm((f) => ({ ...f, displayName: v })); }} required />
+            <Select label="Role" data={[...ROLES]} value={form.role} allowDeselect={false} onChange={(v) => v && setForm((f) => ({ ...f, role: v as Role }))} w={150} />
+            <PasswordInput label="Initial password" value={form.password} onChange={(e) => { const v = e.currentTarget.value; setForm((f) => ({ ...f, password: v })); }} required />
             <Button type="submit">Add user</Button>
           </Group>
         </form>

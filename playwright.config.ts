@@ -1,0 +1,17 @@
+// Runs in: test tooling. End-to-end tests drive the browser shell in Debian's Chromium.
+import { defineConfig } from '@playwright/test';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 60_000,
+  workers: 1,
+  reporter: process.env.CI ? 'list' : [['list']],
+  use: {
+    viewport: { width: 1280, height: 860 },
+    launchOptions: {
+      executablePath: process.env.ARRIVALS_BROWSER ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--test-type'],
+    },
+    screenshot: 'only-on-failure',
+  },
+});

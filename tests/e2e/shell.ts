@@ -1,0 +1,51 @@
+// Runs in: tests (Node). Starts the real browser shell (built app) on a temp data folder.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export interface RunningShell {
+  url: string;
+  origin: string;
+  key: string;
+  dataDir: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+export async function startShell(opts: { dataDir?: string; env?: Record<string, string>; args?: string[] } = {}): Promise<RunningShell> {
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'arrivals-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, '../../out/main/browser.js'), '--data-dir', dataDir, '--no-open', ...(opts.args ?? [])], {
+    env: { ...process.env, ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`shell did not start:\n${out}`)), 60_000);
+    const check = () => {
+      const m = /ARRIVALS_URL=(\S+)/.exec(out);
+      if (m) {
+        clearTimeout(t);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.on('exit', (code) => reject(new Error(`shell exited with ${code}:\n${out}`)));
+  });
+  const u = new URL(url);
+  return {
+    url,
+    origin: u.origin,
+    key: u.searchParams.get('key')!,
+    dataDir,
+    output: () => out,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

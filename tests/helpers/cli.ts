@@ -1,0 +1,15 @@
+// Runs in: tests (Node). Runs the built CLI as a user would.
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+export const REPO = path.join(__dirname, '../..');
+
+export function arrivals(dataDir: string, args: string[], opts: { input?: string; env?: Record<string, string>; timeout?: number } = {}) {
+  const r = spawnSync(process.execPath, [path.join(REPO, 'bin/arrivals.js'), '--data-dir', dataDir, ...args], {
+    encoding: 'utf8',
+    input: opts.input ?? '',
+    env: { ...process.env, ...opts.env },
+    timeout: opts.timeout ?? 120_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, out: r.stdout + r.stderr };
+}

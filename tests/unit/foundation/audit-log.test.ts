@@ -1,0 +1,97 @@
+import Database from 'better-sqlite3';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { AuditLog, entryHash } from '../../../main/audit/audit-log';
+import { dbPath, openDatabase, type Db } from '../../../main/db/database';
+import { tempDir } from '../../helpers/temp-dir';
+
+/** Opens the file the way an insider with a SQLite shell would: triggers dropped. */
+function tamper(dir: string, sql: string): void {
+  const raw = new Database(dbPath(dir));
+  raw.exec('DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;');
+  raw.exec(sql);
+  raw.close();
+}
+
+describe('audit log', () => {
+  let dir: string;
+  let db: Db;
+  let log: AuditLog;
+  beforeEach(() => {
+    dir = tempDir();
+    db = openDatabase(dir);
+    log = new AuditLog(db);
+    for (let i = 1; i <= 6; i++) log.append({ actor: 'alice', action: 'test.event', subject: `case:${i}`, details: { i, note: 'résumé 名前' } });
+  });
+
+  const reopen = () => {
+    db.close();
+    db = openDatabase(dir);
+    return new AuditLog(db).verify();
+  };
+
+  it('verifies an intact chain', () => {
+    expect(log.verify()).toEqual({ ok: true, entries: 6, firstBrokenSeq: null, problem: null });
+  });
+
+  it('refuses in-app updates and deletes', () => {
+    expect(() => db.prepare('UPDATE audit_log SET actor = ? WHERE seq = 2').run('mallory')).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_log WHERE seq = 2').run()).toThrow(/append-only/);
+  });
+
+  it('names the row that was changed', () => {
+    db.close();
+    tamper(dir, "UPDATE audit_log SET details = '{\"i\":3,\"note\":\"edited\"}' WHERE seq = 3");
+    const r = reopen();
+    expect(r.ok).toBe(false);
+    expect(r.firstBrokenSeq).toBe(3);
+  });
+
+  it('detects a changed actor even if the attacker recomputes nothing', () => {
+    db.close();
+    tamper(dir, "UPDATE audit_log SET actor = 'bob' WHERE seq = 5");
+    expect(reopen().firstBrokenSeq).toBe(5);
+  });
+
+  it('detects a deleted row in the middle', () => {
+    db.close();
+    tamper(dir, 'DELETE FROM audit_log WHERE seq = 4');
+    const r = reopen();
+    expect(r.ok).toBe(false);
+    expect(r.firstBrokenSeq).toBe(5);
+  });
+
+  it('detects rows cut from the end', () => {
+    db.close();
+    tamper(dir, 'DELETE FROM audit_log WHERE seq >= 5');
+    const r = reopen();
+    expect(r.ok).toBe(false);
+    expect(r.problem).toMatch(/removed from the end/);
+  });
+
+  it('detects reordered rows', () => {
+    db.close();
+    tamper(
+      dir,
+      `UPDATE audit_log SET seq = -2 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 3; UPDATE audit_log SET seq = 3 WHERE seq = -2;`,
+    );
+    const r = reopen();
+    expect(r.ok).toBe(false);
+    expect(r.firstBrokenSeq).toBe(2);
+  });
+
+  it('detects a forged row inserted in the middle, even with a correctly computed hash', () => {
+    const row3 = db.prepare('SELECT hash FROM audit_log WHERE seq = 3').get() as { hash: string };
+    db.close();
+    const forged = { seq: 4, at: new Date().toISOString(), actor: 'mallory', action: 'test.event', subject: 'case:x', details: '{}' };
+    const hash = entryHash(row3.hash, forged);
+    tamper(
+      dir,
+      `UPDATE audit_log SET seq = -(seq + 1) WHERE seq >= 4; UPDATE audit_log SET seq = -seq WHERE seq < 0;
+       INSERT INTO audit_log (seq, at, actor, action, subject, details, prev_hash, hash)
+       VALUES (4, '${forged.at}', 'mallory', 'test.event', 'case:x', '{}', '${row3.hash}', '${hash}');`,
+    );
+    const r = reopen();
+    expect(r.ok).toBe(false);
+    expect(r.firstBrokenSeq).toBe(5);
+  });
+});

@@ -1,0 +1,72 @@
+import path from 'node:path';
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRouter } from '../../../main/ipc/router';
+import { startBridge, type Bridge } from '../../../main/shell/http-bridge';
+import { testApp } from '../../helpers/app';
+import type { AppContext } from '../../../main/app-context';
+
+let app: AppContext;
+let bridge: Bridge;
+
+beforeAll(async () => {
+  app = testApp();
+  bridge = await startBridge({ router: createRouter(app), rendererDir: path.join(__dirname, '../../fixtures/renderer') });
+});
+afterAll(async () => {
+  await bridge.close();
+  app.close();
+});
+
+function post(channel: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: { ok: boolean; error?: { code: string } } }> {
+  const u = new URL(bridge.url);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: u.hostname, port: u.port, path: `/api/${channel}`, method: 'POST', headers: { 'content-type': 'application/json', ...headers } },
+      (res) => {
+        let data = '';
+        res.on('data', (c: Buffer) => (data += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(data) as never }));
+      },
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
+}
+
+const good = (conn = randomUUID()) => ({ 'x-arrivals-key': bridge.secret, 'x-arrivals-connection': conn });
+
+describe('browser-shell HTTP bridge', () => {
+  it('listens on 127.0.0.1 only', () => {
+    expect(new URL(bridge.url).hostname).toBe('127.0.0.1');
+  });
+
+  it('refuses calls without the per-launch key', async () => {
+    expect((await post('app.info', {}, { 'x-arrivals-connection': randomUUID() })).status).toBe(401);
+    expect((await post('app.info', {}, { 'x-arrivals-key': 'f'.repeat(64), 'x-arrivals-connection': randomUUID() })).status).toBe(401);
+    expect((await post('app.info', {}, good())).json.ok).toBe(true);
+  });
+
+  it('refuses a foreign Origin and a foreign Host (DNS rebinding)', async () => {
+    expect((await post('app.info', {}, { ...good(), origin: 'http://evil.example' })).status).toBe(403);
+    expect((await post('app.info', {}, { ...good(), host: 'evil.example:80' })).status).toBe(421);
+  });
+
+  it("an officer's session calling an admin-only channel is refused in main", async () => {
+    const admin = randomUUID();
+    await post('auth.setup', { username: 'site.admin', displayName: 'A', password: 'admin-password-1' }, good(admin));
+    await post('auth.signIn', { username: 'site.admin', password: 'admin-password-1' }, good(admin));
+    await post('users.create', { username: 'ofc.lee', displayName: 'Lee', role: 'officer', password: 'user-password-1' }, good(admin));
+    const officer = randomUUID();
+    expect((await post('auth.signIn', { username: 'ofc.lee', password: 'user-password-1' }, good(officer))).json.ok).toBe(true);
+    const r = await post('users.create', { username: 'ofc.evil', displayName: 'E', role: 'admin', password: 'user-password-1' }, good(officer));
+    expect(r.json).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(app.accounts.users.byUsername('ofc.evil')).toBeUndefined();
+  });
+
+  it('rejects non-JSON bodies and unknown channels with an error envelope', async () => {
+    expect((await post('nope.nothing', {}, good())).json).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect((await post('app.info', {}, { ...good(), 'content-type': 'text/plain' })).status).toBe(415);
+  });
+});
