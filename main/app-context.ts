@@ -21,6 +21,8 @@ export interface AppContext {
   accounts: AccountService;
   settings: SettingsRepository;
   sessions: SessionStore;
+  /** Set while the built-in demo feed runs (no config.json). */
+  demo?: { port: string; feedUrl: string };
   close(): void;
 }
 

@@ -1,0 +1,218 @@
+// Runs in: main process and CLI (and the sync worker).
+// Writes verified feed batches into SQLite. One batch = one transaction, together with its
+// applied_batches row and the manifest's applied_seq: after a crash a batch is either wholly
+// applied or not at all, and a batch already applied is refused, never applied twice.
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import type { Db } from '../db/database';
+import type { Batch, FeedRecord, ManifestHeader } from '../feed/schema';
+
+export interface ApplyResult {
+  seq: number;
+  records: number;
+  applicantIds: string[];
+}
+
+type Applicant = Extract<FeedRecord, { type: 'applicant' }>;
+type Correction = Extract<FeedRecord, { type: 'correction' }>;
+
+/** Editable applicant fields and the columns a correction of each one rewrites. */
+function correctionColumns(fields: Correction['fields']): Record<string, unknown> {
+  const f = fields as Partial<Applicant>;
+  const cols: Record<string, unknown> = {};
+  if (f.givenNames !== undefined) cols.given_names = f.givenNames;
+  if (f.familyNames !== undefined) cols.family_names = f.familyNames;
+  if (f.nameAsWritten !== undefined) cols.name_as_written = f.nameAsWritten;
+  if (f.dob !== undefined) cols.dob = f.dob;
+  if (f.sex !== undefined) cols.sex = f.sex;
+  if (f.nationality !== undefined) cols.nationality = f.nationality;
+  if (f.countryOfBirth !== undefined) cols.country_of_birth = f.countryOfBirth;
+  if (f.document !== undefined) {
+    cols.doc_type = f.document?.type ?? null;
+    cols.doc_number = f.document?.number ?? null;
+    cols.doc_issuer = f.document?.issuer ?? null;
+  }
+  if (f.address !== undefined) {
+    cols.addr_line1 = f.address.line1;
+    cols.addr_line2 = f.address.line2;
+    cols.addr_city = f.address.city;
+    cols.addr_state = f.address.state;
+    cols.addr_zip = f.address.zip;
+  }
+  if (f.phone !== undefined) cols.phone = f.phone;
+  if (f.email !== undefined) cols.email = f.email;
+  if (f.language !== undefined) cols.language = f.language;
+  if (f.deviceId !== undefined) cols.device_id = f.deviceId;
+  if (f.photo !== undefined) {
+    cols.photo_sha256 = f.photo?.sha256 ?? null;
+    cols.photo_captured_at = f.photo?.capturedAt ?? null;
+  }
+  return cols;
+}
+
+export function batchSha256(batch: Batch): string {
+  return createHash('sha256').update(canonicalize(batch) ?? '').digest('hex');
+}
+
+export class ManifestRepository {
+  private readonly s;
+
+  constructor(private readonly db: Db) {
+    this.s = {
+      manifest: db.prepare<[string, string], { applied_seq: number; last_seq: number; version: number; completed_at: string | null }>(
+        'SELECT applied_seq, last_seq, version, completed_at FROM manifests WHERE port = ? AND service_date = ?',
+      ),
+      upsertManifest: db.prepare(
+        `INSERT INTO manifests (port, service_date, version, generated_at, key_id, last_seq, record_count, first_synced_at)
+         VALUES (@port, @serviceDate, @version, @generatedAt, @keyId, @lastSeq, @recordCount, @now)
+         ON CONFLICT(port, service_date) DO UPDATE SET version = excluded.version, generated_at = excluded.generated_at,
+           key_id = excluded.key_id, last_seq = excluded.last_seq, record_count = excluded.record_count,
+           completed_at = CASE WHEN excluded.last_seq > manifests.applied_seq THEN NULL ELSE manifests.completed_at END`,
+      ),
+      advance: db.prepare(
+        `UPDATE manifests SET applied_seq = @seq,
+           completed_at = CASE WHEN @seq >= last_seq THEN @now ELSE NULL END
+         WHERE port = @port AND service_date = @serviceDate AND applied_seq = @seq - 1`,
+      ),
+      applied: db.prepare(
+        'INSERT INTO applied_batches (port, service_date, seq, batch_sha256, record_count, source, applied_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      group: db.prepare(
+        `INSERT INTO travel_groups (group_id, kind, primary_applicant_id, port, service_date) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(group_id) DO UPDATE SET kind = excluded.kind, primary_applicant_id = excluded.primary_applicant_id`,
+      ),
+      applicant: db.prepare(
+        `INSERT INTO applicants (applicant_id, group_id, port, service_date, given_names, family_names, name_as_written, dob, sex,
+           nationality, country_of_birth, doc_type, doc_number, doc_issuer, addr_line1, addr_line2, addr_city, addr_state, addr_zip,
+           phone, email, language, device_id, photo_sha256, photo_captured_at, updated_seq)
+         VALUES (@applicantId, @groupId, @port, @serviceDate, @givenNames, @familyNames, @nameAsWritten, @dob, @sex,
+           @nationality, @countryOfBirth, @docType, @docNumber, @docIssuer, @line1, @line2, @city, @state, @zip,
+           @phone, @email, @language, @deviceId, @photoSha, @photoAt, @seq)
+         ON CONFLICT(applicant_id) DO UPDATE SET group_id = excluded.group_id, given_names = excluded.given_names,
+           family_names = excluded.family_names, name_as_written = excluded.name_as_written, dob = excluded.dob, sex = excluded.sex,
+           nationality = excluded.nationality, country_of_birth = excluded.country_of_birth, doc_type = excluded.doc_type,
+           doc_number = excluded.doc_number, doc_issuer = excluded.doc_issuer, addr_line1 = excluded.addr_line1,
+           addr_line2 = excluded.addr_line2, addr_city = excluded.addr_city, addr_state = excluded.addr_state,
+           addr_zip = excluded.addr_zip, phone = excluded.phone, email = excluded.email, language = excluded.language,
+           device_id = excluded.device_id, photo_sha256 = excluded.photo_sha256, photo_captured_at = excluded.photo_captured_at,
+           updated_seq = excluded.updated_seq`,
+      ),
+      appointment: db.prepare(
+        `INSERT INTO appointments (appointment_id, applicant_id, group_id, port, service_date, slot, status, updated_seq)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(appointment_id) DO UPDATE SET slot = excluded.slot, status = excluded.status, updated_seq = excluded.updated_seq`,
+      ),
+      cancel: db.prepare(
+        "UPDATE appointments SET status = 'cancelled', cancel_reason = ?, updated_seq = ? WHERE appointment_id = ? AND status IN ('scheduled', 'rescheduled')",
+      ),
+      reschedule: db.prepare(
+        "UPDATE appointments SET status = 'rescheduled', slot = ?, updated_seq = ? WHERE appointment_id = ? AND status IN ('scheduled', 'rescheduled')",
+      ),
+      appointmentApplicant: db.prepare<[string], { applicant_id: string }>('SELECT applicant_id FROM appointments WHERE appointment_id = ?'),
+      amendment: db.prepare('INSERT OR REPLACE INTO amendments (port, service_date, seq, idx, type, target_id, body) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    };
+  }
+
+  appliedSeq(port: string, serviceDate: string): number {
+    return this.s.manifest.get(port, serviceDate)?.applied_seq ?? 0;
+  }
+
+  manifest(port: string, serviceDate: string) {
+    return this.s.manifest.get(port, serviceDate);
+  }
+
+  recordHeader(h: ManifestHeader, keyId: string): void {
+    this.s.upsertManifest.run({ ...h, keyId, now: new Date().toISOString() });
+  }
+
+  /**
+   * Applies one verified batch atomically. Refuses (throws, changes nothing) a batch for
+   * another port/day or one whose seq is not exactly the next.
+   */
+  applyBatch(batch: Batch, source: 'feed' | 'bundle'): ApplyResult {
+    const run = this.db.transaction((): ApplyResult => {
+      const now = new Date().toISOString();
+      const { port, serviceDate, seq } = batch;
+      const applied = this.appliedSeq(port, serviceDate);
+      if (!this.s.manifest.get(port, serviceDate)) throw new Error(`No manifest header recorded for ${port} ${serviceDate}.`);
+      if (seq !== applied + 1) {
+        throw new Error(seq <= applied ? `Batch ${seq} for ${port} ${serviceDate} was already applied.` : `Batch ${seq} arrived before batch ${applied + 1}.`);
+      }
+      const touched = new Set<string>();
+      batch.records.forEach((r, idx) => this.applyRecord(r, port, serviceDate, seq, idx, touched));
+      this.s.applied.run(port, serviceDate, seq, batchSha256(batch), batch.records.length, source, now);
+      const adv = this.s.advance.run({ seq, now, port, serviceDate });
+      if (adv.changes !== 1) throw new Error(`Batch ${seq} for ${port} ${serviceDate} could not advance the manifest.`);
+      return { seq, records: batch.records.length, applicantIds: [...touched] };
+    });
+    return run.immediate();
+  }
+
+  private applyRecord(r: FeedRecord, port: string, serviceDate: string, seq: number, idx: number, touched: Set<string>): void {
+    switch (r.type) {
+      case 'group':
+        this.s.group.run(r.groupId, r.kind, r.primaryApplicantId, port, serviceDate);
+        return;
+      case 'applicant':
+        this.s.applicant.run({
+          applicantId: r.applicantId,
+          groupId: r.groupId,
+          port,
+          serviceDate,
+          givenNames: r.givenNames,
+          familyNames: r.familyNames,
+          nameAsWritten: r.nameAsWritten,
+          dob: r.dob,
+          sex: r.sex,
+          nationality: r.nationality,
+          countryOfBirth: r.countryOfBirth,
+          docType: r.document?.type ?? null,
+          docNumber: r.document?.number ?? null,
+          docIssuer: r.document?.issuer ?? null,
+          line1: r.address.line1,
+          line2: r.address.line2 ?? null,
+          city: r.address.city,
+          state: r.address.state,
+          zip: r.address.zip,
+          phone: r.phone,
+          email: r.email,
+          language: r.language,
+          deviceId: r.deviceId,
+          photoSha: r.photo?.sha256 ?? null,
+          photoAt: r.photo?.capturedAt ?? null,
+          seq,
+        });
+        touched.add(r.applicantId);
+        return;
+      case 'appointment':
+        this.s.appointment.run(r.appointmentId, r.applicantId, r.groupId, port, serviceDate, r.slot, r.status, seq);
+        return;
+      case 'cancel': {
+        this.s.cancel.run(r.reason, seq, r.appointmentId);
+        this.s.amendment.run(port, serviceDate, seq, idx, r.type, r.appointmentId, JSON.stringify(r));
+        const a = this.s.appointmentApplicant.get(r.appointmentId);
+        if (a) touched.add(a.applicant_id);
+        return;
+      }
+      case 'reschedule': {
+        this.s.reschedule.run(r.slot, seq, r.appointmentId);
+        this.s.amendment.run(port, serviceDate, seq, idx, r.type, r.appointmentId, JSON.stringify(r));
+        const a = this.s.appointmentApplicant.get(r.appointmentId);
+        if (a) touched.add(a.applicant_id);
+        return;
+      }
+      case 'correction': {
+        const cols = correctionColumns(r.fields);
+        const names = Object.keys(cols);
+        if (names.length) {
+          // Column names come from the fixed whitelist above, never from the feed.
+          const sql = `UPDATE applicants SET ${names.map((n) => `${n} = @${n}`).join(', ')}, updated_seq = @seq WHERE applicant_id = @id`;
+          this.db.prepare(sql).run({ ...cols, seq, id: r.applicantId });
+        }
+        this.s.amendment.run(port, serviceDate, seq, idx, r.type, r.applicantId, JSON.stringify(r));
+        touched.add(r.applicantId);
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,141 @@
+// Runs in: main process and CLI.
+// Brings one port's day up to date from a FeedSource: header, then batches from the last
+// applied seq (each in its own transaction), then missing photos, then the lookout list.
+// Every step is idempotent, so a crash or a dead link at any moment is fixed by running again.
+import type { Db } from '../db/database';
+import type { AuditLog } from '../audit/audit-log';
+import type { FeedSource } from './feed-source';
+import { ManifestRepository, type ApplyResult } from './manifest-repository';
+import type { PhotoStore } from './photo-store';
+import { SyncStateRepository } from './sync-state-repository';
+import { LookoutRepository } from './lookout-repository';
+
+export interface SyncProgress {
+  phase: 'header' | 'batches' | 'photos' | 'lookout' | 'done';
+  port: string;
+  serviceDate: string;
+  appliedSeq: number;
+  lastSeq: number;
+  photosDone: number;
+  photosTotal: number;
+}
+
+export interface SyncReport {
+  port: string;
+  serviceDate: string;
+  source: string;
+  batchesApplied: number;
+  recordsApplied: number;
+  photosStored: number;
+  photoFailures: Array<{ sha256: string; reason: string }>;
+  lookoutVersion: number | null;
+  appliedSeq: number;
+  lastSeq: number;
+  touchedApplicants: number;
+}
+
+export interface SyncHooks {
+  onProgress?: (p: SyncProgress) => void;
+  /** Called after each committed batch (flags are recomputed for what it touched). */
+  onBatchApplied?: (r: ApplyResult) => void;
+}
+
+export class SyncEngine {
+  readonly manifests: ManifestRepository;
+  readonly state: SyncStateRepository;
+  readonly lookout: LookoutRepository;
+
+  constructor(
+    private readonly db: Db,
+    private readonly photos: PhotoStore,
+    private readonly audit: AuditLog,
+    private readonly actor = 'sync',
+  ) {
+    this.manifests = new ManifestRepository(db);
+    this.state = new SyncStateRepository(db);
+    this.lookout = new LookoutRepository(db);
+  }
+
+  async syncDay(source: FeedSource, port: string, serviceDate: string, hooks: SyncHooks = {}): Promise<SyncReport> {
+    this.state.started(port);
+    try {
+      const report = await this.run(source, port, serviceDate, hooks);
+      this.state.succeeded(port);
+      if (report.batchesApplied || report.photosStored || report.lookoutVersion !== null) {
+        this.audit.append({
+          actor: this.actor,
+          action: source.kind === 'bundle' ? 'sync.bundle_import' : 'sync.applied',
+          subject: `manifest:${port}:${serviceDate}`,
+          details: { source: source.label, batches: report.batchesApplied, records: report.recordsApplied, photos: report.photosStored, appliedSeq: report.appliedSeq, lookoutVersion: report.lookoutVersion },
+        });
+      }
+      return report;
+    } catch (e) {
+      const err = e as Error & { code?: string };
+      const offline = err.code === 'NETWORK' || err.code === 'HTTP';
+      this.state.failed(port, offline ? 'offline' : 'error', err.message);
+      if (!offline) this.audit.append({ actor: this.actor, action: 'sync.rejected', subject: `manifest:${port}:${serviceDate}`, details: { source: source.label, code: err.code ?? 'ERROR', message: err.message } });
+      throw e;
+    }
+  }
+
+  private async run(source: FeedSource, port: string, serviceDate: string, hooks: SyncHooks): Promise<SyncReport> {
+    const progress = (p: Omit<SyncProgress, 'port' | 'serviceDate'>) => hooks.onProgress?.({ port, serviceDate, ...p });
+    progress({ phase: 'header', appliedSeq: 0, lastSeq: 0, photosDone: 0, photosTotal: 0 });
+    const { header, keyId } = await source.header(port, serviceDate);
+    if (header.port !== port || header.serviceDate !== serviceDate) {
+      throw Object.assign(new Error(`The ${source.label} sent the manifest for ${header.port} ${header.serviceDate} instead of ${port} ${serviceDate}; nothing was applied.`), { code: 'SCHEMA' });
+    }
+    this.manifests.recordHeader(header, keyId);
+    let applied = this.manifests.appliedSeq(port, serviceDate);
+    const report: SyncReport = { port, serviceDate, source: source.label, batchesApplied: 0, recordsApplied: 0, photosStored: 0, photoFailures: [], lookoutVersion: null, appliedSeq: applied, lastSeq: header.lastSeq, touchedApplicants: 0 };
+    progress({ phase: 'batches', appliedSeq: applied, lastSeq: header.lastSeq, photosDone: 0, photosTotal: 0 });
+
+    if (applied < header.lastSeq) {
+      for await (const batch of source.batches(port, serviceDate, applied)) {
+        if (batch.port !== port || batch.serviceDate !== serviceDate) {
+          throw Object.assign(new Error(`Batch ${batch.seq} belongs to ${batch.port} ${batch.serviceDate}, not ${port} ${serviceDate}; it was rejected.`), { code: 'SCHEMA' });
+        }
+        const r = this.manifests.applyBatch(batch, source.kind);
+        applied = r.seq;
+        report.batchesApplied++;
+        report.recordsApplied += r.records;
+        report.touchedApplicants += r.applicantIds.length;
+        hooks.onBatchApplied?.(r);
+        progress({ phase: 'batches', appliedSeq: applied, lastSeq: header.lastSeq, photosDone: 0, photosTotal: 0 });
+        if (applied >= header.lastSeq) break;
+      }
+    }
+    report.appliedSeq = applied;
+
+    const missing = this.photos.missing();
+    progress({ phase: 'photos', appliedSeq: applied, lastSeq: header.lastSeq, photosDone: 0, photosTotal: missing.length });
+    let done = 0;
+    const queue = [...missing];
+    const worker = async () => {
+      for (let sha = queue.shift(); sha; sha = queue.shift()) {
+        try {
+          this.photos.put(sha, await source.blob(sha));
+          report.photosStored++;
+        } catch (e) {
+          const err = e as Error & { code?: string };
+          // A dead link stops the sync (retried later); one bad photo does not.
+          if (err.code === 'NETWORK') throw e;
+          report.photoFailures.push({ sha256: sha, reason: err.message });
+        }
+        done++;
+        if (done % 25 === 0 || done === missing.length) progress({ phase: 'photos', appliedSeq: applied, lastSeq: header.lastSeq, photosDone: done, photosTotal: missing.length });
+      }
+    };
+    await Promise.all([worker(), worker(), worker(), worker()]);
+
+    progress({ phase: 'lookout', appliedSeq: applied, lastSeq: header.lastSeq, photosDone: done, photosTotal: missing.length });
+    const lookout = await source.lookout(this.lookout.version());
+    if (lookout) {
+      this.lookout.replace(lookout.list, lookout.keyId);
+      report.lookoutVersion = lookout.list.version;
+    }
+    progress({ phase: 'done', appliedSeq: applied, lastSeq: header.lastSeq, photosDone: done, photosTotal: missing.length });
+    return report;
+  }
+}
