@@ -70,6 +70,48 @@ export const SyncStatusView = z.object({
 });
 export type SyncStatusView = z.infer<typeof SyncStatusView>;
 
+export const QueueItemView = z.object({
+  appointmentId: z.string(),
+  applicantId: z.string(),
+  groupId: z.string(),
+  groupSize: z.number().int(),
+  slot: z.string(),
+  status: z.string(),
+  givenNames: z.string(),
+  familyNames: z.string(),
+  nameAsWritten: z.string(),
+  dob: z.string(),
+  hasPhoto: z.boolean(),
+});
+export type QueueItemView = z.infer<typeof QueueItemView>;
+
+export const ApplicantView = z.object({
+  applicantId: z.string(),
+  groupId: z.string(),
+  port: z.string(),
+  serviceDate: z.string(),
+  givenNames: z.string(),
+  familyNames: z.string(),
+  nameAsWritten: z.string(),
+  dob: z.string(),
+  sex: z.string(),
+  nationality: z.string(),
+  countryOfBirth: z.string(),
+  document: z.object({ type: z.string(), number: z.string(), issuer: z.string() }).nullable(),
+  address: z.object({ line1: z.string(), line2: z.string().nullable(), city: z.string(), state: z.string(), zip: z.string() }),
+  phone: z.string(),
+  email: z.string(),
+  language: z.string(),
+  deviceId: z.string(),
+  /** data: URL of the submitted photo, or null with `photoMissingReason`. */
+  photo: z.string().nullable(),
+  photoMissingReason: z.string().nullable(),
+  photoCapturedAt: z.string().nullable(),
+  group: z.array(z.object({ applicantId: z.string(), givenNames: z.string(), familyNames: z.string(), dob: z.string() })),
+  appointments: z.array(z.object({ appointmentId: z.string(), slot: z.string(), status: z.string(), cancelReason: z.string().nullable(), port: z.string(), serviceDate: z.string() })),
+});
+export type ApplicantView = z.infer<typeof ApplicantView>;
+
 function channel<Req extends z.ZodType, Res extends z.ZodType>(def: {
   access: Access;
   request: Req;
@@ -190,6 +232,35 @@ export const contract = {
       })
       .strict(),
     response: z.object({ idleLockMinutes: z.number(), retentionDays: z.number() }),
+  }),
+  'queue.today': channel({
+    access: ['officer', 'supervisor'],
+    summary: "Today's appointments at this port, optionally searched by name, id or document number",
+    request: z.object({ search: z.string().max(100).optional() }).strict(),
+    response: z.object({
+      port: z.string().nullable(),
+      serviceDate: z.string().nullable(),
+      items: z.array(QueueItemView),
+      counts: z.record(z.string(), z.number()),
+    }),
+  }),
+  'applicant.get': channel({
+    access: ['officer', 'supervisor'],
+    summary: "One applicant's record, group, appointments and submitted photo (audited view)",
+    request: z.object({ applicantId: z.string().min(1).max(64) }).strict(),
+    response: ApplicantView,
+  }),
+  'sync.now': channel({
+    access: ['officer', 'supervisor', 'admin'],
+    summary: 'Sync now instead of waiting for the next scheduled attempt',
+    request: Empty,
+    response: SyncStatusView,
+  }),
+  'bundle.import': channel({
+    access: ['admin'],
+    summary: 'Import a signed offline bundle file (path on this machine)',
+    request: z.object({ path: z.string().min(1).max(1024) }).strict(),
+    response: z.object({ port: z.string(), serviceDate: z.string(), batchesApplied: z.number().int(), recordsApplied: z.number().int(), photosStored: z.number().int(), lookoutVersion: z.number().int().nullable() }),
   }),
   'sync.status': channel({
     access: ['officer', 'supervisor', 'admin'],

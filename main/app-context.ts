@@ -9,6 +9,9 @@ import { openDatabase, type Db } from './db/database';
 import { loadSiteConfig, type SiteConfig } from './platform/config';
 import { resolveDataDir } from './platform/paths';
 import { SettingsRepository } from './platform/settings';
+import { fileKeyProtector, loadDataKey, type KeyProtector } from './platform/data-key';
+import { PhotoStore } from './sync/photo-store';
+import type { SyncController } from './sync/sync-controller';
 
 export interface AppContext {
   dataDir: string;
@@ -21,8 +24,11 @@ export interface AppContext {
   accounts: AccountService;
   settings: SettingsRepository;
   sessions: SessionStore;
+  photos: PhotoStore;
+  /** Set by the background services when a feed (configured or demo) is available. */
+  sync?: SyncController;
   /** Set while the built-in demo feed runs (no config.json). */
-  demo?: { port: string; feedUrl: string };
+  demo?: { port: string; feedUrl: string; publisherKeys: Record<string, string> };
   close(): void;
 }
 
@@ -33,12 +39,19 @@ export function appVersion(): string {
   return '0.0.0';
 }
 
-export function createAppContext(opts: { dataDir?: string; shell: AppContext['shell'] }): AppContext {
+export function createAppContext(opts: { dataDir?: string; shell: AppContext['shell']; keyProtector?: KeyProtector }): AppContext {
   const dataDir = resolveDataDir(opts.dataDir);
   const db = openDatabase(dataDir);
   let config: SiteConfig | null;
   try {
     config = loadSiteConfig(dataDir);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  let key: Buffer;
+  try {
+    key = loadDataKey(dataDir, opts.keyProtector ?? fileKeyProtector);
   } catch (e) {
     db.close();
     throw e;
@@ -56,6 +69,7 @@ export function createAppContext(opts: { dataDir?: string; shell: AppContext['sh
     accounts: new AccountService(db, audit),
     settings,
     sessions: new SessionStore(() => settings.get().idleLockMinutes * 60_000),
+    photos: new PhotoStore(db, dataDir, key),
     close: () => db.close(),
   };
   return ctx;

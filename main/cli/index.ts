@@ -6,6 +6,8 @@ import { resolveDataDir } from '../platform/paths';
 import { AppError } from '../platform/app-error';
 import { ROLES, type Role } from '../../ipc/contract';
 import { readSecret } from './read-secret';
+import { registerFeedCommands } from '../feed/cli';
+import { registerSyncCommands } from '../sync/cli';
 
 const program = new Command();
 program
@@ -100,6 +102,9 @@ audit
       for (const e of app.audit.recent(Number(o.n)).reverse()) console.log(`${String(e.seq).padStart(6)} ${e.at} ${e.actor.padEnd(12)} ${e.action.padEnd(28)} ${e.subject}`);
     }),
   );
+
+registerFeedCommands(program);
+registerSyncCommands(program, withApp);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof AppError) console.error(`arrivals: ${e.message}`);

@@ -5,7 +5,10 @@ import type { SessionView } from '../../ipc/contract';
 import { AppError } from '../platform/app-error';
 import { toView } from '../auth/user-repository';
 import type { CallContext, Handlers } from './router';
-import { syncStatus } from '../sync/status';
+import { activePortCode, syncStatus } from '../sync/status';
+import { ApplicantRepository } from '../applicant/applicant-repository';
+import { portByCode, serviceDateAt } from '../domain/ports';
+import { importBundle } from '../sync/bundle-import';
 
 function sessionView(ctx: CallContext): SessionView {
   const s = ctx.app.sessions.get(ctx.connectionId);
@@ -97,4 +100,83 @@ export const handlers: Handlers = {
   },
 
   'sync.status': (_req, { app }) => syncStatus(app),
+
+  'sync.now': async (_req, { app }) => {
+    if (!app.sync) throw new AppError('NOT_FOUND', 'No feed is configured for this console; import a bundle instead.');
+    await app.sync.syncNow();
+    return syncStatus(app);
+  },
+
+  'bundle.import': async (req, ctx) => {
+    const r = await importBundle(ctx.app, req.path, actor(ctx));
+    return { port: r.port, serviceDate: r.serviceDate, batchesApplied: r.batchesApplied, recordsApplied: r.recordsApplied, photosStored: r.photosStored, lookoutVersion: r.lookoutVersion };
+  },
+
+  'queue.today': (req, ctx) => {
+    const code = activePortCode(ctx.app);
+    const port = code ? portByCode(code) : undefined;
+    if (!port) return { port: null, serviceDate: null, items: [], counts: {} };
+    const date = serviceDateAt(port);
+    const repo = new ApplicantRepository(ctx.app.db);
+    const rows = repo.queue(port.code, date, req.search);
+    // Names on a queue are personal data: the view is audited (once per request, not per row).
+    ctx.app.audit.append({ actor: actor(ctx), action: 'queue.view', subject: `manifest:${port.code}:${date}`, details: { search: req.search ? 'yes' : 'no', rows: rows.length } });
+    return {
+      port: port.code,
+      serviceDate: date,
+      counts: repo.countsByStatus(port.code, date),
+      items: rows.map((r) => ({
+        appointmentId: r.appointment_id,
+        applicantId: r.applicant_id,
+        groupId: r.group_id,
+        groupSize: r.group_size,
+        slot: r.slot,
+        status: r.status,
+        givenNames: r.given_names,
+        familyNames: r.family_names,
+        nameAsWritten: r.name_as_written,
+        dob: r.dob,
+        hasPhoto: r.photo_sha256 !== null,
+      })),
+    };
+  },
+
+  'applicant.get': (req, ctx) => {
+    const repo = new ApplicantRepository(ctx.app.db);
+    const a = repo.get(req.applicantId);
+    if (!a) throw new AppError('NOT_FOUND', 'No such applicant (it may have been purged under the retention rule).');
+    ctx.app.audit.append({ actor: actor(ctx), action: 'applicant.view', subject: `applicant:${a.applicant_id}`, details: { port: a.port, serviceDate: a.service_date } });
+    let photo: string | null = null;
+    let photoMissingReason: string | null = null;
+    if (!a.photo_sha256) photoMissingReason = 'No photo was submitted with this booking (demo data has photos for only a few applicants).';
+    else {
+      const bytes = ctx.app.photos.get(a.photo_sha256);
+      if (bytes) photo = `data:image/jpeg;base64,${bytes.toString('base64')}`;
+      else photoMissingReason = 'The submitted photo has not been downloaded yet; it will arrive with the next sync.';
+    }
+    return {
+      applicantId: a.applicant_id,
+      groupId: a.group_id,
+      port: a.port,
+      serviceDate: a.service_date,
+      givenNames: a.given_names,
+      familyNames: a.family_names,
+      nameAsWritten: a.name_as_written,
+      dob: a.dob,
+      sex: a.sex,
+      nationality: a.nationality,
+      countryOfBirth: a.country_of_birth,
+      document: a.doc_number ? { type: a.doc_type ?? 'other', number: a.doc_number, issuer: a.doc_issuer ?? '' } : null,
+      address: { line1: a.addr_line1, line2: a.addr_line2, city: a.addr_city, state: a.addr_state, zip: a.addr_zip },
+      phone: a.phone,
+      email: a.email,
+      language: a.language,
+      deviceId: a.device_id,
+      photo,
+      photoMissingReason,
+      photoCapturedAt: a.photo_captured_at,
+      group: repo.groupMembers(a.group_id).map((m) => ({ applicantId: m.applicant_id, givenNames: m.given_names, familyNames: m.family_names, dob: m.dob })),
+      appointments: repo.appointments(a.applicant_id).map((x) => ({ appointmentId: x.appointment_id, slot: x.slot, status: x.status, cancelReason: x.cancel_reason, port: x.port, serviceDate: x.service_date })),
+    };
+  },
 };

@@ -1,0 +1,93 @@
+// Runs in: main process and CLI. Reads applicants, their groups and appointments.
+import type { Db } from '../db/database';
+
+export interface QueueRow {
+  appointment_id: string;
+  applicant_id: string;
+  group_id: string;
+  slot: string;
+  status: string;
+  given_names: string;
+  family_names: string;
+  name_as_written: string;
+  dob: string;
+  photo_sha256: string | null;
+  group_size: number;
+}
+
+export interface ApplicantRow {
+  applicant_id: string;
+  group_id: string;
+  port: string;
+  service_date: string;
+  given_names: string;
+  family_names: string;
+  name_as_written: string;
+  dob: string;
+  sex: string;
+  nationality: string;
+  country_of_birth: string;
+  doc_type: string | null;
+  doc_number: string | null;
+  doc_issuer: string | null;
+  addr_line1: string;
+  addr_line2: string | null;
+  addr_city: string;
+  addr_state: string;
+  addr_zip: string;
+  phone: string;
+  email: string;
+  language: string;
+  device_id: string;
+  photo_sha256: string | null;
+  photo_captured_at: string | null;
+}
+
+export class ApplicantRepository {
+  constructor(private readonly db: Db) {}
+
+  /** The day's appointments, in slot order, optionally filtered by name, id or document. */
+  queue(port: string, serviceDate: string, search?: string, limit = 2000): QueueRow[] {
+    const q = search?.trim();
+    const like = q ? `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
+    return this.db
+      .prepare<unknown[], QueueRow>(
+        `SELECT ap.appointment_id, ap.applicant_id, ap.group_id, ap.slot, ap.status,
+                a.given_names, a.family_names, a.name_as_written, a.dob, a.photo_sha256,
+                (SELECT COUNT(*) FROM applicants g WHERE g.group_id = a.group_id) AS group_size
+         FROM appointments ap JOIN applicants a ON a.applicant_id = ap.applicant_id
+         WHERE ap.port = ? AND ap.service_date = ?
+           AND (? IS NULL OR a.given_names LIKE ? ESCAPE '\\' OR a.family_names LIKE ? ESCAPE '\\'
+                OR a.name_as_written LIKE ? ESCAPE '\\' OR a.applicant_id = ? OR a.doc_number = ?
+                OR (a.given_names || ' ' || a.family_names) LIKE ? ESCAPE '\\')
+         ORDER BY ap.slot, ap.group_id, a.applicant_id
+         LIMIT ?`,
+      )
+      .all(port, serviceDate, like, like, like, like, q ?? null, q ?? null, like, limit);
+  }
+
+  get(applicantId: string): ApplicantRow | undefined {
+    return this.db.prepare<[string], ApplicantRow>('SELECT * FROM applicants WHERE applicant_id = ?').get(applicantId);
+  }
+
+  groupMembers(groupId: string): Array<Pick<ApplicantRow, 'applicant_id' | 'given_names' | 'family_names' | 'dob'>> {
+    return this.db
+      .prepare<[string], Pick<ApplicantRow, 'applicant_id' | 'given_names' | 'family_names' | 'dob'>>('SELECT applicant_id, given_names, family_names, dob FROM applicants WHERE group_id = ? ORDER BY applicant_id')
+      .all(groupId);
+  }
+
+  appointments(applicantId: string): Array<{ appointment_id: string; slot: string; status: string; cancel_reason: string | null; port: string; service_date: string }> {
+    return this.db
+      .prepare<[string], { appointment_id: string; slot: string; status: string; cancel_reason: string | null; port: string; service_date: string }>(
+        'SELECT appointment_id, slot, status, cancel_reason, port, service_date FROM appointments WHERE applicant_id = ? ORDER BY slot',
+      )
+      .all(applicantId);
+  }
+
+  countsByStatus(port: string, serviceDate: string): Record<string, number> {
+    const rows = this.db
+      .prepare<[string, string], { status: string; n: number }>('SELECT status, COUNT(*) AS n FROM appointments WHERE port = ? AND service_date = ? GROUP BY status')
+      .all(port, serviceDate);
+    return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+  }
+}

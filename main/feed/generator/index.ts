@@ -1,0 +1,462 @@
+// Runs in: the synthetic data generator (CLI `arrivals feed generate`, tests, the demo feed).
+// Realistic synthetic manifests for the eight southwest-border ports, with known fraud-like
+// patterns planted on purpose and written to a ground truth, so the flags engine's recall and
+// precision can be measured. Deterministic for a given seed.
+import type { FeedRecord, LookoutList } from '../schema';
+import { portByCode } from '../../domain/ports';
+import { Rng } from './random';
+import { LANGUAGES, NATIONALITIES, makeName, pickCulture, transliterationVariant, type Culture, type PersonName } from './names';
+import { homeKey, randomHome, typeAddress, type Home } from './addresses';
+import { deviceId, makeEmail, randomForeignPhone, randomUsPhone, typeEmail, typePhone, type Phone } from './contacts';
+import { demoFaces, photosFromDir, selfieFromDemoFace, type PhotoBlob } from './photos';
+
+type ApplicantRecord = Extract<FeedRecord, { type: 'applicant' }>;
+
+export interface GeneratorOptions {
+  ports: string[];
+  dates: string[];
+  /** Applicants per port per day (default 1,500). */
+  perPortPerDay?: number;
+  seed?: number;
+  /** Give demo photos to a few applicants (default true). */
+  photos?: boolean;
+  /** A folder of the user's own consented photos, one person per file. */
+  photosDir?: string;
+  /** Benchmarks only: every applicant gets a photo from a small reused pool. */
+  reusePhotos?: boolean;
+  /** Plant the known patterns (default true). */
+  plant?: boolean;
+  /** Cancellations, reschedules and corrections as later batches (default true). */
+  amendments?: boolean;
+}
+
+export type PatternKind =
+  | 'shared_address'
+  | 'shared_phone'
+  | 'shared_email'
+  | 'shared_device'
+  | 'face_duplicate'
+  | 'identity_duplicate'
+  | 'document_duplicate'
+  | 'lookout_match';
+
+export interface PlantedPattern {
+  id: string;
+  kind: PatternKind;
+  applicantIds: string[];
+  /** The shared thing, canonical (home key, E.164, mailbox, device id, document, lookout entry id). */
+  key: string;
+  note: string;
+}
+
+export interface Decoy {
+  id: string;
+  kind: 'address_units' | 'address_street' | 'lookout_near_miss';
+  applicantIds: string[];
+  key: string;
+  note: string;
+}
+
+export interface GroundTruth {
+  seed: number;
+  ports: string[];
+  dates: string[];
+  applicants: number;
+  applicantsWithPhoto: number;
+  patterns: PlantedPattern[];
+  decoys: Decoy[];
+}
+
+export interface PortDay {
+  port: string;
+  serviceDate: string;
+  /** The day's manifest as first published. */
+  records: FeedRecord[];
+  /** Later changes to it, published as further batches. */
+  amendments: FeedRecord[];
+}
+
+export interface GeneratedFeed {
+  days: PortDay[];
+  blobs: Map<string, Buffer>;
+  lookout: LookoutList;
+  groundTruth: GroundTruth;
+}
+
+interface GroupSpec {
+  kind?: 'family' | 'travel' | 'individual';
+  size?: number;
+  culture?: Culture;
+  familyRoot?: string;
+  home?: Home;
+  phone?: Phone;
+  email?: string;
+  device?: string;
+  /** Type the shared values with variety (planted clusters). */
+  vary?: boolean;
+  onCreate?: (applicants: ApplicantRecord[]) => void;
+  /** Override the primary applicant's fields. */
+  primary?: Partial<ApplicantRecord> & { name?: PersonName };
+  photo?: PhotoBlob;
+}
+
+function utcOffset(timeZone: string, date: string): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-]\d{2}):?(\d{2})?/.exec(part);
+  return m ? `${m[1]}:${m[2] ?? '00'}` : 'Z';
+}
+
+function shiftDate(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFeed> {
+  const seed = opts.seed ?? 20261122;
+  const per = opts.perPortPerDay ?? 1500;
+  const root = new Rng(seed);
+  const rng = root.fork('base');
+  const plantRng = root.fork('plant');
+  const days: PortDay[] = [];
+  const blobs = new Map<string, Buffer>();
+  const patterns: PlantedPattern[] = [];
+  const decoys: Decoy[] = [];
+  const usedHomes = new Set<string>();
+  const usedPhones = new Set<string>();
+  const usedDevices = new Set<string>();
+  const usedDocs = new Set<string>();
+  let emailCounter = 1;
+  let photoCount = 0;
+
+  const uniqueHome = (r: Rng): Home => {
+    for (;;) {
+      const h = randomHome(r);
+      // Unique by street too (any unit), so random data never collides with planted buildings.
+      const k = `${h.number} ${h.street} ${h.suffix} ${h.zip5}`;
+      if (!usedHomes.has(k)) {
+        usedHomes.add(k);
+        return h;
+      }
+    }
+  };
+  const uniquePhone = (r: Rng, nationality: string): Phone => {
+    for (;;) {
+      const p = r.chance(0.7) ? randomUsPhone(r) : randomForeignPhone(r, nationality);
+      if (!usedPhones.has(p.e164)) {
+        usedPhones.add(p.e164);
+        return p;
+      }
+    }
+  };
+  const uniqueDevice = (r: Rng): string => {
+    for (;;) {
+      const d = deviceId(r);
+      if (!usedDevices.has(d)) {
+        usedDevices.add(d);
+        return d;
+      }
+    }
+  };
+  const uniqueDoc = (r: Rng, issuer: string): string => {
+    for (;;) {
+      const n = `${String.fromCharCode(65 + r.int(0, 25))}${r.int(10_000_000, 99_999_999)}`;
+      if (!usedDocs.has(`${issuer}:${n}`)) {
+        usedDocs.add(`${issuer}:${n}`);
+        return n;
+      }
+    }
+  };
+
+  // Photos: the demo pool (one face per identity), the user's folder, or a reused bench pool.
+  const faces = opts.photos === false ? [] : demoFaces();
+  const dupFace = faces.length > 1 ? faces[faces.length - 1]! : undefined;
+  const facePool = dupFace ? faces.slice(0, -1) : faces;
+  const userPhotos = opts.photosDir ? await photosFromDir(opts.photosDir) : [];
+  const benchPool: PhotoBlob[] = [];
+  if (opts.reusePhotos) for (const f of faces.slice(0, 8)) benchPool.push(await selfieFromDemoFace(f, rng.fork(f.id), 0));
+  const nextPhotos: PhotoBlob[] = [...userPhotos];
+  for (const f of facePool) nextPhotos.push(await selfieFromDemoFace(f, rng.fork(f.id), 0));
+  nextPhotos.reverse();
+
+  // One "slot" list per port-day; planted groups are spread round-robin over the port-days.
+  const portDays = opts.ports.flatMap((port) => opts.dates.map((serviceDate) => ({ port, serviceDate })));
+  const plantedByDay: GroupSpec[][] = portDays.map(() => []);
+  let rr = 0;
+  const plantGroup = (spec: GroupSpec) => {
+    plantedByDay[rr % portDays.length]!.push(spec);
+    rr++;
+  };
+
+  if (opts.plant !== false) planPatterns();
+
+  function distinctRoots(n: number, culture?: Culture): Array<{ culture: Culture; root: string }> {
+    const seen = new Set<string>();
+    const out: Array<{ culture: Culture; root: string }> = [];
+    while (out.length < n) {
+      const c = culture ?? pickCulture(plantRng);
+      const root = makeName(plantRng, c, false).familyRoot;
+      if (seen.has(root)) continue;
+      seen.add(root);
+      out.push({ culture: c, root });
+    }
+    return out;
+  }
+
+  function cluster(kind: PatternKind, id: string, key: string, note: string, n: number, spec: (i: number) => GroupSpec) {
+    const p: PlantedPattern = { id, kind, applicantIds: [], key, note };
+    patterns.push(p);
+    distinctRoots(n).forEach(({ culture, root }, i) => {
+      plantGroup({ kind: 'individual', size: 1, culture, familyRoot: root, vary: true, ...spec(i), onCreate: (as) => p.applicantIds.push(...as.map((a) => a.applicantId)) });
+    });
+  }
+
+  function planPatterns() {
+    // One home, many unrelated applicants, across every port and day (the OIG finding).
+    const big = uniqueHome(plantRng);
+    big.unit = null;
+    const bigN = Math.max(20, Math.min(60, Math.round(portDays.length * per * 0.004)));
+    const bigP: PlantedPattern = { id: 'addr-big', kind: 'shared_address', applicantIds: [], key: homeKey(big), note: `${bigN} unrelated groups give one single-family home` };
+    patterns.push(bigP);
+    distinctRoots(Math.min(bigN, 60)).forEach(({ culture, root }, i) => {
+      plantGroup({ kind: i % 4 === 0 ? 'family' : 'individual', size: i % 4 === 0 ? 2 : 1, culture, familyRoot: root, home: big, vary: true, onCreate: (as) => bigP.applicantIds.push(...as.map((a) => a.applicantId)) });
+    });
+    for (let c = 0; c < 3; c++) {
+      const h = uniqueHome(plantRng);
+      cluster('shared_address', `addr-small-${c}`, homeKey(h), `${3 + c} unrelated groups at one address`, 3 + c, () => ({ home: h }));
+    }
+    // Decoys: one building with a different family in each unit; one street with neighbours.
+    const building = uniqueHome(plantRng);
+    const unitsDecoy: Decoy = { id: 'decoy-units', kind: 'address_units', applicantIds: [], key: `${building.number} ${building.street} ${building.suffix}`, note: 'four groups in four different apartments of one building: not a shared address' };
+    decoys.push(unitsDecoy);
+    distinctRoots(4).forEach(({ culture, root }, i) =>
+      plantGroup({ kind: 'individual', size: 1, culture, familyRoot: root, vary: true, home: { ...building, unit: String(i + 1) }, onCreate: (as) => unitsDecoy.applicantIds.push(...as.map((a) => a.applicantId)) }),
+    );
+    const street = uniqueHome(plantRng);
+    const streetDecoy: Decoy = { id: 'decoy-street', kind: 'address_street', applicantIds: [], key: `${street.street} ${street.suffix} ${street.zip5}`, note: 'four groups at four different house numbers on one street: not a shared address' };
+    decoys.push(streetDecoy);
+    distinctRoots(4).forEach(({ culture, root }, i) =>
+      plantGroup({ kind: 'individual', size: 1, culture, familyRoot: root, vary: true, home: { ...street, unit: null, number: street.number + 2 * (i + 1) }, onCreate: (as) => streetDecoy.applicantIds.push(...as.map((a) => a.applicantId)) }),
+    );
+    for (let c = 0; c < 2; c++) {
+      const phone = randomUsPhone(plantRng);
+      usedPhones.add(phone.e164);
+      cluster('shared_phone', `phone-${c}`, phone.e164, '4 unrelated groups give one phone number, typed differently', 4, () => ({ phone }));
+    }
+    for (let c = 0; c < 2; c++) {
+      const email = `tramites.rapidos${c + 1}@gmail.com`;
+      cluster('shared_email', `email-${c}`, email.replace(/\./g, '').replace('@gmailcom', '@gmail.com'), '3 unrelated groups give one mailbox (case, dots, +tags differ)', 3, () => ({ email }));
+    }
+    for (let c = 0; c < 2; c++) {
+      const device = uniqueDevice(plantRng);
+      cluster('shared_device', `device-${c}`, device, '5 unrelated groups booked from one device', 5, () => ({ device }));
+    }
+    if (dupFace) {
+      const p: PlantedPattern = { id: 'face-dup', kind: 'face_duplicate', applicantIds: [], key: dupFace.id, note: 'one face submitted under two identities' };
+      patterns.push(p);
+      distinctRoots(2).forEach(({ culture, root }, i) => plantGroup({ kind: 'individual', size: 1, culture, familyRoot: root, photo: { sha256: `pending:${i}`, bytes: Buffer.alloc(0), width: 0, height: 0, source: dupFace.id }, onCreate: (as) => p.applicantIds.push(as[0]!.applicantId) }));
+    }
+    // The same person in two appointments: same spelling, and a transliteration variant.
+    {
+      const name = makeName(plantRng, 'es', true);
+      const dob = '1988-03-14';
+      const p: PlantedPattern = { id: 'ident-same', kind: 'identity_duplicate', applicantIds: [], key: `${name.givenNames} ${name.familyNames} ${dob}`, note: 'same name and date of birth in two appointments' };
+      patterns.push(p);
+      for (let i = 0; i < 2; i++) plantGroup({ kind: 'individual', size: 1, culture: 'es', primary: { name, dob }, onCreate: (as) => p.applicantIds.push(as[0]!.applicantId) });
+    }
+    {
+      const name = makeName(plantRng, 'ru', false);
+      const variant = transliterationVariant(name, plantRng) ?? name;
+      const dob = '1979-11-02';
+      const p: PlantedPattern = { id: 'ident-translit', kind: 'identity_duplicate', applicantIds: [], key: `${name.nameAsWritten} ${dob}`, note: `one person as "${name.givenNames} ${name.familyNames}" and "${variant.givenNames} ${variant.familyNames}"` };
+      patterns.push(p);
+      [name, variant].forEach((n) => plantGroup({ kind: 'individual', size: 1, culture: 'ru', primary: { name: n, dob }, onCreate: (as) => p.applicantIds.push(as[0]!.applicantId) }));
+    }
+    for (let c = 0; c < 2; c++) {
+      const issuer = c === 0 ? 'VEN' : 'HTI';
+      const number = uniqueDoc(plantRng, issuer);
+      const p: PlantedPattern = { id: `doc-${c}`, kind: 'document_duplicate', applicantIds: [], key: `${issuer}:${number}`, note: 'one passport number under two different names' };
+      patterns.push(p);
+      distinctRoots(2, c === 0 ? 'es' : 'ht').forEach(({ culture, root }) =>
+        plantGroup({ kind: 'individual', size: 1, culture, familyRoot: root, primary: { document: { type: 'passport', number, issuer }, nationality: issuer }, onCreate: (as) => p.applicantIds.push(as[0]!.applicantId) }),
+      );
+    }
+  }
+
+  // Lookout entries are made after the applicants exist (they point at planted people).
+  const lookoutTargets: Array<{ a: ApplicantRecord; how: string }> = [];
+  const allApplicants: ApplicantRecord[] = [];
+
+  let dayIndex = 0;
+  for (const { port, serviceDate } of portDays) {
+    const p = portByCode(port);
+    if (!p) throw new Error(`Unknown port ${port}`);
+    const offset = utcOffset(p.timeZone, serviceDate);
+    const records: FeedRecord[] = [];
+    const dayApplicants: ApplicantRecord[] = [];
+    const appointments: Array<Extract<FeedRecord, { type: 'appointment' }>> = [];
+    const compact = serviceDate.replace(/-/g, '');
+    let n = 0;
+    let g = 0;
+    const slotFor = (i: number): string => {
+      // 07:00–16:45 local in 15-minute slots, spread evenly over the day's volume.
+      const minutes = 7 * 60 + 15 * Math.floor((i / Math.max(1, per)) * 40);
+      const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
+      const mm = String(minutes % 60).padStart(2, '0');
+      return `${serviceDate}T${hh}:${mm}:00${offset}`;
+    };
+
+    const makeGroup = async (spec: GroupSpec, r: Rng) => {
+      const culture = spec.culture ?? pickCulture(r);
+      const kind = spec.kind ?? (r.chance(0.35) ? 'individual' : r.chance(0.75) ? 'family' : 'travel');
+      const size = spec.size ?? (kind === 'individual' ? 1 : kind === 'family' ? r.int(2, 5) : r.int(2, 4));
+      const groupId = `G-${port}-${compact}-${String(++g).padStart(5, '0')}`;
+      const home = spec.home ?? uniqueHome(r);
+      const nationality = spec.primary?.nationality ?? r.pick(NATIONALITIES[culture]);
+      const phone = spec.phone ?? uniquePhone(r, nationality);
+      const device = spec.device ?? uniqueDevice(r);
+      const language = r.pick(LANGUAGES[culture]);
+      const slot = slotFor(n);
+      const members: ApplicantRecord[] = [];
+      let familyRoot = spec.familyRoot;
+      let groupEmail: string | undefined;
+      for (let m = 0; m < size; m++) {
+        const female = r.chance(0.5);
+        const name = m === 0 && spec.primary?.name ? spec.primary.name : makeName(r, culture, female, kind === 'family' ? familyRoot : m === 0 ? familyRoot : undefined);
+        familyRoot ??= name.familyRoot;
+        const isChild = kind === 'family' && m >= 2;
+        const year = isChild ? r.int(2009, 2024) : r.int(1958, 2006);
+        const dob = m === 0 && spec.primary?.dob ? spec.primary.dob : `${year}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
+        const issuer = nationality;
+        const doc = m === 0 && spec.primary?.document !== undefined ? spec.primary.document : r.chance(0.9) ? { type: 'passport' as const, number: uniqueDoc(r, issuer), issuer } : null;
+        const email = spec.email ? (spec.vary ? typeEmail(spec.email, r) : spec.email) : (groupEmail ??= makeEmail(r, name.givenNames, name.familyNames, emailCounter++));
+        const applicantId = `${port}-${compact}-${String(++n).padStart(5, '0')}`;
+        const a: ApplicantRecord = {
+          type: 'applicant',
+          applicantId,
+          groupId,
+          givenNames: name.givenNames,
+          familyNames: name.familyNames,
+          nameAsWritten: name.nameAsWritten,
+          dob,
+          sex: female ? 'F' : 'M',
+          nationality,
+          countryOfBirth: nationality,
+          document: doc,
+          address: typeAddress(home, r, spec.vary ? undefined : 0),
+          phone: typePhone(phone, r, spec.vary ? undefined : r.int(0, 4)),
+          email,
+          language,
+          deviceId: device,
+          photo: null,
+        };
+        if (m === 0 && spec.primary) {
+          const { name: _n, ...rest } = spec.primary;
+          Object.assign(a, rest);
+        }
+        // Photos: planted duplicate face, else the pool (one face per identity), else none.
+        let photo: PhotoBlob | undefined;
+        if (m === 0 && spec.photo?.sha256.startsWith('pending:') && dupFace) {
+          photo = await selfieFromDemoFace(dupFace, r.fork(`dup${spec.photo.sha256}`), spec.photo.sha256 === 'pending:0' ? 0 : 1);
+        } else if (opts.reusePhotos && benchPool.length) {
+          photo = benchPool[n % benchPool.length];
+        } else if (m === 0 && !spec.home && !spec.phone && !spec.email && !spec.device && nextPhotos.length && (dayIndex === 0 || userPhotos.length)) {
+          photo = nextPhotos.pop();
+        }
+        if (photo) {
+          blobs.set(photo.sha256, photo.bytes);
+          a.photo = { sha256: photo.sha256, capturedAt: `${shiftDate(serviceDate, -r.int(2, 20))}T${String(r.int(10, 23))}:${String(r.int(10, 59))}:00Z`, width: photo.width, height: photo.height };
+          photoCount++;
+        }
+        members.push(a);
+        appointments.push({ type: 'appointment', appointmentId: `AP-${applicantId}`, applicantId, groupId, slot, status: 'scheduled' });
+      }
+      records.push({ type: 'group', groupId, kind, primaryApplicantId: members[0]!.applicantId });
+      records.push(...members);
+      dayApplicants.push(...members);
+      spec.onCreate?.(members);
+    };
+
+    // Interleave planted groups among ordinary ones so they are not all at 07:00.
+    const planted = plantedByDay[dayIndex]!;
+    const stride = Math.max(1, Math.floor(per / Math.max(1, planted.length + 1) / 2.2));
+    let pi = 0;
+    const dayRng = rng.fork(`${port}${serviceDate}`);
+    let groupsMade = 0;
+    while (n < per || pi < planted.length) {
+      if (pi < planted.length && (groupsMade % stride === stride - 1 || n >= per)) await makeGroup(planted[pi++]!, dayRng);
+      else await makeGroup({}, dayRng);
+      groupsMade++;
+    }
+    records.push(...appointments);
+    allApplicants.push(...dayApplicants);
+
+    // Amendments: some cancellations, reschedules and corrections of ordinary applicants.
+    const amendments: FeedRecord[] = [];
+    if (opts.amendments !== false) {
+      const planted = new Set(patterns.flatMap((x) => x.applicantIds).concat(decoys.flatMap((x) => x.applicantIds)));
+      const ar = rng.fork(`amend${port}${serviceDate}`);
+      for (const ap of appointments) {
+        if (planted.has(ap.applicantId)) continue;
+        const x = ar.next();
+        if (x < 0.02) amendments.push({ type: 'cancel', appointmentId: ap.appointmentId, reason: ar.pick(['applicant cancelled', 'duplicate booking', 'travel plans changed']) });
+        else if (x < 0.03) amendments.push({ type: 'reschedule', appointmentId: ap.appointmentId, slot: slotFor(ar.int(0, per - 1)) });
+        else if (x < 0.035) amendments.push({ type: 'correction', applicantId: ap.applicantId, fields: { phone: typePhone(uniquePhone(ar, 'MEX'), ar, 2) } });
+      }
+    }
+    days.push({ port, serviceDate, records, amendments });
+    dayIndex++;
+  }
+
+  // Lookout list: entries that should match planted applicants (with the usual variations),
+  // and near misses that should not.
+  const lr = root.fork('lookout');
+  const plantedIds = new Set(patterns.flatMap((x) => x.applicantIds).concat(decoys.flatMap((d) => d.applicantIds)));
+  const candidates = allApplicants.filter((a) => !plantedIds.has(a.applicantId) && a.groupId.endsWith('1') && a.applicantId.endsWith('1'));
+  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const entries: LookoutList['entries'] = [];
+  if (opts.plant !== false) {
+    const hows: Array<[string, (a: ApplicantRecord) => Omit<LookoutList['entries'][number], 'entryId' | 'reasonCode'>]> = [
+      ['exact name and date of birth', (a) => ({ givenNames: a.givenNames, familyNames: a.familyNames, aliases: [], dob: a.dob, dobYear: null })],
+      ['accents dropped, upper case', (a) => ({ givenNames: fold(a.givenNames).toUpperCase(), familyNames: fold(a.familyNames).toUpperCase(), aliases: [], dob: a.dob, dobYear: null })],
+      ['family and given names swapped, year of birth only', (a) => ({ givenNames: a.familyNames, familyNames: a.givenNames, aliases: [], dob: null, dobYear: Number(a.dob.slice(0, 4)) })],
+      ['first family name only, birth year off by one', (a) => ({ givenNames: a.givenNames, familyNames: a.familyNames.split(' ')[0]!, aliases: [], dob: null, dobYear: Number(a.dob.slice(0, 4)) + 1 })],
+      ['listed under an alias', (a) => ({ givenNames: 'Unknown', familyNames: 'Alias', aliases: [`${a.givenNames} ${a.familyNames}`], dob: a.dob, dobYear: null })],
+    ];
+    hows.forEach(([how, make], i) => {
+      const a = candidates[Math.floor(((i + 1) * candidates.length) / (hows.length + 2))];
+      if (!a) return;
+      const entryId = `LO-${String(i + 1).padStart(4, '0')}`;
+      entries.push({ entryId, reasonCode: lr.pick(['WARRANT', 'PRIOR_REMOVAL', 'FRAUD_REFERRAL']), ...make(a) });
+      patterns.push({ id: `lookout-${i}`, kind: 'lookout_match', applicantIds: [a.applicantId], key: entryId, note: `lookout entry matches: ${how}` });
+      lookoutTargets.push({ a, how });
+    });
+    // Near misses: a similar name with a date of birth years apart.
+    [0, 1, 2].forEach((i) => {
+      const a = candidates[candidates.length - 1 - i * 7];
+      if (!a) return;
+      const entryId = `LO-${String(90 + i).padStart(4, '0')}`;
+      entries.push({ entryId, reasonCode: 'PRIOR_REMOVAL', givenNames: a.givenNames, familyNames: a.familyNames, aliases: [], dob: null, dobYear: Number(a.dob.slice(0, 4)) - 9 });
+      decoys.push({ id: `lookout-decoy-${i}`, kind: 'lookout_near_miss', applicantIds: [a.applicantId], key: entryId, note: 'same name, born nine years apart: not a match' });
+    });
+    for (let i = 0; i < 40; i++) {
+      const c = pickCulture(lr);
+      const nm = makeName(lr, c, lr.chance(0.5));
+      entries.push({ entryId: `LO-${String(200 + i).padStart(4, '0')}`, reasonCode: 'WATCH', givenNames: nm.givenNames, familyNames: nm.familyNames, aliases: [], dob: `19${lr.int(50, 99)}-0${lr.int(1, 9)}-1${lr.int(0, 9)}`, dobYear: null });
+    }
+  }
+
+  return {
+    days,
+    blobs,
+    lookout: { version: 1, entries },
+    groundTruth: {
+      seed,
+      ports: opts.ports,
+      dates: opts.dates,
+      applicants: allApplicants.length,
+      applicantsWithPhoto: photoCount,
+      patterns,
+      decoys,
+    },
+  };
+}

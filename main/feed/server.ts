@@ -1,0 +1,183 @@
+// Runs in: the reference feed server (CLI `arrivals feed serve`, tests, the built-in demo).
+// A stand-in for the publisher, on 127.0.0.1 only, serving docs/feed-protocol.md, with fault
+// injection to exercise the console against latency, 5xx, dropped connections, truncated
+// bodies, bad signatures, and replayed or out-of-order batches.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { Rng } from './generator/random';
+import { dayKey, type Published } from './publish';
+import { EncounterUpload, type EncounterAck } from './schema';
+
+export interface Faults {
+  /** Added delay on every response, ms. */
+  latencyMs?: number;
+  /** Share of requests answered 503 (0..1). */
+  errorRate?: number;
+  /** Share of requests whose connection is destroyed without an answer (0..1). */
+  dropRate?: number;
+  /** Share of JSON responses cut off half way (0..1). */
+  truncateRate?: number;
+  /** Tamper with a record inside the next batch page after signing. */
+  badSignature?: boolean;
+  /** Serve the last already-applied batch again at the start of a page. */
+  replay?: boolean;
+  /** Skip a batch (serve since+2 first). */
+  outOfOrder?: boolean;
+  /** Refuse every connection, as a dead link would. */
+  offline?: boolean;
+  seed?: number;
+}
+
+export interface FeedServer {
+  url: string;
+  port: number;
+  faults: Faults;
+  encounters: Map<string, { body: unknown; receivedAt: string }>;
+  requests: number;
+  close(): Promise<void>;
+}
+
+const FaultsSchema = z
+  .object({
+    latencyMs: z.number().min(0).max(60_000),
+    errorRate: z.number().min(0).max(1),
+    dropRate: z.number().min(0).max(1),
+    truncateRate: z.number().min(0).max(1),
+    badSignature: z.boolean(),
+    replay: z.boolean(),
+    outOfOrder: z.boolean(),
+    offline: z.boolean(),
+    seed: z.number().int(),
+  })
+  .partial()
+  .strict();
+
+export async function startFeedServer(data: Published, opts: { port?: number; faults?: Faults; allowFaultControl?: boolean } = {}): Promise<FeedServer> {
+  const faults: Faults = { ...opts.faults };
+  let rng = new Rng(faults.seed ?? 1);
+  const encounters = new Map<string, { body: unknown; receivedAt: string }>();
+  const state = { requests: 0 };
+
+  const server = http.createServer((req, res) => {
+    state.requests++;
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+
+  const sendJson = (res: http.ServerResponse, status: number, body: unknown) => {
+    let text = JSON.stringify(body);
+    if (faults.truncateRate && rng.next() < faults.truncateRate) text = text.slice(0, Math.floor(text.length / 2));
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(text);
+  };
+
+  async function readBody(req: http.IncomingMessage): Promise<string> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const c of req) {
+      size += (c as Buffer).length;
+      if (size > 20 * 1024 * 1024) throw new Error('too large');
+      chunks.push(c as Buffer);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/__faults' && opts.allowFaultControl !== false && req.method === 'POST') {
+      const parsed = FaultsSchema.safeParse(JSON.parse((await readBody(req)) || '{}'));
+      if (!parsed.success) return sendJson(res, 400, { error: parsed.error.issues[0]?.message });
+      for (const k of Object.keys(faults) as Array<keyof Faults>) delete faults[k];
+      Object.assign(faults, parsed.data);
+      rng = new Rng(faults.seed ?? 1);
+      return sendJson(res, 200, { faults });
+    }
+    if (faults.offline || (faults.dropRate && rng.next() < faults.dropRate)) {
+      req.socket.destroy();
+      return;
+    }
+    if (faults.latencyMs) await new Promise((r) => setTimeout(r, faults.latencyMs));
+    if (faults.errorRate && rng.next() < faults.errorRate) return sendJson(res, 503, { error: 'Service Unavailable' });
+
+    let m: RegExpExecArray | null;
+    if (req.method === 'GET' && (m = /^\/v1\/ports\/([A-Z]{3})\/manifests\/(\d{4}-\d{2}-\d{2})$/.exec(url.pathname))) {
+      const day = data.days.get(dayKey(m[1]!, m[2]!));
+      if (!day) return sendJson(res, 404, { error: `No manifest for ${m[1]} on ${m[2]}` });
+      return sendJson(res, 200, day.header);
+    }
+    if (req.method === 'GET' && (m = /^\/v1\/ports\/([A-Z]{3})\/manifests\/(\d{4}-\d{2}-\d{2})\/batches$/.exec(url.pathname))) {
+      const day = data.days.get(dayKey(m[1]!, m[2]!));
+      if (!day) return sendJson(res, 404, { error: `No manifest for ${m[1]} on ${m[2]}` });
+      const since = Math.max(0, Number(url.searchParams.get('since') ?? 0) | 0);
+      const limit = Math.min(100, Math.max(1, Number(url.searchParams.get('limit') ?? 20) | 0));
+      let page = day.batches.slice(since, since + limit);
+      if (faults.replay && since > 0) page = [day.batches[since - 1]!, ...page];
+      if (faults.outOfOrder && page.length > 1) page = page.slice(1);
+      if (faults.badSignature && page.length) {
+        const [first, ...rest] = page;
+        const tampered = structuredClone(first!);
+        const rec = tampered.payload.records.find((r) => r.type === 'applicant');
+        if (rec && rec.type === 'applicant') rec.familyNames = `${rec.familyNames}X`;
+        else tampered.payload.records = tampered.payload.records.slice(1);
+        page = [tampered, ...rest];
+      }
+      return sendJson(res, 200, { batches: page });
+    }
+    if (req.method === 'GET' && (m = /^\/v1\/blobs\/([0-9a-f]{64})$/.exec(url.pathname))) {
+      const b = data.blobs.get(m[1]!);
+      if (!b) return sendJson(res, 404, { error: 'No such blob' });
+      res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': b.length });
+      res.end(b);
+      return;
+    }
+    if (req.method === 'GET' && url.pathname === '/v1/lookout') {
+      const since = Number(url.searchParams.get('since') ?? 0) | 0;
+      if (data.lookout.payload.version <= since) {
+        res.writeHead(204).end();
+        return;
+      }
+      return sendJson(res, 200, data.lookout);
+    }
+    if (req.method === 'POST' && url.pathname === '/v1/encounters') {
+      let body: unknown;
+      try {
+        body = JSON.parse(await readBody(req));
+      } catch {
+        return sendJson(res, 400, { error: 'Invalid JSON' });
+      }
+      const parsed = z.object({ encounters: z.array(EncounterUpload).max(500) }).safeParse(body);
+      if (!parsed.success) return sendJson(res, 400, { error: parsed.error.issues[0]?.message });
+      const acks: EncounterAck[] = parsed.data.encounters.map((e) => {
+        const prior = encounters.get(e.clientId);
+        if (prior) return { clientId: e.clientId, receivedAt: prior.receivedAt, duplicate: true };
+        const receivedAt = new Date().toISOString();
+        encounters.set(e.clientId, { body: e, receivedAt });
+        return { clientId: e.clientId, receivedAt, duplicate: false };
+      });
+      return sendJson(res, 200, { acks });
+    }
+    return sendJson(res, 404, { error: 'Not found' });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    faults,
+    encounters,
+    get requests() {
+      return state.requests;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
