@@ -33,10 +33,12 @@ async function main(): Promise<void> {
       if (s) app.audit.append({ actor: s.username, action: 'auth.sign_out', subject: `user:${s.username}`, details: { reason: 'window closed' } });
     },
   });
-  const background = await startBackground(app);
   console.log(`Arrivals Console (browser shell) ready in ${Math.round(performance.now())} ms; data in ${app.dataDir}`);
   // Machine-readable line for tests and tools/start.js; it carries the per-launch secret.
   console.log(`ARRIVALS_URL=${bridge.launchUrl}`);
+  // Sync (and the demo feed) start after the UI is reachable: the sign-in screen never waits.
+  const background = await startBackground(app);
+  if (background.demo) console.log(`Demo mode: built-in feed for ${background.demo.port} at ${background.demo.feedUrl} (no config.json in ${app.dataDir})`);
 
   let child: ReturnType<typeof spawn> | undefined;
   const chromium = findChromium();

@@ -1,6 +1,6 @@
 // Runs in: tests (Node). Runs the built CLI as a user would.
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 
 export const REPO = path.join(__dirname, '../..');
 
@@ -12,4 +12,15 @@ export function arrivals(dataDir: string, args: string[], opts: { input?: string
     timeout: opts.timeout ?? 120_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, out: r.stdout + r.stderr };
+}
+
+/** As `arrivals`, without blocking the event loop (needed when the test itself serves HTTP). */
+export function arrivalsAsync(dataDir: string, args: string[]): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(REPO, 'bin/arrivals.js'), '--data-dir', dataDir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => resolve({ code, out }));
+  });
 }
