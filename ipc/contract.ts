@@ -89,6 +89,7 @@ export const ApplicantView = z.object({
   applicantId: z.string(),
   groupId: z.string(),
   port: z.string(),
+  timeZone: z.string(),
   serviceDate: z.string(),
   givenNames: z.string(),
   familyNames: z.string(),
@@ -239,6 +240,7 @@ export const contract = {
     request: z.object({ search: z.string().max(100).optional() }).strict(),
     response: z.object({
       port: z.string().nullable(),
+      timeZone: z.string().nullable(),
       serviceDate: z.string().nullable(),
       items: z.array(QueueItemView),
       counts: z.record(z.string(), z.number()),

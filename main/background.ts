@@ -6,13 +6,30 @@ import { startDemoFeed, type DemoFeed } from './demo/demo-feed';
 import { postEncounters } from './feed/client';
 import { OnlineFeedSource } from './sync/online-source';
 import { SyncController } from './sync/sync-controller';
+import { purgeExpired } from './sync/retention';
 
 export interface Background {
   demo: DemoFeed | null;
   stop(): Promise<void>;
 }
 
+/** Retention runs at start and every six hours; each purge is audited. */
+function scheduleRetention(app: AppContext): () => void {
+  const run = () => {
+    try {
+      purgeExpired(app.db, app.photos, app.audit, app.settings.get().retentionDays, 'retention');
+    } catch (e) {
+      console.error('[retention]', (e as Error).message);
+    }
+  };
+  run();
+  const t = setInterval(run, 6 * 60 * 60_000);
+  t.unref();
+  return () => clearInterval(t);
+}
+
 export async function startBackground(app: AppContext, opts: { demo?: boolean } = {}): Promise<Background> {
+  const stopRetention = scheduleRetention(app);
   let demo: DemoFeed | null = null;
   let feedUrl: string;
   let keys: Record<string, string>;
@@ -24,7 +41,7 @@ export async function startBackground(app: AppContext, opts: { demo?: boolean } 
     app.demo = { port: demo.port, feedUrl: demo.feedUrl, publisherKeys: demo.publisherKeys };
     ({ feedUrl, publisherKeys: keys, port } = demo);
   } else {
-    return { demo: null, stop: async () => {} };
+    return { demo: null, stop: async () => stopRetention() };
   }
   const controller = new SyncController(app, {
     port,
@@ -38,6 +55,7 @@ export async function startBackground(app: AppContext, opts: { demo?: boolean } 
   return {
     demo,
     stop: async () => {
+      stopRetention();
       await controller.stop();
       await demo?.server.close();
     },

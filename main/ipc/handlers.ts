@@ -115,7 +115,7 @@ export const handlers: Handlers = {
   'queue.today': (req, ctx) => {
     const code = activePortCode(ctx.app);
     const port = code ? portByCode(code) : undefined;
-    if (!port) return { port: null, serviceDate: null, items: [], counts: {} };
+    if (!port) return { port: null, timeZone: null, serviceDate: null, items: [], counts: {} };
     const date = serviceDateAt(port);
     const repo = new ApplicantRepository(ctx.app.db);
     const rows = repo.queue(port.code, date, req.search);
@@ -123,6 +123,7 @@ export const handlers: Handlers = {
     ctx.app.audit.append({ actor: actor(ctx), action: 'queue.view', subject: `manifest:${port.code}:${date}`, details: { search: req.search ? 'yes' : 'no', rows: rows.length } });
     return {
       port: port.code,
+      timeZone: port.timeZone,
       serviceDate: date,
       counts: repo.countsByStatus(port.code, date),
       items: rows.map((r) => ({
@@ -158,6 +159,7 @@ export const handlers: Handlers = {
       applicantId: a.applicant_id,
       groupId: a.group_id,
       port: a.port,
+      timeZone: portByCode(a.port)?.timeZone ?? 'UTC',
       serviceDate: a.service_date,
       givenNames: a.given_names,
       familyNames: a.family_names,

@@ -30,7 +30,7 @@ export function CasePanel({ applicantId }: { applicantId: string }) {
             <Title order={3}>{a.familyNames}, {a.givenNames}</Title>
             {a.nameAsWritten !== `${a.givenNames} ${a.familyNames}` && <Text c="dimmed">As written: {a.nameAsWritten}</Text>}
           </div>
-          {a.appointments.map((x) => <Badge key={x.appointmentId} size="lg">{x.status} · {new Date(x.slot).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</Badge>)}
+          {a.appointments.map((x) => <Badge key={x.appointmentId} size="lg">{x.status} · {new Date(x.slot).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', timeZone: a.timeZone })}</Badge>)}
         </Group>
         <Group align="flex-start" wrap="nowrap">
           <Stack gap={4} w={220}>

@@ -10,8 +10,9 @@ type Queue = ResponseOf<'queue.today'>;
 
 const STATUS_COLOR: Record<string, string> = { scheduled: 'blue', rescheduled: 'grape', cancelled: 'gray', arrived: 'teal', completed: 'green', no_show: 'orange' };
 
-function time(iso: string): string {
-  return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+/** Slot times in the port's own time zone, whatever the machine's clock is set to. */
+export function portTime(iso: string, timeZone: string | null): string {
+  return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', timeZone: timeZone ?? undefined });
 }
 
 export function BoothPage() {
@@ -66,14 +67,14 @@ export function BoothPage() {
                 <Table.Tbody>
                   {queue.items.map((it) => (
                     <Table.Tr key={it.appointmentId} onClick={() => setSelected(it.applicantId)} style={{ cursor: 'pointer' }} bg={selected === it.applicantId ? 'indigo.0' : undefined}>
-                      <Table.Td>{time(it.slot)}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{portTime(it.slot, queue.timeZone)}</Table.Td>
                       <Table.Td>
                         <Text fw={600}>{it.familyNames}, {it.givenNames}</Text>
                         {it.nameAsWritten !== `${it.givenNames} ${it.familyNames}` && <Text size="sm" c="dimmed">{it.nameAsWritten}</Text>}
                       </Table.Td>
-                      <Table.Td>{it.dob}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{it.dob}</Table.Td>
                       <Table.Td>{it.groupSize > 1 ? `${it.groupSize} people` : 'alone'}</Table.Td>
-                      <Table.Td><Badge color={STATUS_COLOR[it.status] ?? 'gray'}>{it.status}</Badge></Table.Td>
+                      <Table.Td><Badge size="sm" color={STATUS_COLOR[it.status] ?? 'gray'} style={{ overflow: 'visible' }}>{it.status}</Badge></Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
