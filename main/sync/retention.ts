@@ -45,6 +45,7 @@ export function purgeExpired(db: Db, photos: PhotoStore, audit: AuditLog, retent
   // pointing at missing files; the next purge removes the orphans' rows' files again.
   for (const sha of report.shas) photos.delete(sha);
   const { shas: _shas, ...summary } = report;
+  if (summary.applicants + summary.photos + summary.groups + summary.amendments === 0) return summary;
   audit.append({ actor, action: 'retention.purge', subject: `before:${cutoff}`, details: { retentionDays, ...summary } });
   return summary;
 }
