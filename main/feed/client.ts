@@ -65,16 +65,24 @@ export async function fetchHeader(feedUrl: string, port: string, date: string, k
 }
 
 /** Verifies one signed batch envelope and its place in the sequence after `expectedSeq - 1`. */
+/** sha256 of each verified batch's signed canonical form (see batchDigest). */
+const digests = new WeakMap<Batch, string>();
+
 export function verifyBatch(env: unknown, keys: PinnedKeys, port: string, date: string, expectedSeq: number): Batch {
   const what = `manifest batch ${expectedSeq} for ${portName(port)} on ${date}`;
-  const { payload } = verifyEnvelope(env, keys, what);
+  const { payload, payloadSha256 } = verifyEnvelope(env, keys, what);
   const batch = parse(Batch, payload, what);
+  digests.set(batch, payloadSha256);
   if (batch.port !== port || batch.serviceDate !== date) {
     throw new FeedError('SCHEMA', `The ${what} belongs to ${batch.port} ${batch.serviceDate}; nothing from it was applied.`);
   }
   if (batch.seq < expectedSeq) throw new FeedError('REPLAY', `The feed sent batch ${batch.seq} again for ${portName(port)} on ${date} (already applied up to ${expectedSeq - 1}); it was refused.`);
   if (batch.seq > expectedSeq) throw new FeedError('OUT_OF_ORDER', `The feed sent batch ${batch.seq} for ${portName(port)} on ${date} before batch ${expectedSeq}; it was refused.`);
   return batch;
+}
+
+export function verifiedDigest(batch: Batch): string | undefined {
+  return digests.get(batch);
 }
 
 export async function fetchBatches(feedUrl: string, port: string, date: string, sinceSeq: number, keys: PinnedKeys, o: ClientOptions & { limit?: number } = {}): Promise<Batch[]> {

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { Rng } from './generator/random';
 import { dayKey, type Published } from './publish';
 import { EncounterUpload, type EncounterAck } from './schema';
+import { canonicalJson, openEnvelope } from './signing';
 
 export interface Faults {
   /** Added delay on every response, ms. */
@@ -117,11 +118,12 @@ export async function startFeedServer(data: Published, opts: { port?: number; fa
       if (faults.outOfOrder && page.length > 1) page = page.slice(1);
       if (faults.badSignature && page.length) {
         const [first, ...rest] = page;
-        const tampered = structuredClone(first!);
-        const rec = tampered.payload.records.find((r) => r.type === 'applicant');
+        // Alter one record after signing, as a compromised relay would.
+        const body = openEnvelope(first!);
+        const rec = body.records.find((r) => r.type === 'applicant');
         if (rec && rec.type === 'applicant') rec.familyNames = `${rec.familyNames}X`;
-        else tampered.payload.records = tampered.payload.records.slice(1);
-        page = [tampered, ...rest];
+        else body.records = body.records.slice(1);
+        page = [{ ...first!, payload: canonicalJson(body) }, ...rest];
       }
       return sendJson(res, 200, { batches: page });
     }
@@ -134,7 +136,7 @@ export async function startFeedServer(data: Published, opts: { port?: number; fa
     }
     if (req.method === 'GET' && url.pathname === '/v1/lookout') {
       const since = Number(url.searchParams.get('since') ?? 0) | 0;
-      if (data.lookout.payload.version <= since) {
+      if (openEnvelope(data.lookout).version <= since) {
         res.writeHead(204).end();
         return;
       }

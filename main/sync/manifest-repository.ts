@@ -3,7 +3,8 @@
 // applied_batches row and the manifest's applied_seq: after a crash a batch is either wholly
 // applied or not at all, and a batch already applied is refused, never applied twice.
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from '../feed/signing';
+import { verifiedDigest } from '../feed/client';
 import type { Db } from '../db/database';
 import type { Batch, FeedRecord, ManifestHeader } from '../feed/schema';
 
@@ -51,7 +52,7 @@ function correctionColumns(fields: Correction['fields']): Record<string, unknown
 }
 
 export function batchSha256(batch: Batch): string {
-  return createHash('sha256').update(canonicalize(batch) ?? '').digest('hex');
+  return verifiedDigest(batch) ?? createHash('sha256').update(canonicalJson(batch)).digest('hex');
 }
 
 export class ManifestRepository {
@@ -85,9 +86,7 @@ export class ManifestRepository {
         `INSERT INTO applicants (applicant_id, group_id, port, service_date, given_names, family_names, name_as_written, dob, sex,
            nationality, country_of_birth, doc_type, doc_number, doc_issuer, addr_line1, addr_line2, addr_city, addr_state, addr_zip,
            phone, email, language, device_id, photo_sha256, photo_captured_at, updated_seq)
-         VALUES (@applicantId, @groupId, @port, @serviceDate, @givenNames, @familyNames, @nameAsWritten, @dob, @sex,
-           @nationality, @countryOfBirth, @docType, @docNumber, @docIssuer, @line1, @line2, @city, @state, @zip,
-           @phone, @email, @language, @deviceId, @photoSha, @photoAt, @seq)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(applicant_id) DO UPDATE SET group_id = excluded.group_id, given_names = excluded.given_names,
            family_names = excluded.family_names, name_as_written = excluded.name_as_written, dob = excluded.dob, sex = excluded.sex,
            nationality = excluded.nationality, country_of_birth = excluded.country_of_birth, doc_type = excluded.doc_type,
@@ -154,34 +153,12 @@ export class ManifestRepository {
         this.s.group.run(r.groupId, r.kind, r.primaryApplicantId, port, serviceDate);
         return;
       case 'applicant':
-        this.s.applicant.run({
-          applicantId: r.applicantId,
-          groupId: r.groupId,
-          port,
-          serviceDate,
-          givenNames: r.givenNames,
-          familyNames: r.familyNames,
-          nameAsWritten: r.nameAsWritten,
-          dob: r.dob,
-          sex: r.sex,
-          nationality: r.nationality,
-          countryOfBirth: r.countryOfBirth,
-          docType: r.document?.type ?? null,
-          docNumber: r.document?.number ?? null,
-          docIssuer: r.document?.issuer ?? null,
-          line1: r.address.line1,
-          line2: r.address.line2 ?? null,
-          city: r.address.city,
-          state: r.address.state,
-          zip: r.address.zip,
-          phone: r.phone,
-          email: r.email,
-          language: r.language,
-          deviceId: r.deviceId,
-          photoSha: r.photo?.sha256 ?? null,
-          photoAt: r.photo?.capturedAt ?? null,
-          seq,
-        });
+        this.s.applicant.run(
+          r.applicantId, r.groupId, port, serviceDate, r.givenNames, r.familyNames, r.nameAsWritten, r.dob, r.sex,
+          r.nationality, r.countryOfBirth, r.document?.type ?? null, r.document?.number ?? null, r.document?.issuer ?? null,
+          r.address.line1, r.address.line2 ?? null, r.address.city, r.address.state, r.address.zip,
+          r.phone, r.email, r.language, r.deviceId, r.photo?.sha256 ?? null, r.photo?.capturedAt ?? null, seq,
+        );
         touched.add(r.applicantId);
         return;
       case 'appointment':

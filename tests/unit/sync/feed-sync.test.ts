@@ -154,9 +154,12 @@ describe('feed sync over HTTP', () => {
     expect(contentSummary(c.db).hash).toBe((await reference()).hash);
 
     const raw = fs.readFileSync(file);
-    const i = raw.indexOf(Buffer.from('"familyNames":"'));
+    const needle = Buffer.from('\\"familyNames\\":\\"');
+    const i = raw.indexOf(needle);
+    expect(i).toBeGreaterThan(0);
     const tampered = Buffer.from(raw);
-    tampered[i + 15] = tampered[i + 15] === 0x41 ? 0x42 : 0x41;
+    const at = i + needle.length;
+    tampered[at] = tampered[at] === 0x41 ? 0x42 : 0x41;
     fs.writeFileSync(file, tampered);
     expect(() => BundleSource.open(file, KEYS)).toThrow(/signature/);
     fs.writeFileSync(file, raw.subarray(0, raw.length - 100));
