@@ -8,6 +8,12 @@ import { ROLES, type Role } from '../../ipc/contract';
 import { readSecret } from './read-secret';
 import { registerFeedCommands } from '../feed/cli';
 import { registerSyncCommands } from '../sync/cli';
+import { registerFaceCommands } from '../face/cli';
+
+// `arrivals … | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+});
 
 const program = new Command();
 program
@@ -105,6 +111,7 @@ audit
 
 registerFeedCommands(program);
 registerSyncCommands(program, withApp);
+registerFaceCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof AppError) console.error(`arrivals: ${e.message}`);

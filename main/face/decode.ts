@@ -1,0 +1,92 @@
+// Runs in: face worker threads. Decodes untrusted image bytes into bounded-size sRGB pixels with sharp.
+import sharp from 'sharp';
+import { FaceError } from './errors';
+import type { RgbImage } from './image';
+
+/** Refuse above this: a decompression bomb must not exhaust memory (a 50 MP photo is still accepted and downscaled). */
+export const MAX_INPUT_PIXELS = 120_000_000;
+/** Longest side kept after decode: enough for a 100 px face in a wide shot, bounded memory/CPU. */
+export const MAX_DECODED_SIDE = 1920;
+export const MIN_DECODED_SIDE = 32;
+
+export interface DecodedImage extends RgbImage {
+  originalWidth: number;
+  originalHeight: number;
+  format: string;
+  /** Original pixels -> decoded pixels (<1 when the input was downscaled). */
+  scale: number;
+}
+
+let configured = false;
+function configureSharp(): void {
+  if (configured) return;
+  configured = true;
+  // One libvips thread per worker: parallelism comes from the pool, and spare threads would
+  // compete with onnxruntime on a 2-core booth PC. No cache: inputs are never repeated.
+  sharp.concurrency(1);
+  sharp.cache(false);
+}
+
+export async function decodeImage(bytes: Uint8Array, maxSide = MAX_DECODED_SIDE): Promise<DecodedImage> {
+  configureSharp();
+  if (!bytes || bytes.byteLength === 0) throw new FaceError('EMPTY_INPUT', 'no image data received (empty file)');
+  const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let meta: sharp.Metadata;
+  try {
+    meta = await sharp(input, { limitInputPixels: false }).metadata();
+  } catch {
+    throw new FaceError('UNSUPPORTED_IMAGE', 'the file is not a readable image (corrupt or unsupported format)');
+  }
+  const w0 = meta.width ?? 0;
+  const h0 = meta.height ?? 0;
+  if (!w0 || !h0) throw new FaceError('UNSUPPORTED_IMAGE', 'the file is not a readable image (no dimensions)');
+  if (w0 * h0 > MAX_INPUT_PIXELS) {
+    throw new FaceError(
+      'IMAGE_TOO_LARGE',
+      `image is too large (${Math.round((w0 * h0) / 1e6)} megapixels; limit ${MAX_INPUT_PIXELS / 1e6})`,
+    );
+  }
+  // EXIF orientations 5-8 swap width and height.
+  const swap = (meta.orientation ?? 1) >= 5;
+  const ow = swap ? h0 : w0;
+  const oh = swap ? w0 : h0;
+  if (Math.max(ow, oh) < MIN_DECODED_SIDE) {
+    throw new FaceError('IMAGE_TOO_SMALL', `image is too small (${ow}x${oh} pixels)`);
+  }
+  try {
+    const { data, info } = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error', pages: 1 })
+      .rotate() // honour EXIF orientation: a rotated phone photo is otherwise missed entirely
+      .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: { r: 255, g: 255, b: 255 } }) // alpha: composite on white, like a printed photo
+      .toColourspace('srgb') // CMYK and grey inputs become sRGB
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    let pixels = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    if (info.channels !== 3) pixels = toRgb(pixels, info.channels, info.width * info.height);
+    return {
+      data: pixels,
+      width: info.width,
+      height: info.height,
+      originalWidth: ow,
+      originalHeight: oh,
+      format: meta.format ?? 'unknown',
+      scale: info.width / ow,
+    };
+  } catch (err) {
+    if (err instanceof FaceError) throw err;
+    throw new FaceError('UNSUPPORTED_IMAGE', 'the image could not be decoded (corrupt or truncated file)');
+  }
+}
+
+function toRgb(src: Uint8Array, channels: number, n: number): Uint8Array {
+  const out = new Uint8Array(n * 3);
+  for (let i = 0; i < n; i++) {
+    const s = i * channels;
+    const g = src[s]!;
+    out[i * 3] = g;
+    out[i * 3 + 1] = channels >= 3 ? src[s + 1]! : g;
+    out[i * 3 + 2] = channels >= 3 ? src[s + 2]! : g;
+  }
+  return out;
+}
