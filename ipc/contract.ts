@@ -113,6 +113,35 @@ export const ApplicantView = z.object({
 });
 export type ApplicantView = z.infer<typeof ApplicantView>;
 
+const Overlay = z.object({
+  box: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  score: z.number(),
+  landmarks: z.array(z.tuple([z.number(), z.number()])).optional(),
+});
+const Side = z.object({
+  ok: z.boolean(),
+  faces: z.array(Overlay),
+  chosen: z.number().int(),
+  image: z.object({ width: z.number(), height: z.number() }).nullable(),
+  quality: z.object({ ok: z.boolean(), reasons: z.array(z.object({ code: z.string(), message: z.string() })) }),
+  liveness: z.number().nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export const VerifyView = z.object({
+  verificationId: z.number().int(),
+  band: z.enum(['MATCH', 'INCONCLUSIVE', 'NO_MATCH']).nullable(),
+  score: z.number().nullable(),
+  thresholds: z.object({ match: z.number(), inconclusive: z.number(), livenessAdvisory: z.number(), source: z.string() }),
+  liveness: z.number().nullable(),
+  livenessWarning: z.string().nullable(),
+  capture: Side,
+  reference: Side.nullable(),
+  explanation: z.array(z.string()),
+  timings: z.object({ totalMs: z.number() }).passthrough(),
+  modelVersion: z.string(),
+});
+export type VerifyView = z.infer<typeof VerifyView>;
+
 function channel<Req extends z.ZodType, Res extends z.ZodType>(def: {
   access: Access;
   request: Req;
@@ -251,6 +280,18 @@ export const contract = {
     summary: "One applicant's record, group, appointments and submitted photo (audited view)",
     request: z.object({ applicantId: z.string().min(1).max(64) }).strict(),
     response: ApplicantView,
+  }),
+  'face.verify': channel({
+    access: ['officer'],
+    summary: 'Compare a live capture with the applicant\'s submitted photo (advisory; audited)',
+    request: z
+      .object({
+        applicantId: z.string().min(1).max(64),
+        /** The capture as base64 (JPEG or PNG), at most ~12 MB. */
+        imageBase64: z.string().min(1).max(16_000_000),
+      })
+      .strict(),
+    response: VerifyView,
   }),
   'sync.now': channel({
     access: ['officer', 'supervisor', 'admin'],

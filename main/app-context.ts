@@ -12,6 +12,7 @@ import { SettingsRepository } from './platform/settings';
 import { fileKeyProtector, loadDataKey, type KeyProtector } from './platform/data-key';
 import { PhotoStore } from './sync/photo-store';
 import type { SyncController } from './sync/sync-controller';
+import { FaceService } from './face/face-service';
 
 export interface AppContext {
   dataDir: string;
@@ -25,6 +26,7 @@ export interface AppContext {
   settings: SettingsRepository;
   sessions: SessionStore;
   photos: PhotoStore;
+  face: FaceService;
   /** Set by the background services when a feed (configured or demo) is available. */
   sync?: SyncController;
   /** Set while the built-in demo feed runs (no config.json). */
@@ -70,7 +72,12 @@ export function createAppContext(opts: { dataDir?: string; shell: AppContext['sh
     settings,
     sessions: new SessionStore(() => settings.get().idleLockMinutes * 60_000),
     photos: new PhotoStore(db, dataDir, key),
-    close: () => db.close(),
+    face: undefined as unknown as FaceService,
+    close: () => {
+      void ctx.face.close();
+      db.close();
+    },
   };
+  ctx.face = new FaceService(ctx);
   return ctx;
 }

@@ -49,6 +49,10 @@ export async function startBackground(app: AppContext, opts: { demo?: boolean } 
     postEncounters: (payloads) => postEncounters(feedUrl, payloads),
     intervalMs: Number(process.env.ARRIVALS_SYNC_INTERVAL_MS ?? 5 * 60_000),
     baseBackoffMs: Number(process.env.ARRIVALS_SYNC_BACKOFF_MS ?? 2_000),
+    // New photos get templates in the background, on the worker pool.
+    afterSync: () => {
+      void app.face.enrolPending().catch((e: Error) => console.error('[enrolment]', e.message));
+    },
   });
   app.sync = controller;
   controller.start();
@@ -57,6 +61,7 @@ export async function startBackground(app: AppContext, opts: { demo?: boolean } 
     stop: async () => {
       stopRetention();
       await controller.stop();
+      await app.face.close();
       await demo?.server.close();
     },
   };

@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import Database from 'better-sqlite3';
 import { generateFeed } from '../main/feed/generator/index';
 import { publishFeed } from '../main/feed/publish';
 import { openEnvelope } from '../main/feed/signing';

@@ -58,12 +58,12 @@ export class ApplicantRepository {
          FROM appointments ap JOIN applicants a ON a.applicant_id = ap.applicant_id
          WHERE ap.port = ? AND ap.service_date = ?
            AND (? IS NULL OR a.given_names LIKE ? ESCAPE '\\' OR a.family_names LIKE ? ESCAPE '\\'
-                OR a.name_as_written LIKE ? ESCAPE '\\' OR a.applicant_id = ? OR a.doc_number = ?
+                OR a.name_as_written LIKE ? ESCAPE '\\' OR a.applicant_id LIKE ? ESCAPE '\\' OR a.doc_number = ?
                 OR (a.given_names || ' ' || a.family_names) LIKE ? ESCAPE '\\')
          ORDER BY ap.slot, ap.group_id, a.applicant_id
          LIMIT ?`,
       )
-      .all(port, serviceDate, like, like, like, like, q ?? null, q ?? null, like, limit);
+      .all(port, serviceDate, like, like, like, like, like, q ?? null, like, limit);
   }
 
   get(applicantId: string): ApplicantRow | undefined {

@@ -101,6 +101,13 @@ export const handlers: Handlers = {
 
   'sync.status': (_req, { app }) => syncStatus(app),
 
+  'face.verify': async (req, ctx) => {
+    const bytes = Buffer.from(req.imageBase64, 'base64');
+    if (!bytes.length) throw new AppError('INVALID_REQUEST', 'The picture is empty.');
+    const r = await ctx.app.face.verifyApplicant(req.applicantId, bytes, actor(ctx));
+    return { ...r, timings: { totalMs: r.timings.totalMs, capture: r.timings.capture, captureModels: r.timings.captureModels } };
+  },
+
   'sync.now': async (_req, { app }) => {
     if (!app.sync) throw new AppError('NOT_FOUND', 'No feed is configured for this console; import a bundle instead.');
     await app.sync.syncNow();

@@ -39,6 +39,9 @@ export function purgeExpired(db: Db, photos: PhotoStore, audit: AuditLog, retent
     // A photo still referenced by a newer applicant (same selfie re-submitted) stays.
     const stillUsed = new Set((db.prepare(`SELECT photo_sha256 AS s FROM applicants WHERE photo_sha256 IN (${shas.map(() => '?').join(',') || "''"})`).all(...shas) as { s: string }[]).map((r) => r.s));
     const doomed = shas.filter((s) => !stillUsed.has(s));
+    // Face templates are biometric data derived from the photos: they go with them.
+    const delTemplate = db.prepare('DELETE FROM face_templates WHERE photo_sha256 = ?');
+    for (const s of doomed) delTemplate.run(s);
     return { cutoffDate: cutoff, applicants, groups, amendments, photos: doomed.length, heldBack, shas: doomed };
   })();
   // Files go after the rows are gone: a crash here leaves orphan encrypted files, never rows

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startShell, type RunningShell } from './shell';
 
@@ -44,6 +45,28 @@ test('demo: the officer sees today\'s synced manifest and opens a case with its 
   const firstFamily = (await page.getByRole('heading', { level: 3 }).first().textContent())!.split(',')[0]!;
   await page.getByLabel('Search arrivals').fill(firstFamily.split(' ')[0]!);
   await expect(async () => expect(await rows.count()).toBeLessThan(100)).toPass();
+});
+
+test('the officer verifies a live picture against the submitted photo; the result explains itself', async ({ page }) => {
+  await setupAndSignIn(page, 'officer', 'officer-demo-pass');
+  await expect(page.getByTestId('manifest-state')).toContainText('is current', { timeout: 30_000 });
+  const rows = page.getByRole('table', { name: 'Arrivals queue' }).getByRole('row');
+  // Applicant 00001 of the demo day holds demo face s1f0.
+  await page.getByLabel('Search arrivals').fill('-00001');
+  await expect(rows).toHaveCount(2);
+  await rows.nth(1).click();
+  await expect(page.getByRole('img', { name: 'Submitted photo' })).toBeVisible();
+  const fixtures = path.join(__dirname, '../fixtures/face-pairs');
+  await page.locator('input[type=file]').setInputFiles(path.join(fixtures, 's1f0_light.jpg'));
+  await expect(page.getByTestId('verify-band')).toHaveText('Match', { timeout: 30_000 });
+  await expect(page.getByTestId('verify-result')).toContainText('at or above the MATCH threshold');
+  await expect(page.getByRole('img', { name: 'Live capture' })).toBeVisible();
+  await page.screenshot({ path: 'docs/screenshots/verify.png', fullPage: true });
+  await page.locator('input[type=file]').setInputFiles(path.join(fixtures, 's5f0_base.jpg'));
+  await expect(page.getByTestId('verify-band')).toHaveText('No match');
+  await page.locator('input[type=file]').setInputFiles({ name: 'empty.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not an image') });
+  await expect(page.getByTestId('verify-band')).toHaveText('No comparison possible');
+  await expect(page.getByTestId('verify-result')).toContainText('could not be used');
 });
 
 test('feed down: the app keeps working from local data, shows the outage, and recovers', async ({ page }) => {

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Badge, Group, Image, List, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { ApplicantView } from '../../../ipc/contract';
 import { call } from '../api';
+import { VerifyPanel } from './VerifyPanel';
 
 export function CasePanel({ applicantId }: { applicantId: string }) {
   const [a, setA] = useState<ApplicantView | null>(null);
@@ -23,6 +24,7 @@ export function CasePanel({ applicantId }: { applicantId: string }) {
     ['Preferred language', a.language],
   ];
   return (
+    <Stack>
     <Paper withBorder p="md" aria-label="Case">
       <Stack>
         <Group justify="space-between" align="flex-start">
@@ -56,5 +58,7 @@ export function CasePanel({ applicantId }: { applicantId: string }) {
         )}
       </Stack>
     </Paper>
+    {a.photo && <VerifyPanel applicantId={a.applicantId} referencePhoto={a.photo} />}
+    </Stack>
   );
 }
