@@ -422,9 +422,11 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
       ['first family name only, birth year off by one', (a) => ({ givenNames: a.givenNames, familyNames: a.familyNames.split(' ')[0]!, aliases: [], dob: null, dobYear: Number(a.dob.slice(0, 4)) + 1 })],
       ['listed under an alias', (a) => ({ givenNames: 'Unknown', familyNames: 'Alias', aliases: [`${a.givenNames} ${a.familyNames}`], dob: a.dob, dobYear: null })],
     ];
+    const used = new Set<string>();
     hows.forEach(([how, make], i) => {
       const a = candidates[Math.floor(((i + 1) * candidates.length) / (hows.length + 2))];
-      if (!a) return;
+      if (!a || used.has(a.applicantId)) return;
+      used.add(a.applicantId);
       const entryId = `LO-${String(i + 1).padStart(4, '0')}`;
       entries.push({ entryId, reasonCode: lr.pick(['WARRANT', 'PRIOR_REMOVAL', 'FRAUD_REFERRAL']), ...make(a) });
       patterns.push({ id: `lookout-${i}`, kind: 'lookout_match', applicantIds: [a.applicantId], key: entryId, note: `lookout entry matches: ${how}` });
@@ -433,7 +435,8 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
     // Near misses: a similar name with a date of birth years apart.
     [0, 1, 2].forEach((i) => {
       const a = candidates[candidates.length - 1 - i * 7];
-      if (!a) return;
+      if (!a || used.has(a.applicantId)) return;
+      used.add(a.applicantId);
       const entryId = `LO-${String(90 + i).padStart(4, '0')}`;
       entries.push({ entryId, reasonCode: 'PRIOR_REMOVAL', givenNames: a.givenNames, familyNames: a.familyNames, aliases: [], dob: null, dobYear: Number(a.dob.slice(0, 4)) - 9 });
       decoys.push({ id: `lookout-decoy-${i}`, kind: 'lookout_near_miss', applicantIds: [a.applicantId], key: entryId, note: 'same name, born nine years apart: not a match' });

@@ -1,0 +1,91 @@
+// Runs in: main process and CLI.
+// Runs the rules: incrementally for what a synced batch (or a new face template) touched, or
+// everything at once (`arrivals flags recompute`). Flags carry their rule's version.
+import type { Db } from '../db/database';
+import { computeKeys, KEYS_VERSION, type KeySource } from './keys';
+import { RULES } from './rules/index';
+import { DEFAULT_FLAG_CONFIG, type FlagConfig, type Rule, type RuleContext } from './rules/rule';
+import { FlagRepository } from './flag-repository';
+
+export interface RunReport {
+  rules: Array<{ ruleId: string; version: number; upserted: number; cleared: number; ms: number }>;
+  keysUpdated: number;
+  totalMs: number;
+}
+
+export class FlagEngine {
+  readonly repo: FlagRepository;
+  private readonly ctx: RuleContext;
+
+  constructor(
+    private readonly db: Db,
+    config: Partial<FlagConfig> = {},
+    private readonly rules: readonly Rule[] = RULES,
+  ) {
+    this.repo = new FlagRepository(db);
+    this.ctx = { db, config: { ...DEFAULT_FLAG_CONFIG, ...config } };
+  }
+
+  /** Computes matching keys for applicants that have none (or stale ones). Crash-safe: idempotent. */
+  refreshKeys(applicantIds?: string[]): number {
+    const select = applicantIds
+      ? null
+      : this.db.prepare<[number], KeySource & { applicant_id: string }>(
+          `SELECT applicant_id, given_names, family_names, addr_line1, addr_line2, addr_zip, phone, email, device_id, doc_number, doc_issuer
+           FROM applicants WHERE keys_version != ? LIMIT 20000`,
+        );
+    const write = this.db.prepare(
+      `UPDATE applicants SET addr_key = ?, phone_key = ?, email_key = ?, device_key = ?, doc_key = ?, name_tokens = ?, surname_tokens = ?, keys_version = ${KEYS_VERSION} WHERE applicant_id = ?`,
+    );
+    const writeAll = this.db.transaction((rows: Array<KeySource & { applicant_id: string }>) => {
+      for (const r of rows) {
+        const k = computeKeys(r);
+        write.run(k.addr_key, k.phone_key, k.email_key, k.device_key, k.doc_key, k.name_tokens, k.surname_tokens, r.applicant_id);
+      }
+    });
+    let n = 0;
+    if (applicantIds) {
+      const read = this.db.prepare<[string], KeySource & { applicant_id: string }>(
+        'SELECT applicant_id, given_names, family_names, addr_line1, addr_line2, addr_zip, phone, email, device_id, doc_number, doc_issuer FROM applicants WHERE applicant_id = ?',
+      );
+      const rows = applicantIds.map((id) => read.get(id)).filter((r): r is KeySource & { applicant_id: string } => Boolean(r));
+      writeAll(rows);
+      return rows.length;
+    }
+    for (let rows = select!.all(KEYS_VERSION); rows.length; rows = select!.all(KEYS_VERSION)) {
+      writeAll(rows);
+      n += rows.length;
+    }
+    return n;
+  }
+
+  /** After a batch: keys for the touched applicants, then each rule over what they affect. */
+  updateFor(applicantIds: string[], only?: string[]): RunReport {
+    const t0 = performance.now();
+    const keysUpdated = this.refreshKeys(applicantIds);
+    const rules: RunReport['rules'] = [];
+    for (const rule of this.rules) {
+      if (only && !only.includes(rule.id)) continue;
+      const t = performance.now();
+      const { scope, candidates } = rule.affected(this.ctx, applicantIds);
+      const r = this.repo.apply(rule.id, scope, candidates);
+      rules.push({ ruleId: rule.id, version: rule.version, ...r, ms: performance.now() - t });
+    }
+    return { rules, keysUpdated, totalMs: performance.now() - t0 };
+  }
+
+  /** Everything, from scratch (keys first where missing or made by an older normaliser). */
+  recomputeAll(only?: string[]): RunReport {
+    const t0 = performance.now();
+    const keysUpdated = this.refreshKeys();
+    const rules: RunReport['rules'] = [];
+    for (const rule of this.rules) {
+      if (only && !only.includes(rule.id)) continue;
+      const t = performance.now();
+      const candidates = rule.all(this.ctx);
+      const r = this.repo.apply(rule.id, null, candidates);
+      rules.push({ ruleId: rule.id, version: rule.version, ...r, ms: performance.now() - t });
+    }
+    return { rules, keysUpdated, totalMs: performance.now() - t0 };
+  }
+}

@@ -1,0 +1,44 @@
+// Runs in: main process and CLI. The normalised matching keys stored with each applicant at
+// ingest, so flags can be found with indexed lookups instead of rescanning everyone.
+import { normaliseAddress, ADDRESS_NORMALISER_VERSION } from './normalize/address';
+import { normaliseDevice, normaliseDocument, normaliseEmail, normalisePhone } from './normalize/contact';
+import { nameTokens } from './normalize/name';
+
+/** Bump when any normaliser changes: `arrivals flags recompute` then rebuilds every key. */
+export const KEYS_VERSION = 1 * 100 + ADDRESS_NORMALISER_VERSION;
+
+export interface KeySource {
+  given_names: string;
+  family_names: string;
+  addr_line1: string;
+  addr_line2: string | null;
+  addr_zip: string;
+  phone: string;
+  email: string;
+  device_id: string;
+  doc_number: string | null;
+  doc_issuer: string | null;
+}
+
+export interface ApplicantKeys {
+  addr_key: string;
+  phone_key: string;
+  email_key: string;
+  device_key: string;
+  doc_key: string | null;
+  name_tokens: string;
+  surname_tokens: string;
+}
+
+export function computeKeys(a: KeySource): ApplicantKeys {
+  return {
+    addr_key: normaliseAddress({ line1: a.addr_line1, line2: a.addr_line2, zip: a.addr_zip }).key,
+    phone_key: normalisePhone(a.phone),
+    email_key: normaliseEmail(a.email),
+    device_key: normaliseDevice(a.device_id),
+    doc_key: a.doc_number ? normaliseDocument({ number: a.doc_number, issuer: a.doc_issuer ?? '' }) : null,
+    name_tokens: nameTokens(a.given_names, a.family_names).join(' '),
+    surname_tokens: nameTokens(a.family_names).join(' '),
+  };
+}
+

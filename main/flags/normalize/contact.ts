@@ -1,0 +1,34 @@
+// Runs in: main process and CLI. Phones to E.164, mailboxes to one canonical form.
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+
+/** E.164 (+16195550123). Numbers without a country code are read as US numbers. */
+export function normalisePhone(raw: string): string {
+  const p = parsePhoneNumberFromString(raw.trim(), 'US');
+  if (p?.isPossible()) return p.number;
+  return `+${raw.replace(/\D/g, '')}`;
+}
+
+// Providers that ignore "+tag" in the local part, and Gmail which also ignores dots.
+const PLUS_PROVIDERS = new Set(['gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'icloud.com', 'me.com', 'protonmail.com', 'proton.me', 'fastmail.com']);
+
+export function normaliseEmail(raw: string): string {
+  const e = raw.trim().toLowerCase();
+  const at = e.lastIndexOf('@');
+  if (at < 1) return e;
+  let local = e.slice(0, at);
+  let domain = e.slice(at + 1);
+  if (domain === 'googlemail.com') domain = 'gmail.com';
+  if (PLUS_PROVIDERS.has(domain)) local = local.split('+')[0]!;
+  if (domain === 'gmail.com') local = local.replace(/\./g, '');
+  return `${local}@${domain}`;
+}
+
+export function normaliseDevice(raw: string): string {
+  return raw.trim().toLowerCase();
+}
+
+export function normaliseDocument(doc: { number: string; issuer: string } | null): string | null {
+  if (!doc) return null;
+  const n = doc.number.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return n ? `${doc.issuer.toUpperCase()}:${n}` : null;
+}

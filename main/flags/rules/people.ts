@@ -1,0 +1,87 @@
+// Runs in: main process and CLI. Reading applicants for rules: only the fields rules may use.
+// Nationality, country of birth, sex and language are deliberately not selected here, so no
+// rule can read them (tests/unit/flags/fairness.test.ts checks this file and the rules).
+import type { Db } from '../../db/database';
+
+export interface Person {
+  applicant_id: string;
+  group_id: string;
+  port: string;
+  service_date: string;
+  given_names: string;
+  family_names: string;
+  dob: string;
+  addr_line1: string;
+  addr_line2: string | null;
+  addr_city: string;
+  addr_state: string;
+  addr_zip: string;
+  phone: string;
+  email: string;
+  device_id: string;
+  doc_number: string | null;
+  doc_issuer: string | null;
+  photo_sha256: string | null;
+  addr_key: string | null;
+  phone_key: string | null;
+  email_key: string | null;
+  device_key: string | null;
+  doc_key: string | null;
+  name_tokens: string | null;
+  surname_tokens: string | null;
+}
+
+export const PERSON_COLUMNS =
+  'applicant_id, group_id, port, service_date, given_names, family_names, dob, addr_line1, addr_line2, addr_city, addr_state, addr_zip, phone, email, device_id, doc_number, doc_issuer, photo_sha256, addr_key, phone_key, email_key, device_key, doc_key, name_tokens, surname_tokens';
+
+export function peopleWhere(db: Db, where: string, ...params: unknown[]): Person[] {
+  return db.prepare<unknown[], Person>(`SELECT ${PERSON_COLUMNS} FROM applicants WHERE ${where}`).all(...params);
+}
+
+export function peopleByIds(db: Db, ids: string[]): Person[] {
+  const out: Person[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    out.push(...peopleWhere(db, `applicant_id IN (${chunk.map(() => '?').join(',')})`, ...chunk));
+  }
+  return out;
+}
+
+export function displayName(p: Person): string {
+  return `${p.given_names} ${p.family_names}`;
+}
+
+export function evidenceOf(p: Person, matched: string) {
+  return { applicantId: p.applicant_id, name: displayName(p), port: p.port, serviceDate: p.service_date, groupId: p.group_id, matched };
+}
+
+/**
+ * Households among the people sharing something: people in one travel group, or whose family
+ * names share a word, are one household (relatives); the rest are unrelated to each other.
+ */
+export function households(people: Person[]): Person[][] {
+  const parent = people.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const union = (a: number, b: number) => {
+    parent[find(a)] = find(b);
+  };
+  const byGroup = new Map<string, number>();
+  const byToken = new Map<string, number>();
+  people.forEach((p, i) => {
+    const g = byGroup.get(p.group_id);
+    if (g === undefined) byGroup.set(p.group_id, i);
+    else union(i, g);
+    for (const t of (p.surname_tokens ?? '').split(' ')) {
+      if (t.length < 2) continue;
+      const o = byToken.get(t);
+      if (o === undefined) byToken.set(t, i);
+      else union(i, o);
+    }
+  });
+  const out = new Map<number, Person[]>();
+  people.forEach((p, i) => {
+    const r = find(i);
+    out.set(r, [...(out.get(r) ?? []), p]);
+  });
+  return [...out.values()];
+}

@@ -1,0 +1,72 @@
+// Runs in: main process and CLI. What every vetting rule is: an id, a version, a description a
+// supervisor can read, thresholds, and two ways to run (everything, or what a batch touched).
+import type { Db } from '../../db/database';
+
+export type Severity = 'low' | 'medium' | 'high';
+
+export interface EvidenceEntry {
+  applicantId: string;
+  name: string;
+  port: string;
+  serviceDate: string;
+  groupId: string;
+  /** What matched, as the applicant typed it. */
+  matched: string;
+}
+
+export interface FlagCandidate {
+  applicantId: string;
+  ruleId: string;
+  ruleVersion: number;
+  /** What the flag is about (a normalised address, a phone, an entry id, …). */
+  key: string;
+  severity: Severity;
+  evidence: { summary: string; others: EvidenceEntry[]; othersTotal: number; [k: string]: unknown };
+  explanation: string;
+}
+
+/** What a run covers: flags of this rule inside the scope and not re-found are cleared. */
+export interface Scope {
+  keys?: string[];
+  applicantIds?: string[];
+}
+
+export interface RuleContext {
+  db: Db;
+  config: FlagConfig;
+  modelVersion?: string | null;
+}
+
+export interface Rule {
+  id: string;
+  version: number;
+  description: string;
+  /** Every flag of this rule over all synced ports and days. */
+  all(ctx: RuleContext): FlagCandidate[];
+  /** The flags that the given applicants' arrival or change could create or clear. */
+  affected(ctx: RuleContext, applicantIds: string[]): { scope: Scope; candidates: FlagCandidate[] };
+}
+
+export interface FlagConfig {
+  sharedAddressMinHouseholds: number;
+  sharedPhoneMinHouseholds: number;
+  sharedEmailMinHouseholds: number;
+  sharedDeviceMinHouseholds: number;
+  faceDuplicateMinScore: number;
+  identityNameMinSimilarity: number;
+  lookoutMinSimilarity: number;
+  lookoutYearTolerance: number;
+  evidenceLimit: number;
+}
+
+export const DEFAULT_FLAG_CONFIG: FlagConfig = {
+  sharedAddressMinHouseholds: 3,
+  sharedPhoneMinHouseholds: 3,
+  sharedEmailMinHouseholds: 3,
+  sharedDeviceMinHouseholds: 3,
+  faceDuplicateMinScore: 0.6,
+  identityNameMinSimilarity: 0.9,
+  lookoutMinSimilarity: 0.9,
+  lookoutYearTolerance: 1,
+  evidenceLimit: 50,
+};
