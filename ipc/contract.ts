@@ -70,6 +70,38 @@ export const SyncStatusView = z.object({
 });
 export type SyncStatusView = z.infer<typeof SyncStatusView>;
 
+export const FlagView = z.object({
+  id: z.number().int(),
+  ruleId: z.string(),
+  ruleVersion: z.number().int(),
+  ruleDescription: z.string(),
+  severity: z.enum(['low', 'medium', 'high']),
+  explanation: z.string(),
+  evidence: z.unknown(),
+  status: z.enum(['open', 'cleared']),
+  computedAt: z.string(),
+  acknowledgedBy: z.string().nullable(),
+  acknowledgedAt: z.string().nullable(),
+  ackNote: z.string().nullable(),
+  feedback: z.enum(['false_positive', 'confirmed']).nullable(),
+  feedbackBy: z.string().nullable(),
+});
+export type FlagView = z.infer<typeof FlagView>;
+
+export const Disposition = z.enum(['processed', 'referred_secondary', 'no_show', 'identity_not_confirmed']);
+export type Disposition = z.infer<typeof Disposition>;
+
+export const EncounterView = z.object({
+  clientId: z.string(),
+  disposition: Disposition,
+  officer: z.string(),
+  completedAt: z.string(),
+  note: z.string(),
+  supersedes: z.string().nullable(),
+  uploaded: z.boolean(),
+});
+export type EncounterView = z.infer<typeof EncounterView>;
+
 export const QueueItemView = z.object({
   appointmentId: z.string(),
   applicantId: z.string(),
@@ -82,6 +114,8 @@ export const QueueItemView = z.object({
   nameAsWritten: z.string(),
   dob: z.string(),
   hasPhoto: z.boolean(),
+  openFlags: z.number().int(),
+  topSeverity: z.enum(['low', 'medium', 'high']).nullable(),
 });
 export type QueueItemView = z.infer<typeof QueueItemView>;
 
@@ -110,6 +144,8 @@ export const ApplicantView = z.object({
   photoCapturedAt: z.string().nullable(),
   group: z.array(z.object({ applicantId: z.string(), givenNames: z.string(), familyNames: z.string(), dob: z.string() })),
   appointments: z.array(z.object({ appointmentId: z.string(), slot: z.string(), status: z.string(), cancelReason: z.string().nullable(), port: z.string(), serviceDate: z.string() })),
+  flags: z.array(FlagView),
+  encounters: z.array(EncounterView),
 });
 export type ApplicantView = z.infer<typeof ApplicantView>;
 
@@ -292,6 +328,64 @@ export const contract = {
       })
       .strict(),
     response: VerifyView,
+  }),
+  'flags.acknowledge': channel({
+    access: ['officer'],
+    summary: 'Acknowledge a flag (with an optional note) before completing the case',
+    request: z.object({ flagId: z.number().int(), note: z.string().max(1000).optional() }).strict(),
+    response: FlagView,
+  }),
+  'flags.feedback': channel({
+    access: ['supervisor'],
+    summary: 'Mark a flag as a false positive, or confirm it',
+    request: z.object({ flagId: z.number().int(), verdict: z.enum(['false_positive', 'confirmed']), note: z.string().max(1000).optional() }).strict(),
+    response: FlagView,
+  }),
+  'flags.overview': channel({
+    access: ['supervisor'],
+    summary: 'Flags by rule with precision from feedback, cross-port trends, and flags to review',
+    request: z.object({ rule: z.string().max(40).optional() }).strict(),
+    response: z.object({
+      rules: z.array(z.object({ ruleId: z.string(), description: z.string(), version: z.number().int(), open: z.number().int(), acknowledged: z.number().int(), confirmed: z.number().int(), falsePositive: z.number().int(), precision: z.number().nullable() })),
+      trends: z.array(z.object({ kind: z.string(), example: z.string(), applicants: z.number().int(), households: z.number().int(), ports: z.array(z.string()), days: z.number().int(), firstDate: z.string(), lastDate: z.string() })),
+      recent: z.array(FlagView.extend({ applicantId: z.string(), applicantName: z.string(), port: z.string(), serviceDate: z.string() })),
+    }),
+  }),
+  'arrivals.dashboard': channel({
+    access: ['supervisor'],
+    summary: "Today's arrivals at this port: appointments by status, throughput per hour, outcomes, verification bands",
+    request: Empty,
+    response: z.object({
+      port: z.string().nullable(),
+      serviceDate: z.string().nullable(),
+      appointments: z.record(z.string(), z.number()),
+      dispositions: z.record(z.string(), z.number()),
+      verificationBands: z.record(z.string(), z.number()),
+      perHour: z.array(z.object({ hour: z.string(), completed: z.number().int() })),
+      pendingUploads: z.number().int(),
+      enrolment: z.object({ running: z.boolean(), done: z.number().int(), total: z.number().int(), unusable: z.number().int() }),
+    }),
+  }),
+  'encounter.list': channel({
+    access: ['officer', 'supervisor'],
+    summary: "An applicant's recorded decisions and their upload state (no personal data)",
+    request: z.object({ applicantId: z.string().min(1).max(64) }).strict(),
+    response: z.array(EncounterView),
+  }),
+  'encounter.complete': channel({
+    access: ['officer'],
+    summary: "Record the officer's disposition (all flags must be acknowledged first); queued for upload",
+    request: z
+      .object({
+        applicantId: z.string().min(1).max(64),
+        disposition: Disposition,
+        note: z.string().max(2000).default(''),
+        arrivedAt: z.string().datetime(),
+        verificationId: z.number().int().optional(),
+        supersedes: z.string().uuid().optional(),
+      })
+      .strict(),
+    response: EncounterView,
   }),
   'sync.now': channel({
     access: ['officer', 'supervisor', 'admin'],

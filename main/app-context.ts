@@ -13,6 +13,7 @@ import { fileKeyProtector, loadDataKey, type KeyProtector } from './platform/dat
 import { PhotoStore } from './sync/photo-store';
 import type { SyncController } from './sync/sync-controller';
 import { FaceService } from './face/face-service';
+import { FlagService } from './flags/flag-service';
 
 export interface AppContext {
   dataDir: string;
@@ -27,6 +28,7 @@ export interface AppContext {
   sessions: SessionStore;
   photos: PhotoStore;
   face: FaceService;
+  flags: FlagService;
   /** Set by the background services when a feed (configured or demo) is available. */
   sync?: SyncController;
   /** Set while the built-in demo feed runs (no config.json). */
@@ -73,11 +75,13 @@ export function createAppContext(opts: { dataDir?: string; shell: AppContext['sh
     sessions: new SessionStore(() => settings.get().idleLockMinutes * 60_000),
     photos: new PhotoStore(db, dataDir, key),
     face: undefined as unknown as FaceService,
+    flags: undefined as unknown as FlagService,
     close: () => {
       void ctx.face.close();
       db.close();
     },
   };
   ctx.face = new FaceService(ctx);
+  ctx.flags = new FlagService(ctx);
   return ctx;
 }

@@ -30,6 +30,12 @@ function scheduleRetention(app: AppContext): () => void {
 
 export async function startBackground(app: AppContext, opts: { demo?: boolean } = {}): Promise<Background> {
   const stopRetention = scheduleRetention(app);
+  // A crash between a batch and its flags leaves applicants without keys: finish them now.
+  try {
+    app.flags.catchUp();
+  } catch (e) {
+    console.error('[flags]', (e as Error).message);
+  }
   let demo: DemoFeed | null = null;
   let feedUrl: string;
   let keys: Record<string, string>;

@@ -13,6 +13,8 @@ export interface QueueRow {
   dob: string;
   photo_sha256: string | null;
   group_size: number;
+  open_flags: number;
+  top_severity: 'low' | 'medium' | 'high' | null;
 }
 
 export interface ApplicantRow {
@@ -54,7 +56,10 @@ export class ApplicantRepository {
       .prepare<unknown[], QueueRow>(
         `SELECT ap.appointment_id, ap.applicant_id, ap.group_id, ap.slot, ap.status,
                 a.given_names, a.family_names, a.name_as_written, a.dob, a.photo_sha256,
-                (SELECT COUNT(*) FROM applicants g WHERE g.group_id = a.group_id) AS group_size
+                (SELECT COUNT(*) FROM applicants g WHERE g.group_id = a.group_id) AS group_size,
+                (SELECT COUNT(*) FROM flags f WHERE f.applicant_id = a.applicant_id AND f.status = 'open') AS open_flags,
+                (SELECT CASE MIN(CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END) WHEN 0 THEN 'high' WHEN 1 THEN 'medium' WHEN 2 THEN 'low' END
+                   FROM flags f WHERE f.applicant_id = a.applicant_id AND f.status = 'open') AS top_severity
          FROM appointments ap JOIN applicants a ON a.applicant_id = ap.applicant_id
          WHERE ap.port = ? AND ap.service_date = ?
            AND (? IS NULL OR a.given_names LIKE ? ESCAPE '\\' OR a.family_names LIKE ? ESCAPE '\\'

@@ -9,6 +9,7 @@ import { readSecret } from './read-secret';
 import { registerFeedCommands } from '../feed/cli';
 import { registerSyncCommands } from '../sync/cli';
 import { registerFaceCommands } from '../face/cli';
+import { registerFlagCommands } from '../flags/cli';
 
 // `arrivals … | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -112,6 +113,7 @@ audit
 registerFeedCommands(program);
 registerSyncCommands(program, withApp);
 registerFaceCommands(program);
+registerFlagCommands(program, withApp);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof AppError) console.error(`arrivals: ${e.message}`);

@@ -44,6 +44,7 @@ export class FaceService {
     const pending = repo.pendingPhotos(modelVersion);
     if (!pending.length) return;
     Object.assign(this.enrolment, { running: true, done: 0, total: pending.length });
+    const enrolled: string[] = [];
     try {
       await enrolPhotos(
         pool,
@@ -51,6 +52,7 @@ export class FaceService {
         {
           onResult: (r) => {
             repo.save(r);
+            enrolled.push(r.id);
             if (r.unusable) this.enrolment.unusable++;
           },
           onProgress: (done) => (this.enrolment.done = done),
@@ -60,6 +62,11 @@ export class FaceService {
       this.enrolment.running = false;
       this.enrolment.lastRunAt = new Date().toISOString();
     }
+    // New templates can reveal one face under two identities, or a photo problem.
+    const ids = enrolled.length
+      ? this.app.db.prepare(`SELECT applicant_id AS a FROM applicants WHERE photo_sha256 IN (${enrolled.map(() => '?').join(',')})`).all(...enrolled).map((r) => (r as { a: string }).a)
+      : [];
+    if (ids.length) this.app.flags.engine.updateFor(ids, ['FACE_DUPLICATE', 'PHOTO_PROBLEM']);
   }
 
   async verifyApplicant(applicantId: string, capture: Buffer, officer: string): Promise<VerifyResult & { verificationId: number }> {

@@ -21,13 +21,13 @@ interface GenOpts {
   perPort: string;
   seed: string;
   photos?: string;
-  noPhotos?: boolean;
+  withoutPhotos?: boolean;
 }
 
 async function generateFrom(o: GenOpts) {
   const today = new Date().toISOString().slice(0, 10);
   const dates = o.dates ?? dateRange(o.from ?? today, Number(o.days));
-  return generateFeed({ ports: o.ports, dates, perPortPerDay: Number(o.perPort), seed: Number(o.seed), photosDir: o.photos, photos: !o.noPhotos });
+  return generateFeed({ ports: o.ports, dates, perPortPerDay: Number(o.perPort), seed: Number(o.seed), photosDir: o.photos, photos: !o.withoutPhotos });
 }
 
 export function registerFeedCommands(program: Command): void {
@@ -41,7 +41,7 @@ export function registerFeedCommands(program: Command): void {
       .option('--per-port <n>', 'applicants per port per day', '1500')
       .option('--seed <n>', 'random seed', '20261122')
       .option('--photos <dir>', "a folder of the user's own consented photos (one person per file)")
-      .option('--no-photos', 'no demo photos');
+      .option('--without-photos', 'no demo photos');
 
   genOptions(feed.command('generate').description('write synthetic manifests, photos, a lookout list and the ground truth'))
     .requiredOption('--out <dir>', 'output folder')

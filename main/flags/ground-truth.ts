@@ -55,7 +55,8 @@ export function evaluateAgainstTruth(db: Db, truth: GroundTruth): TruthReport {
     const f = flagged.get(ruleId) ?? new Set<string>();
     const truthSet = planted.get(ruleId) ?? new Set<string>();
     const tp = [...f].filter((id) => truthSet.has(id)).length;
-    return { ruleId, planted: c.planted, found: c.found, recall: c.planted ? c.found / c.planted : 1, flagged: f.size, truePositives: tp, precision: f.size ? tp / f.size : null };
+    // Precision is only measurable for rules whose patterns were planted.
+    return { ruleId, planted: c.planted, found: c.found, recall: c.planted ? c.found / c.planted : 1, flagged: f.size, truePositives: tp, precision: f.size && c.planted ? tp / f.size : null };
   });
   const decoysFlagged = truth.decoys
     .map((d) => {

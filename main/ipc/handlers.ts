@@ -9,6 +9,11 @@ import { activePortCode, syncStatus } from '../sync/status';
 import { ApplicantRepository } from '../applicant/applicant-repository';
 import { portByCode, serviceDateAt } from '../domain/ports';
 import { importBundle } from '../sync/bundle-import';
+import { EncounterService, type EncounterRow } from '../encounter/encounter-service';
+import { toFlagView } from '../flags/flag-service';
+import type { FlagRow } from '../flags/flag-repository';
+import { RULES } from '../flags/rules/index';
+import { trends } from '../flags/trends';
 
 function sessionView(ctx: CallContext): SessionView {
   const s = ctx.app.sessions.get(ctx.connectionId);
@@ -16,6 +21,11 @@ function sessionView(ctx: CallContext): SessionView {
   if (!s) return { user: null, locked: false, idleLockMinutes };
   const u = ctx.app.accounts.users.byId(s.userId);
   return { user: u ? toView(u) : null, locked: s.locked, idleLockMinutes };
+}
+
+function encounterView(ctx: CallContext, e: EncounterRow) {
+  const ob = ctx.app.db.prepare('SELECT acked_at FROM outbox WHERE client_id = ?').get(e.client_id) as { acked_at: string | null } | undefined;
+  return { clientId: e.client_id, disposition: e.disposition, officer: e.officer, completedAt: e.completed_at, note: e.note, supersedes: e.supersedes, uploaded: Boolean(ob?.acked_at) };
 }
 
 function actor(ctx: CallContext): string {
@@ -108,6 +118,70 @@ export const handlers: Handlers = {
     return { ...r, timings: { totalMs: r.timings.totalMs, capture: r.timings.capture, captureModels: r.timings.captureModels } };
   },
 
+  'flags.acknowledge': (req, ctx) => ctx.app.flags.acknowledge(req.flagId, actor(ctx), req.note?.trim() || null),
+
+  'flags.feedback': (req, ctx) => ctx.app.flags.feedback(req.flagId, actor(ctx), req.verdict, req.note?.trim() || null),
+
+  'flags.overview': (req, ctx) => {
+    const precision = new Map(ctx.app.flags.engine.repo.precision().map((p) => [p.ruleId, p]));
+    const recent = ctx.app.db
+      .prepare<[string | null, string | null], FlagRow & { given_names: string; family_names: string; port: string; service_date: string }>(
+        `SELECT f.*, a.given_names, a.family_names, a.port, a.service_date FROM flags f JOIN applicants a ON a.applicant_id = f.applicant_id
+         WHERE f.status = 'open' AND (? IS NULL OR f.rule_id = ?)
+         ORDER BY CASE f.severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, f.computed_at DESC LIMIT 200`,
+      )
+      .all(req.rule ?? null, req.rule ?? null);
+    ctx.app.audit.append({ actor: actor(ctx), action: 'flags.view', subject: 'flags', details: { rule: req.rule ?? 'all', rows: recent.length } });
+    return {
+      rules: RULES.map((r) => {
+        const p = precision.get(r.id);
+        return { ruleId: r.id, description: r.description, version: r.version, open: p?.open ?? 0, acknowledged: p?.acknowledged ?? 0, confirmed: p?.confirmed ?? 0, falsePositive: p?.falsePositive ?? 0, precision: p?.precision ?? null };
+      }),
+      trends: trends(ctx.app.db, 5).map(({ key: _k, ...t }) => t),
+      recent: recent.map((f) => ({ ...toFlagView(f), applicantId: f.applicant_id, applicantName: `${f.given_names} ${f.family_names}`, port: f.port, serviceDate: f.service_date })),
+    };
+  },
+
+  'arrivals.dashboard': (_req, { app }) => {
+    const code = activePortCode(app);
+    const port = code ? portByCode(code) : undefined;
+    const enrolment = { running: app.face.enrolment.running, done: app.face.enrolment.done, total: app.face.enrolment.total, unusable: app.face.enrolment.unusable };
+    const pendingUploads = syncStatus(app).pendingUploads;
+    if (!port) return { port: null, serviceDate: null, appointments: {}, dispositions: {}, verificationBands: {}, perHour: [], pendingUploads, enrolment };
+    const date = serviceDateAt(port);
+    const group = (sql: string) => Object.fromEntries((app.db.prepare(sql).all(port.code, date) as { k: string | null; n: number }[]).map((r) => [r.k ?? 'none', r.n]));
+    const hourFmt = new Intl.DateTimeFormat('en-GB', { timeZone: port.timeZone, hour: '2-digit', hour12: false });
+    const perHourMap = new Map<string, number>();
+    for (const e of app.db.prepare(`SELECT e.completed_at AS t FROM encounters e JOIN appointments ap ON ap.appointment_id = e.appointment_id WHERE ap.port = ? AND ap.service_date = ?`).all(port.code, date) as { t: string }[]) {
+      const h = `${hourFmt.format(new Date(e.t))}:00`;
+      perHourMap.set(h, (perHourMap.get(h) ?? 0) + 1);
+    }
+    return {
+      port: port.code,
+      serviceDate: date,
+      appointments: group('SELECT status AS k, COUNT(*) AS n FROM appointments WHERE port = ? AND service_date = ? GROUP BY status'),
+      dispositions: group('SELECT e.disposition AS k, COUNT(*) AS n FROM encounters e JOIN appointments ap ON ap.appointment_id = e.appointment_id WHERE ap.port = ? AND ap.service_date = ? GROUP BY e.disposition'),
+      verificationBands: group('SELECT v.band AS k, COUNT(*) AS n FROM verifications v JOIN applicants a ON a.applicant_id = v.applicant_id WHERE a.port = ? AND a.service_date = ? GROUP BY v.band'),
+      perHour: [...perHourMap].sort().map(([hour, completed]) => ({ hour, completed })),
+      pendingUploads,
+      enrolment,
+    };
+  },
+
+  'encounter.list': (req, ctx) => new EncounterService(ctx.app).forApplicant(req.applicantId).map((e) => encounterView(ctx, e)),
+
+  'encounter.complete': (req, ctx) => {
+    const row = new EncounterService(ctx.app).complete(actor(ctx), {
+      applicantId: req.applicantId,
+      disposition: req.disposition,
+      note: req.note,
+      arrivedAt: req.arrivedAt,
+      verificationId: req.verificationId,
+      supersedes: req.supersedes,
+    });
+    return encounterView(ctx, row);
+  },
+
   'sync.now': async (_req, { app }) => {
     if (!app.sync) throw new AppError('NOT_FOUND', 'No feed is configured for this console; import a bundle instead.');
     await app.sync.syncNow();
@@ -145,6 +219,8 @@ export const handlers: Handlers = {
         nameAsWritten: r.name_as_written,
         dob: r.dob,
         hasPhoto: r.photo_sha256 !== null,
+        openFlags: r.open_flags,
+        topSeverity: r.top_severity,
       })),
     };
   },
@@ -186,6 +262,8 @@ export const handlers: Handlers = {
       photoCapturedAt: a.photo_captured_at,
       group: repo.groupMembers(a.group_id).map((m) => ({ applicantId: m.applicant_id, givenNames: m.given_names, familyNames: m.family_names, dob: m.dob })),
       appointments: repo.appointments(a.applicant_id).map((x) => ({ appointmentId: x.appointment_id, slot: x.slot, status: x.status, cancelReason: x.cancel_reason, port: x.port, serviceDate: x.service_date })),
+      flags: ctx.app.flags.forApplicant(a.applicant_id),
+      encounters: new EncounterService(ctx.app).forApplicant(a.applicant_id).map((e) => encounterView(ctx, e)),
     };
   },
 };

@@ -22,7 +22,10 @@ export async function importBundle(app: AppContext, file: string, actor: string,
   }
   const engine = new SyncEngine(app.db, app.photos, app.audit, actor);
   try {
-    return await engine.syncDay(source, source.port, source.serviceDate);
+    const report = await engine.syncDay(source, source.port, source.serviceDate, { onBatchApplied: (r) => app.flags.afterBatch(r.applicantIds) });
+    if (report.lookoutVersion !== null) app.flags.engine.recomputeAll(['LOOKOUT_MATCH']);
+    void app.face.enrolPending().catch(() => undefined);
+    return report;
   } catch (e) {
     // The engine has already recorded and audited the failure.
     if (e instanceof FeedError || (e as { code?: string }).code) throw new AppError('INVALID_REQUEST', (e as Error).message);

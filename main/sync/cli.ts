@@ -55,15 +55,19 @@ export function registerSyncCommands(program: Command, withApp: WithApp): void {
         if (!feedUrl) throw new AppError('INVALID_REQUEST', 'Name the feed with --feed URL.');
         const date = o.date ?? serviceDateAt(port);
         const engine = new SyncEngine(app.db, app.photos, app.audit, 'cli');
+        // Flags for anyone a previous, interrupted run applied but did not get to.
+        app.flags.catchUp();
         let last = '';
         try {
           const r = await engine.syncDay(new OnlineFeedSource(feedUrl, pinnedKeys(app, o)), port.code, date, {
+            onBatchApplied: (b) => app.flags.afterBatch(b.applicantIds),
             onProgress: (p) => {
               const line = `${p.phase} ${p.appliedSeq}/${p.lastSeq}${p.photosTotal ? ` photos ${p.photosDone}/${p.photosTotal}` : ''}`;
               if (line !== last && !o.json && process.stderr.isTTY) process.stderr.write(`\r${line}   `);
               last = line;
             },
           });
+          if (r.lookoutVersion !== null) app.flags.engine.recomputeAll(['LOOKOUT_MATCH']);
           if (o.json) console.log(JSON.stringify({ ...r, content: contentSummary(app.db) }));
           else console.log(`\nSynced ${port.name} ${date}: ${r.batchesApplied} batches (${r.recordsApplied} records), ${r.photosStored} photos, now at ${r.appliedSeq}/${r.lastSeq}.`);
           if (r.photoFailures.length) console.error(`${r.photoFailures.length} photos could not be stored: ${r.photoFailures[0]!.reason}`);
@@ -123,6 +127,17 @@ export function registerSyncCommands(program: Command, withApp: WithApp): void {
       withApp((app) => {
         const s = new Outbox(app.db).status();
         console.log(`Pending ${s.pending} (failing ${s.failing}), acknowledged ${s.acknowledged}${s.oldestPendingAt ? `, oldest pending since ${s.oldestPendingAt}` : ''}${s.lastError ? `; last error: ${s.lastError}` : ''}`);
+      }),
+    );
+
+  program
+    .command('enrol')
+    .description('compute face templates for synced photos that have none yet (the app does this after each sync)')
+    .action(() =>
+      withApp(async (app) => {
+        await app.face.enrolPending();
+        const e = app.face.enrolment;
+        console.log(`Enrolled ${e.done} of ${e.total} photos (${e.unusable} unusable).`);
       }),
     );
 

@@ -67,7 +67,10 @@ export class SyncController {
     try {
       report = await this.engine.syncDay(this.opts.source, port.code, serviceDateAt(port), {
         onProgress: (p) => (this.progress = p),
+        // Flags for what each batch touched, right after it commits.
+        onBatchApplied: (r) => this.app.flags.afterBatch(r.applicantIds),
       });
+      if (report.lookoutVersion !== null) this.app.flags.engine.recomputeAll(['LOOKOUT_MATCH']);
       this.failures = 0;
       await this.opts.afterSync?.(report);
     } catch (e) {

@@ -98,7 +98,17 @@ interface GroupSpec {
   /** Override the primary applicant's fields. */
   primary?: Partial<ApplicantRecord> & { name?: PersonName };
   photo?: PhotoBlob;
+  /** Family-name words already used in this planted cluster: members must be unrelated. */
+  avoid?: Set<string>;
 }
+
+const familyWords = (n: PersonName) =>
+  n.familyNames
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .map((w) => w.replace(/a$/, ''));
 
 function utcOffset(timeZone: string, date: string): string {
   const d = new Date(`${date}T12:00:00Z`);
@@ -205,8 +215,9 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
   function cluster(kind: PatternKind, id: string, key: string, note: string, n: number, spec: (i: number) => GroupSpec) {
     const p: PlantedPattern = { id, kind, applicantIds: [], key, note };
     patterns.push(p);
+    const avoid = new Set<string>();
     distinctRoots(n).forEach(({ culture, root }, i) => {
-      plantGroup({ kind: 'individual', size: 1, culture, familyRoot: root, vary: true, ...spec(i), onCreate: (as) => p.applicantIds.push(...as.map((a) => a.applicantId)) });
+      plantGroup({ kind: 'individual', size: 1, culture, familyRoot: root, vary: true, avoid, ...spec(i), onCreate: (as) => p.applicantIds.push(...as.map((a) => a.applicantId)) });
     });
   }
 
@@ -217,8 +228,9 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
     const bigN = Math.max(20, Math.min(60, Math.round(portDays.length * per * 0.004)));
     const bigP: PlantedPattern = { id: 'addr-big', kind: 'shared_address', applicantIds: [], key: homeKey(big), note: `${bigN} unrelated groups give one single-family home` };
     patterns.push(bigP);
+    const bigAvoid = new Set<string>();
     distinctRoots(Math.min(bigN, 60)).forEach(({ culture, root }, i) => {
-      plantGroup({ kind: i % 4 === 0 ? 'family' : 'individual', size: i % 4 === 0 ? 2 : 1, culture, familyRoot: root, home: big, vary: true, onCreate: (as) => bigP.applicantIds.push(...as.map((a) => a.applicantId)) });
+      plantGroup({ kind: i % 4 === 0 ? 'family' : 'individual', size: i % 4 === 0 ? 2 : 1, culture, familyRoot: root, home: big, vary: true, avoid: bigAvoid, onCreate: (as) => bigP.applicantIds.push(...as.map((a) => a.applicantId)) });
     });
     for (let c = 0; c < 3; c++) {
       const h = uniqueHome(plantRng);
@@ -321,7 +333,11 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
       let groupEmail: string | undefined;
       for (let m = 0; m < size; m++) {
         const female = r.chance(0.5);
-        const name = m === 0 && spec.primary?.name ? spec.primary.name : makeName(r, culture, female, kind === 'family' ? familyRoot : m === 0 ? familyRoot : undefined);
+        let name = m === 0 && spec.primary?.name ? spec.primary.name : makeName(r, culture, female, kind === 'family' ? familyRoot : m === 0 ? familyRoot : undefined);
+        // Planted clusters must be unrelated households: no family-name word in common.
+        for (let tries = 0; spec.avoid && m === 0 && tries < 50 && familyWords(name).some((w) => spec.avoid!.has(w)); tries++) {
+          name = makeName(r, culture, female, tries < 25 ? familyRoot : undefined);
+        }
         familyRoot ??= name.familyRoot;
         const isChild = kind === 'family' && m >= 2;
         const year = isChild ? r.int(2009, 2024) : r.int(1958, 2006);
@@ -370,6 +386,7 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
         members.push(a);
         appointments.push({ type: 'appointment', appointmentId: `AP-${applicantId}`, applicantId, groupId, slot, status: 'scheduled' });
       }
+      if (spec.avoid) for (const a of members) for (const w of familyWords({ familyNames: a.familyNames } as PersonName)) spec.avoid.add(w);
       records.push({ type: 'group', groupId, kind, primaryApplicantId: members[0]!.applicantId });
       records.push(...members);
       dayApplicants.push(...members);

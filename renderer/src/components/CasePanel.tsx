@@ -4,14 +4,29 @@ import { Alert, Badge, Group, Image, List, Loader, Paper, Stack, Table, Text, Ti
 import type { ApplicantView } from '../../../ipc/contract';
 import { call } from '../api';
 import { VerifyPanel } from './VerifyPanel';
+import { FlagsPanel } from './FlagsPanel';
+import { DispositionPanel } from './DispositionPanel';
 
-export function CasePanel({ applicantId }: { applicantId: string }) {
+export function CasePanel({ applicantId, onCompleted }: { applicantId: string; onCompleted?: () => void }) {
   const [a, setA] = useState<ApplicantView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [openedAt, setOpenedAt] = useState(() => new Date().toISOString());
+  const [verificationId, setVerificationId] = useState<number | null>(null);
   useEffect(() => {
     setA(null);
+    setError(null);
+    setVerificationId(null);
+    setOpenedAt(new Date().toISOString());
     void call('applicant.get', { applicantId }).then(setA, (e: Error) => setError(e.message));
   }, [applicantId]);
+  const reload = () => void call('applicant.get', { applicantId }).then(setA, (e: Error) => setError(e.message));
+  // While a decision waits for the server, follow its upload state.
+  const waiting = a?.encounters.some((e) => !e.uploaded) ?? false;
+  useEffect(() => {
+    if (!waiting) return;
+    const t = setInterval(() => void call('encounter.list', { applicantId }).then((encounters) => setA((cur) => (cur ? { ...cur, encounters } : cur)), () => undefined), 3000);
+    return () => clearInterval(t);
+  }, [waiting, applicantId]);
   if (error) return <Alert color="red">{error}</Alert>;
   if (!a) return <Loader />;
   const rows: Array<[string, string]> = [
@@ -58,7 +73,9 @@ export function CasePanel({ applicantId }: { applicantId: string }) {
         )}
       </Stack>
     </Paper>
-    {a.photo && <VerifyPanel applicantId={a.applicantId} referencePhoto={a.photo} />}
+    <FlagsPanel flags={a.flags} onChange={(f) => setA({ ...a, flags: a.flags.map((x) => (x.id === f.id ? f : x)) })} />
+    {a.photo && <VerifyPanel applicantId={a.applicantId} referencePhoto={a.photo} onVerified={setVerificationId} />}
+    <DispositionPanel applicant={a} openedAt={openedAt} verificationId={verificationId} onDone={() => { reload(); onCompleted?.(); }} />
     </Stack>
   );
 }

@@ -16,7 +16,7 @@ function toBase64(buf: ArrayBuffer): string {
   return btoa(s);
 }
 
-export function VerifyPanel({ applicantId, referencePhoto }: { applicantId: string; referencePhoto: string | null }) {
+export function VerifyPanel({ applicantId, referencePhoto, onVerified }: { applicantId: string; referencePhoto: string | null; onVerified?: (verificationId: number) => void }) {
   const video = useRef<HTMLVideoElement>(null);
   const [stream, setStream] = useState<MediaStream | null>(null);
   const [capture, setCapture] = useState<string | null>(null);
@@ -49,7 +49,9 @@ export function VerifyPanel({ applicantId, referencePhoto }: { applicantId: stri
     setBusy(true);
     setError(null);
     try {
-      setResult(await call('face.verify', { applicantId, imageBase64: base64 }));
+      const r = await call('face.verify', { applicantId, imageBase64: base64 });
+      setResult(r);
+      onVerified?.(r.verificationId);
     } catch (e) {
       setError((e as Error).message);
     } finally {

@@ -1,7 +1,8 @@
 // Runs in: renderer. Officer's booth: today's queue with search; selecting a person opens
 // their case (record, group, submitted photo). Verification and disposition build on this.
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Badge, Group, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Group, Paper, ScrollArea, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { SEVERITY_COLOR } from '../components/FlagsPanel';
 import type { ResponseOf } from '../../../ipc/contract';
 import { call } from '../api';
 import { CasePanel } from '../components/CasePanel';
@@ -19,6 +20,7 @@ export function BoothPage() {
   const [queue, setQueue] = useState<Queue | null>(null);
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<string | null>(null);
+  const [onlyFlagged, setOnlyFlagged] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback((q: string) => {
@@ -44,6 +46,7 @@ export function BoothPage() {
           {queue?.serviceDate && <Text c="dimmed">{queue.port} · {queue.serviceDate}</Text>}
         </Group>
         <TextInput placeholder="Search name, registration id or document number" aria-label="Search arrivals" value={search} onChange={(e) => setSearch(e.currentTarget.value)} size="md" />
+        <Switch label="Only people with open flags" checked={onlyFlagged} onChange={(e) => setOnlyFlagged(e.currentTarget.checked)} />
         {queue && (
           <Group gap="xs">
             {Object.entries(queue.counts).map(([k, v]) => (
@@ -62,10 +65,10 @@ export function BoothPage() {
             <ScrollArea h="calc(100vh - 300px)">
               <Table highlightOnHover stickyHeader aria-label="Arrivals queue">
                 <Table.Thead>
-                  <Table.Tr><Table.Th>Time</Table.Th><Table.Th>Name</Table.Th><Table.Th>Born</Table.Th><Table.Th>Group</Table.Th><Table.Th>Status</Table.Th></Table.Tr>
+                  <Table.Tr><Table.Th>Time</Table.Th><Table.Th>Name</Table.Th><Table.Th>Born</Table.Th><Table.Th>Group</Table.Th><Table.Th>Flags</Table.Th><Table.Th>Status</Table.Th></Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {queue.items.map((it) => (
+                  {queue.items.filter((it) => !onlyFlagged || it.openFlags > 0).map((it) => (
                     <Table.Tr key={it.appointmentId} onClick={() => setSelected(it.applicantId)} style={{ cursor: 'pointer' }} bg={selected === it.applicantId ? 'indigo.0' : undefined}>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{portTime(it.slot, queue.timeZone)}</Table.Td>
                       <Table.Td>
@@ -74,6 +77,7 @@ export function BoothPage() {
                       </Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{it.dob}</Table.Td>
                       <Table.Td>{it.groupSize > 1 ? `${it.groupSize} people` : 'alone'}</Table.Td>
+                      <Table.Td>{it.openFlags > 0 && it.topSeverity && <Badge size="sm" color={SEVERITY_COLOR[it.topSeverity]} data-testid="queue-flags">{it.openFlags}</Badge>}</Table.Td>
                       <Table.Td><Badge size="sm" color={STATUS_COLOR[it.status] ?? 'gray'} style={{ overflow: 'visible' }}>{it.status}</Badge></Table.Td>
                     </Table.Tr>
                   ))}
@@ -83,7 +87,7 @@ export function BoothPage() {
           </Paper>
         )}
       </Stack>
-      <div>{selected ? <CasePanel applicantId={selected} /> : <Alert color="gray">Select a person in the queue to open their case.</Alert>}</div>
+      <div>{selected ? <CasePanel applicantId={selected} onCompleted={() => load(search)} /> : <Alert color="gray">Select a person in the queue to open their case.</Alert>}</div>
     </SimpleGrid>
   );
 }

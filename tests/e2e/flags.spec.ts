@@ -1,0 +1,69 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startShell, type RunningShell } from './shell';
+
+let shell: RunningShell;
+test.describe.configure({ mode: 'serial' });
+test.beforeAll(async () => {
+  shell = await startShell({ env: { ARRIVALS_DEMO_SIZE: '400' } });
+});
+test.afterAll(async () => {
+  await shell.stop();
+});
+
+async function signIn(page: Page, user: string, password: string) {
+  await page.goto(shell.url);
+  const setup = page.getByRole('heading', { name: 'Set up Arrivals Console' });
+  await expect(setup.or(page.getByRole('button', { name: 'Sign in' }))).toBeVisible();
+  if (await setup.isVisible()) {
+    await page.getByLabel('Administrator username').fill('site.admin');
+    await page.getByLabel('Full name').fill('Site Administrator');
+    await page.getByLabel('Password (at least 10 characters)').fill('site-admin-password');
+    await page.getByRole('button', { name: 'Create administrator' }).click();
+    await page.getByRole('button', { name: 'Continue to sign in' }).click();
+  }
+  await page.getByLabel('Username').fill(user);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+test('the officer must acknowledge every flag before completing the case; the decision uploads', async ({ page }) => {
+  await signIn(page, 'officer', 'officer-demo-pass');
+  await expect(page.getByTestId('manifest-state')).toContainText('is current', { timeout: 30_000 });
+  await page.getByLabel('Only people with open flags').check();
+  const rows = page.getByRole('table', { name: 'Arrivals queue' }).getByRole('row');
+  await expect(rows.nth(1)).toBeVisible();
+  await expect(rows.nth(1).getByTestId('queue-flags')).toBeVisible();
+  await rows.nth(1).click();
+  const flags = page.getByTestId('flag');
+  await expect(flags.first()).toBeVisible();
+  const n = await flags.count();
+  await expect(flags.first()).toContainText(/also gave|appears as|resembles|matches the photo|document/);
+
+  await page.getByRole('textbox', { name: 'Disposition', exact: true }).click();
+  await page.getByRole('option', { name: 'Referred to secondary inspection' }).click();
+  await page.getByRole('button', { name: 'Complete case' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Acknowledge every flag' })).toContainText('Acknowledge every flag before completing the case');
+
+  for (let i = 0; i < n; i++) {
+    await page.getByRole('button', { name: 'Acknowledge' }).first().click();
+    await expect(page.getByRole('button', { name: 'Acknowledge' })).toHaveCount(n - i - 1);
+  }
+  await page.screenshot({ path: 'docs/screenshots/flags.png', fullPage: true });
+  await page.getByRole('button', { name: 'Complete case' }).click();
+  await expect(page.getByText('Referred to secondary inspection').first()).toBeVisible();
+  await expect(page.getByTestId('upload-state')).toHaveText('uploaded', { timeout: 20_000 });
+});
+
+test('the supervisor sees flags by rule and cross-port trends, and marks a false positive', async ({ page }) => {
+  await signIn(page, 'supervisor', 'supervisor-demo-pass');
+  await expect(page.getByRole('table', { name: 'Flags by rule' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Cross-port trends' }).getByRole('row').nth(1)).toBeVisible();
+  await expect(page.getByText('processed').or(page.getByText('referred secondary'))).toBeVisible();
+  const first = page.getByTestId('review-flag').first();
+  const rule = (await first.locator('p').nth(0).textContent()) ?? '';
+  await first.getByRole('button', { name: 'False positive' }).click();
+  await expect(page.getByTestId('review-flag').first().getByText('false positive')).toBeVisible();
+  expect(rule.length).toBeGreaterThan(0);
+  await expect(page.locator('[data-testid^="precision-"]').filter({ hasText: '0 %' }).first()).toBeVisible();
+  await page.screenshot({ path: 'docs/screenshots/dashboard.png', fullPage: true });
+});
