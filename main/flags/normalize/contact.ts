@@ -3,6 +3,10 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 
 /** E.164 (+16195550123). Numbers without a country code are read as US numbers. */
 export function normalisePhone(raw: string): string {
+  // Fast path for the common North American forms; everything else goes to libphonenumber.
+  const compact = raw.replace(/[\s().-]/g, '');
+  if (/^\+1[2-9]\d{9}$/.test(compact)) return compact;
+  if (/^1?[2-9]\d{9}$/.test(compact)) return `+1${compact.slice(-10)}`;
   const p = parsePhoneNumberFromString(raw.trim(), 'US');
   if (p?.isPossible()) return p.number;
   return `+${raw.replace(/\D/g, '')}`;

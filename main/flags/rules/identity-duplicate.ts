@@ -3,7 +3,7 @@
 // transliteration are normalised) in more than one appointment.
 // DOCUMENT_DUPLICATE: one travel document number under different names.
 import type { FlagCandidate, Rule, RuleContext } from './rule';
-import { displayName, evidenceOf, peopleByIds, peopleWhere, type Person } from './people';
+import { displayName, evidenceOf, keysOf, peopleByIds, peopleWhere, sharedKeys, type Person } from './people';
 import { jaroWinkler } from '../normalize/name';
 
 /** Same number of name words, each alike (Jaro–Winkler over spelling skeletons). */
@@ -19,7 +19,8 @@ export function sameName(a: Person, b: Person, min: number): number {
   return worst;
 }
 
-const blockOf = (p: Person) => `${p.dob}|${(p.surname_tokens ?? '').charAt(0)}`;
+/** Candidates are compared only within a block: same birth date and same name initials. */
+const blockOf = (p: { dob: string; name_tokens: string | null; surname_tokens: string | null }) => `${p.dob}|${(p.name_tokens ?? '').charAt(0)}${(p.surname_tokens ?? '').charAt(0)}`;
 
 function identityFlags(ctx: RuleContext, block: Person[], key: string): FlagCandidate[] {
   const min = ctx.config.identityNameMinSimilarity;
@@ -49,22 +50,52 @@ export const IDENTITY_DUPLICATE: Rule = {
   version: 1,
   description: 'Flags one person (same date of birth; every name word alike after accents, spelling and transliteration variants are normalised, Jaro–Winkler ≥ 0.9) in more than one appointment.',
   all(ctx) {
-    const people = peopleWhere(ctx.db, `dob IN (SELECT dob FROM applicants GROUP BY dob HAVING COUNT(*) > 1)`);
-    const blocks = new Map<string, Person[]>();
-    for (const p of people) {
-      const k = blockOf(p);
-      const b = blocks.get(k);
-      if (b) b.push(p);
-      else blocks.set(k, [p]);
+    // Stream a narrow projection in block order; load whole records only for blocks with a match.
+    type Slim = { applicant_id: string; dob: string; name_tokens: string | null; surname_tokens: string | null };
+    const min = ctx.config.identityNameMinSimilarity;
+    const out: FlagCandidate[] = [];
+    let block: Slim[] = [];
+    let key = '';
+    const flush = () => {
+      if (block.length > 1) {
+        const hit = block.some((a, i) => block.some((b, j) => j > i && sameName(a as Person, b as Person, min) >= min));
+        if (hit) out.push(...identityFlags(ctx, peopleByIds(ctx.db, block.map((b) => b.applicant_id)), key));
+      }
+      block = [];
+    };
+    const rows = ctx.db
+      .prepare<[], Slim>("SELECT applicant_id, dob, name_tokens, surname_tokens FROM applicants WHERE name_tokens IS NOT NULL ORDER BY dob, substr(name_tokens, 1, 1), substr(coalesce(surname_tokens, ''), 1, 1)")
+      .iterate();
+    for (const r of rows) {
+      const k = blockOf(r);
+      if (k !== key) {
+        flush();
+        key = k;
+      }
+      block.push(r);
     }
-    return [...blocks].filter(([, b]) => b.length > 1).flatMap(([k, b]) => identityFlags(ctx, b, k));
+    flush();
+    return out;
   },
   affected(ctx, applicantIds) {
-    const keys = [...new Set(peopleByIds(ctx.db, applicantIds).map(blockOf))];
+    type Slim = { applicant_id: string; dob: string; name_tokens: string | null; surname_tokens: string | null };
+    const min = ctx.config.identityNameMinSimilarity;
+    const ids = JSON.stringify(applicantIds);
+    const keys = [...new Set(ctx.db.prepare<[string], Slim>('SELECT applicant_id, dob, name_tokens, surname_tokens FROM applicants WHERE applicant_id IN (SELECT value FROM json_each(?))').all(ids).map(blockOf))];
+    // Everyone sharing a birth date with a touched applicant, from the covering index, grouped in blocks.
+    const blocks = new Map<string, Slim[]>();
+    for (const r of ctx.db
+      .prepare<[string], Slim>('SELECT applicant_id, dob, name_tokens, surname_tokens FROM applicants WHERE dob IN (SELECT DISTINCT dob FROM applicants WHERE applicant_id IN (SELECT value FROM json_each(?)))')
+      .all(ids)) {
+      const k = blockOf(r);
+      const b = blocks.get(k);
+      if (b) b.push(r);
+      else blocks.set(k, [r]);
+    }
     const candidates = keys.flatMap((k) => {
-      const [dob, initial] = k.split('|');
-      const block = peopleWhere(ctx.db, `dob = ? AND substr(coalesce(surname_tokens, ''), 1, 1) = ?`, dob, initial ?? '');
-      return identityFlags(ctx, block, k);
+      const block = blocks.get(k) ?? [];
+      if (block.length < 2 || !block.some((a, i) => block.some((b, j) => j > i && sameName(a as Person, b as Person, min) >= min))) return [];
+      return identityFlags(ctx, peopleByIds(ctx.db, block.map((b) => b.applicant_id)), k);
     });
     return { scope: { keys }, candidates };
   },
@@ -103,7 +134,8 @@ export const DOCUMENT_DUPLICATE: Rule = {
     return keys.flatMap(({ k }) => documentFlags(ctx, k, peopleWhere(ctx.db, 'doc_key = ?', k)));
   },
   affected(ctx, applicantIds) {
-    const keys = [...new Set(peopleByIds(ctx.db, applicantIds).map((p) => p.doc_key).filter((k): k is string => Boolean(k)))];
-    return { scope: { keys }, candidates: keys.flatMap((k) => documentFlags(ctx, k, peopleWhere(ctx.db, 'doc_key = ?', k))) };
+    const keys = keysOf(ctx.db, 'doc_key', applicantIds);
+    const live = sharedKeys(ctx.db, 'doc_key', keys, 2);
+    return { scope: { keys }, candidates: live.flatMap((k) => documentFlags(ctx, k, peopleWhere(ctx.db, 'doc_key = ?', k))) };
   },
 };

@@ -38,6 +38,23 @@ export function peopleWhere(db: Db, where: string, ...params: unknown[]): Person
   return db.prepare<unknown[], Person>(`SELECT ${PERSON_COLUMNS} FROM applicants WHERE ${where}`).all(...params);
 }
 
+/** Distinct values of a key column among the given applicants (one query, ids as JSON). */
+export function keysOf(db: Db, column: string, ids: string[]): string[] {
+  return db
+    .prepare<[string], { k: string }>(`SELECT DISTINCT ${column} AS k FROM applicants WHERE applicant_id IN (SELECT value FROM json_each(?)) AND ${column} IS NOT NULL`)
+    .all(JSON.stringify(ids))
+    .map((r) => r.k);
+}
+
+/** Of the given key values, those shared by at least `min` distinct travel groups. */
+export function sharedKeys(db: Db, column: string, keys: string[], min: number): string[] {
+  if (!keys.length) return [];
+  return db
+    .prepare<[string, number], { k: string }>(`SELECT ${column} AS k FROM applicants WHERE ${column} IN (SELECT value FROM json_each(?)) GROUP BY ${column} HAVING COUNT(DISTINCT group_id) >= ?`)
+    .all(JSON.stringify(keys), min)
+    .map((r) => r.k);
+}
+
 export function peopleByIds(db: Db, ids: string[]): Person[] {
   const out: Person[] = [];
   for (let i = 0; i < ids.length; i += 500) {

@@ -1,0 +1,66 @@
+// Runs in: benchmark (plain Node via tsx). Flags over 1M generated applicants: full recompute,
+// and incremental for one 2k-applicant batch, on a real SQLite file.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { generateFeed } from '../main/feed/generator/index';
+import { batchesOf } from '../main/feed/publish';
+import { openDatabase } from '../main/db/database';
+import { ManifestRepository } from '../main/sync/manifest-repository';
+import { FlagEngine } from '../main/flags/engine';
+import { PORTS } from '../main/domain/ports';
+import type { BenchRow } from './bench-types';
+
+function dates(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => new Date(Date.parse('2026-10-01T00:00:00Z') + i * 86_400_000).toISOString().slice(0, 10));
+}
+
+export async function benchFlags(total = Number(process.env.BENCH_FLAGS_APPLICANTS ?? 1_000_000)): Promise<BenchRow[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arrivals-bench-flags-'));
+  const db = openDatabase(dir);
+  db.pragma('synchronous = OFF');
+  const repo = new ManifestRepository(db);
+  const ports = PORTS.map((p) => p.code);
+  const days = Math.max(1, Math.round(total / ports.length / 15_625));
+  const per = Math.round(total / ports.length / days);
+  const t0 = performance.now();
+  let n = 0;
+  // One port at a time keeps memory bounded.
+  for (const port of ports) {
+    const feed = await generateFeed({ ports: [port], dates: dates(days), perPortPerDay: per, photos: false, amendments: false, seed: 1000 + n });
+    for (const day of feed.days) {
+      repo.recordHeader({ port: day.port, serviceDate: day.serviceDate, version: 1, generatedAt: `${day.serviceDate}T05:00:00Z`, lastSeq: Math.ceil(day.records.length / 2000), recordCount: day.records.length }, 'bench');
+      for (const b of batchesOf(day, 2000)) repo.applyBatch(b, 'feed');
+    }
+    n += feed.groundTruth.applicants;
+  }
+  const loadMs = performance.now() - t0;
+  const engine = new FlagEngine(db);
+  const k0 = performance.now();
+  const keys = engine.refreshKeys();
+  const keysMs = performance.now() - k0;
+  const full = engine.recomputeAll();
+  const flags = full.rules.reduce((a, r) => a + r.upserted, 0);
+
+  // One more 2k batch arriving: apply it, then flags for what it touched.
+  const extra = await generateFeed({ ports: ['SYS'], dates: ['2027-01-15'], perPortPerDay: 2000, photos: false, amendments: false, seed: 4242 });
+  const day = extra.days[0]!;
+  repo.recordHeader({ port: day.port, serviceDate: day.serviceDate, version: 1, generatedAt: '2027-01-15T05:00:00Z', lastSeq: 1, recordCount: day.records.length }, 'bench');
+  const applied = repo.applyBatch({ port: day.port, serviceDate: day.serviceDate, seq: 1, prevSeq: 0, records: day.records }, 'feed');
+  const incr = engine.updateFor(applied.applicantIds);
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  const label = n.toLocaleString('en-US');
+  return [
+    { group: 'flags', name: `load ${label} applicants (${ports.length} ports × ${days} days) for the flag benchmark`, value: loadMs, unit: 'ms' },
+    { group: 'flags', name: `matching keys for ${label} applicants (normalise address, phone, email, device, document, names)`, value: keysMs, unit: 'ms' },
+    { group: 'flags', name: `full recompute, all 9 rules over ${label} applicants (${flags} flags)`, value: full.totalMs, unit: 'ms', goal: '≤ 10000 ms', pass: full.totalMs <= 10_000 },
+    ...full.rules.map((r) => ({ group: 'flags', name: `  ${r.ruleId}`, value: r.ms, unit: 'ms' })),
+    { group: 'flags', name: `incremental for one 2,000-applicant batch (keys + 9 rules) over ${label}`, value: incr.totalMs, unit: 'ms', goal: '≤ 200 ms', pass: incr.totalMs <= 200 },
+    ...incr.rules.map((r) => ({ group: 'flags', name: `  ${r.ruleId} (incremental)`, value: r.ms, unit: 'ms' })),
+    { group: 'flags', name: `  keys computed by the full run`, value: keys, unit: 'applicants' },
+  ];
+}
+
+if (require.main === module) void benchFlags().then((r) => console.table(r));
