@@ -53,13 +53,6 @@ export function createAppContext(opts: { dataDir?: string; shell: AppContext['sh
     db.close();
     throw e;
   }
-  let key: Buffer;
-  try {
-    key = loadDataKey(dataDir, opts.keyProtector ?? fileKeyProtector);
-  } catch (e) {
-    db.close();
-    throw e;
-  }
   const audit = new AuditLog(db);
   const settings = new SettingsRepository(db);
   const ctx: AppContext = {
@@ -73,7 +66,7 @@ export function createAppContext(opts: { dataDir?: string; shell: AppContext['sh
     accounts: new AccountService(db, audit),
     settings,
     sessions: new SessionStore(() => settings.get().idleLockMinutes * 60_000),
-    photos: new PhotoStore(db, dataDir, key),
+    photos: new PhotoStore(db, dataDir, () => loadDataKey(dataDir, opts.keyProtector ?? fileKeyProtector)),
     face: undefined as unknown as FaceService,
     flags: undefined as unknown as FlagService,
     close: () => {

@@ -2,7 +2,8 @@
 // A thin shell over the same services as the browser shell: window hardening, ipcMain
 // handlers generated from the contract, updates.
 import path from 'node:path';
-import { app as electronApp, BrowserWindow, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app as electronApp, BrowserWindow, ipcMain, safeStorage, session, shell, type IpcMainInvokeEvent } from 'electron';
+import type { KeyProtector } from '../platform/data-key';
 import { CHANNELS } from '../../ipc/contract';
 import { createAppContext, type AppContext } from '../app-context';
 import { createRouter } from '../ipc/router';
@@ -61,7 +62,15 @@ function createWindow(): void {
 async function start(): Promise<void> {
   await electronApp.whenReady();
   try {
-    appContext = createAppContext({ dataDir: process.env.ARRIVALS_DATA_DIR ?? electronApp.getPath('userData'), shell: 'electron' });
+    // The data key is wrapped by the OS keychain (DPAPI, Keychain, libsecret) where available.
+    const keyProtector: KeyProtector | undefined = safeStorage.isEncryptionAvailable()
+      ? {
+          name: 'os-keychain',
+          protect: (key) => safeStorage.encryptString(key.toString('base64')),
+          unprotect: (blob) => Buffer.from(safeStorage.decryptString(blob), 'base64'),
+        }
+      : undefined;
+    appContext = createAppContext({ dataDir: process.env.ARRIVALS_DATA_DIR ?? electronApp.getPath('userData'), shell: 'electron', keyProtector });
   } catch (e) {
     const { dialog } = await import('electron');
     dialog.showErrorBox('Arrivals Console cannot start', e instanceof AppError ? e.message : String((e as Error).stack ?? e));

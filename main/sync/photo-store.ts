@@ -14,14 +14,22 @@ export class PhotoStore {
   private readonly has;
   private readonly record;
 
+  private keyCache: Buffer | null = null;
+
+  /** `key` may be a function: the key is then loaded on first use of a photo, not at start-up. */
   constructor(
     private readonly db: Db,
     dataDir: string,
-    private readonly key: Buffer,
+    private readonly keySource: Buffer | (() => Buffer),
   ) {
     this.dir = path.join(dataDir, 'photos');
     this.has = db.prepare<[string], { sha256: string }>('SELECT sha256 FROM photo_blobs WHERE sha256 = ?');
     this.record = db.prepare('INSERT OR IGNORE INTO photo_blobs (sha256, size, stored_at) VALUES (?, ?, ?)');
+  }
+
+  private get key(): Buffer {
+    this.keyCache ??= typeof this.keySource === 'function' ? this.keySource() : this.keySource;
+    return this.keyCache;
   }
 
   private file(sha256: string): string {

@@ -82,15 +82,15 @@ export const IDENTITY_DUPLICATE: Rule = {
     const min = ctx.config.identityNameMinSimilarity;
     const ids = JSON.stringify(applicantIds);
     const keys = [...new Set(ctx.db.prepare<[string], Slim>('SELECT applicant_id, dob, name_tokens, surname_tokens FROM applicants WHERE applicant_id IN (SELECT value FROM json_each(?))').all(ids).map(blockOf))];
-    // Everyone sharing a birth date with a touched applicant, from the covering index, grouped in blocks.
+    // Each touched block, straight from the covering (dob, name_tokens, …) index: a range on the
+    // first letter of the names, then the surname initial checked here.
+    const range = ctx.db.prepare<[string, string, string], Slim>('SELECT applicant_id, dob, name_tokens, surname_tokens FROM applicants WHERE dob = ? AND name_tokens >= ? AND name_tokens < ?');
     const blocks = new Map<string, Slim[]>();
-    for (const r of ctx.db
-      .prepare<[string], Slim>('SELECT applicant_id, dob, name_tokens, surname_tokens FROM applicants WHERE dob IN (SELECT DISTINCT dob FROM applicants WHERE applicant_id IN (SELECT value FROM json_each(?)))')
-      .all(ids)) {
-      const k = blockOf(r);
-      const b = blocks.get(k);
-      if (b) b.push(r);
-      else blocks.set(k, [r]);
+    for (const k of keys) {
+      const [dob = '', initials = ''] = k.split('|');
+      const g = initials.charAt(0);
+      const next = String.fromCharCode((g.charCodeAt(0) || 0) + 1);
+      blocks.set(k, range.all(dob, g, next).filter((r) => blockOf(r) === k));
     }
     const candidates = keys.flatMap((k) => {
       const block = blocks.get(k) ?? [];

@@ -69,7 +69,40 @@ export function AdminPage({ currentUser }: { currentUser: string }) {
           <Button onClick={() => run(call('settings.update', { idleLockMinutes: Number(idle), retentionDays: Number(retention) }))}>Save</Button>
         </Group>
       </Paper>
+      <BundleImport />
       <AuditPanel />
     </Stack>
+  );
+}
+
+/** Import a signed offline bundle from a path on this machine (e.g. a USB stick). */
+function BundleImport() {
+  const [file, setFile] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  async function run() {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      const r = await call('bundle.import', { path: file });
+      setResult(`Imported ${r.port} ${r.serviceDate}: ${r.batchesApplied} batches (${r.recordsApplied} records), ${r.photosStored} photos${r.lookoutVersion ? `, lookout list v${r.lookoutVersion}` : ''}.`);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Paper withBorder p="md">
+      <Title order={4} mb="sm">Import an offline bundle</Title>
+      <Group align="flex-end">
+        <TextInput label="Bundle file (path on this machine)" placeholder="/media/usb/SYS-2026-11-22.acb" value={file} onChange={(e) => setFile(e.currentTarget.value)} style={{ flex: 1 }} />
+        <Button onClick={() => void run()} loading={busy} disabled={!file}>Verify and import</Button>
+      </Group>
+      {result && <Alert mt="sm" color="green">{result}</Alert>}
+      {error && <Alert mt="sm" color="red" role="alert">{error}</Alert>}
+    </Paper>
   );
 }

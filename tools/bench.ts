@@ -1,0 +1,77 @@
+// Runs in: benchmark (plain Node via tsx). `npm run bench`: every speed and memory target, each
+// beside its baseline where one exists, as one table. `npm run bench -- --write` also records the
+// table with the machine it ran on in docs/benchmarks.md.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import type { BenchRow } from './bench-types';
+import { benchSync } from './bench-sync';
+import { benchFlags } from './bench-flags';
+
+async function startupRows(): Promise<BenchRow[]> {
+  // tools/measure-startup.js drives the real browser shell and Chromium.
+  const out = execFileSync(process.execPath, [path.join(__dirname, 'measure-startup.js'), '--runs', '5'], { encoding: 'utf8' });
+  return out
+    .trim()
+    .split('\n')
+    .map((l) => {
+      const m = /^(.*?)\s+(\d+) ms/.exec(l);
+      return { group: 'startup', name: m?.[1]?.trim() ?? l, value: Number(m?.[2] ?? NaN), unit: 'ms', goal: l.includes('incl.') ? '< 2000 ms' : undefined, pass: l.includes('incl.') ? Number(m?.[2]) < 2000 : undefined };
+    });
+}
+
+async function faceRows(): Promise<BenchRow[]> {
+  const mod = (await import('./bench-face')) as { benchFace: () => Promise<Array<Partial<BenchRow> & { name: string; value: number; unit: string }>> };
+  return (await mod.benchFace()).map((r) => ({ group: 'face', ...r }) as BenchRow);
+}
+
+function fmt(v: number): string {
+  return Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2);
+}
+
+function table(rows: BenchRow[]): string {
+  const lines = ['| area | measurement | value | baseline (same run) | ratio | goal | met |', '|---|---|---:|---|---:|---|---|'];
+  for (const r of rows) {
+    const ratio = r.baseline ? `${(r.value / r.baseline).toFixed(2)}×` : '';
+    lines.push(`| ${r.group} | ${r.name.replace(/\|/g, '/')} | ${fmt(r.value)} ${r.unit} | ${r.baseline !== undefined ? `${fmt(r.baseline)} ${r.unit} (${r.baselineName})` : ''} | ${ratio} | ${r.goal ?? ''} | ${r.pass === undefined ? '' : r.pass ? 'yes' : '**no**'} |`);
+  }
+  return lines.join('\n');
+}
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
+}
+
+async function main() {
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+  const parts: Array<[string, () => Promise<BenchRow[]>]> = [
+    ['startup', startupRows],
+    ['sync', benchSync],
+    ['face', faceRows],
+    ['flags', () => benchFlags()],
+  ];
+  const rows: BenchRow[] = [];
+  for (const [name, run] of parts) {
+    if (only && !only.split(',').includes(name)) continue;
+    process.stderr.write(`running ${name} benchmarks…\n`);
+    try {
+      rows.push(...(await run()));
+    } catch (e) {
+      rows.push({ group: name, name: `FAILED: ${(e as Error).message}`, value: NaN, unit: '' });
+    }
+  }
+  const md = table(rows);
+  console.log(md);
+  console.log(`\nMachine: ${machine()}`);
+  if (process.argv.includes('--write')) {
+    const file = path.join(__dirname, '../docs/benchmarks.md');
+    const head = `# Benchmarks\n\nRecorded by \`npm run bench -- --write\` on ${new Date().toISOString().slice(0, 10)}.\n\nMachine: ${machine()}.\n\n`;
+    const notes = fs.existsSync(path.join(__dirname, '../docs/benchmarks-notes.md')) ? `\n\n${fs.readFileSync(path.join(__dirname, '../docs/benchmarks-notes.md'), 'utf8')}` : '';
+    fs.writeFileSync(file, `${head}${md}\n${notes}`);
+    console.log(`Wrote ${file}`);
+  }
+}
+
+void main();
