@@ -7,8 +7,11 @@
 //   kind 1 = header envelope (JSON), 2 = batch envelope (JSON), 3 = lookout envelope (JSON),
 //   4 = blob (name = sha256), 0 = end marker (its absence means the file was cut short).
 import fs from 'node:fs';
+import { createHash } from 'node:crypto';
+import { verifyBatch } from './client';
 import { FeedError } from './feed-error';
-import type { Envelope } from './signing';
+import { LookoutList, ManifestHeader, type Batch } from './schema';
+import { verifyEnvelope, type Envelope, type PinnedKeys } from './signing';
 
 const MAGIC = Buffer.from('ARRIVALS-BUNDLE/1\n');
 const KIND = { end: 0, header: 1, batch: 2, lookout: 3, blob: 4 } as const;
@@ -35,17 +38,23 @@ export function writeBundle(file: string, c: { header: Envelope; batches: Envelo
   const tmp = `${file}.tmp-${process.pid}`;
   const fd = fs.openSync(tmp, 'w', 0o600);
   try {
-    fs.writeSync(fd, MAGIC);
-    fs.writeSync(fd, entry(KIND.header, '', Buffer.from(JSON.stringify(c.header))));
-    for (const b of c.batches) fs.writeSync(fd, entry(KIND.batch, '', Buffer.from(JSON.stringify(b))));
-    if (c.lookout) fs.writeSync(fd, entry(KIND.lookout, '', Buffer.from(JSON.stringify(c.lookout))));
-    for (const [sha, bytes] of c.blobs) fs.writeSync(fd, entry(KIND.blob, sha, bytes));
-    fs.writeSync(fd, entry(KIND.end, '', Buffer.alloc(0)));
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
+    try {
+      fs.writeSync(fd, MAGIC);
+      fs.writeSync(fd, entry(KIND.header, '', Buffer.from(JSON.stringify(c.header))));
+      for (const b of c.batches) fs.writeSync(fd, entry(KIND.batch, '', Buffer.from(JSON.stringify(b))));
+      if (c.lookout) fs.writeSync(fd, entry(KIND.lookout, '', Buffer.from(JSON.stringify(c.lookout))));
+      for (const [sha, bytes] of c.blobs) fs.writeSync(fd, entry(KIND.blob, sha, bytes));
+      fs.writeSync(fd, entry(KIND.end, '', Buffer.alloc(0)));
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    // A full disk or a crash mid-write must not leave a half file lying next to the target.
+    fs.rmSync(tmp, { force: true });
+    throw e;
   }
-  fs.renameSync(tmp, file);
 }
 
 /** Reads the container; signatures and hashes are checked by the caller (BundleSource). */
@@ -78,7 +87,10 @@ export function readBundle(file: string): BundleContents {
     if (start + size > buf.length) throw cut();
     const body = buf.subarray(start, start + size);
     off = start + size;
-    if (kind === KIND.end) break;
+    if (kind === KIND.end) {
+      if (off !== buf.length) throw new FeedError('SCHEMA', `The bundle ${file} has data after its end marker (damaged or altered); nothing from it was applied.`);
+      break;
+    }
     if (kind === KIND.header) out.header = json(body);
     else if (kind === KIND.batch) out.batches.push(json(body));
     else if (kind === KIND.lookout) out.lookout = json(body);
@@ -87,4 +99,55 @@ export function readBundle(file: string): BundleContents {
   }
   if (out.header === null) throw new FeedError('SCHEMA', `The bundle ${file} has no manifest header.`);
   return out;
+}
+
+export interface VerifiedBundle {
+  header: ManifestHeader;
+  keyId: string;
+  /** Every batch of the port-day, verified and in seq order (1..lastSeq). */
+  batches: Batch[];
+  lookout: { list: LookoutList; keyId: string } | null;
+  /** Photos by sha256, each checked against its hash and named by a signed record. */
+  blobs: Map<string, Buffer>;
+}
+
+/**
+ * Reads a bundle and checks it exactly as an online sync would (same FeedError codes):
+ * envelope signatures against the pinned keys, schema, seq order, the header's batch count,
+ * and every photo against the sha256 a signed record names. The signed records are the blob
+ * index: a photo no record names is refused, a named photo that is missing is TRUNCATED.
+ */
+export function readVerifiedBundle(file: string, keys: PinnedKeys): VerifiedBundle {
+  const c = readBundle(file);
+  const h = verifyEnvelope(c.header, keys, 'bundle manifest header');
+  const hp = ManifestHeader.safeParse(h.payload);
+  if (!hp.success) throw new FeedError('SCHEMA', 'The bundle manifest header does not match the feed format; nothing from the bundle was applied.');
+  const header = hp.data;
+  const batches = c.batches.map((env, i) => verifyBatch(env, keys, header.port, header.serviceDate, i + 1));
+  if (batches.length !== header.lastSeq) {
+    throw new FeedError('TRUNCATED', `The bundle holds ${batches.length} of the ${header.lastSeq} batches its header announces; nothing from it was applied.`);
+  }
+  let lookout: VerifiedBundle['lookout'] = null;
+  if (c.lookout) {
+    const l = verifyEnvelope(c.lookout, keys, 'bundle lookout list');
+    const lp = LookoutList.safeParse(l.payload);
+    if (!lp.success) throw new FeedError('SCHEMA', 'The bundle lookout list does not match the feed format; nothing from the bundle was applied.');
+    lookout = { list: lp.data, keyId: l.keyId };
+  }
+  const named = new Set<string>();
+  for (const b of batches)
+    for (const r of b.records) {
+      if (r.type === 'applicant' && r.photo) named.add(r.photo.sha256);
+      if (r.type === 'correction' && r.fields.photo) named.add(r.fields.photo.sha256);
+    }
+  for (const [sha, bytes] of c.blobs) {
+    if (!named.has(sha)) throw new FeedError('SCHEMA', `The bundle carries photo ${sha.slice(0, 12)}… that no signed record names; nothing from the bundle was applied.`);
+    if (createHash('sha256').update(bytes).digest('hex') !== sha) {
+      throw new FeedError('HASH_MISMATCH', `Photo ${sha.slice(0, 12)}… in the bundle does not match its hash (damaged or substituted); nothing from the bundle was applied.`);
+    }
+  }
+  for (const sha of named) {
+    if (!c.blobs.has(sha)) throw new FeedError('TRUNCATED', `The bundle lacks photo ${sha.slice(0, 12)}… that its records name; nothing from it was applied.`);
+  }
+  return { header, keyId: h.keyId, batches, lookout, blobs: c.blobs };
 }

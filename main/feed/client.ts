@@ -61,7 +61,12 @@ export async function fetchHeader(feedUrl: string, port: string, date: string, k
   const what = `manifest header for ${portName(port)} on ${date}`;
   const res = await request(url(feedUrl, `/v1/ports/${port}/manifests/${date}`), { timeoutMs: o.timeoutMs }, what);
   const { payload, keyId } = verifyEnvelope(await readJson(res, what), keys, what);
-  return { header: parse(ManifestHeader, payload, what), keyId };
+  const header = parse(ManifestHeader, payload, what);
+  // A genuine header of another port or day, served in place of the one asked for.
+  if (header.port !== port || header.serviceDate !== date) {
+    throw new FeedError('SCHEMA', `The feed answered the ${what} with the header of ${portName(header.port)} on ${header.serviceDate}; it was refused.`);
+  }
+  return { header, keyId };
 }
 
 /** Verifies one signed batch envelope and its place in the sequence after `expectedSeq - 1`. */

@@ -54,7 +54,20 @@ const FaultsSchema = z
   .partial()
   .strict();
 
-export async function startFeedServer(data: Published, opts: { port?: number; faults?: Faults; allowFaultControl?: boolean } = {}): Promise<FeedServer> {
+export interface FeedServerOptions {
+  /** Loopback only: 127.0.0.1 (default) or ::1. */
+  host?: '127.0.0.1' | '::1' | 'localhost' | string;
+  /** 0 (default) = a random free port. */
+  port?: number;
+  faults?: Faults;
+  /** Accept POST /__faults (default true; it is a test server on loopback). */
+  allowFaultControl?: boolean;
+}
+
+export async function startFeedServer(data: Published, opts: FeedServerOptions = {}): Promise<FeedServer> {
+  const host = opts.host ?? '127.0.0.1';
+  // A reference server for dev and tests: it never listens beyond this machine.
+  if (!['127.0.0.1', '::1', 'localhost'].includes(host)) throw new Error(`The reference feed server binds a loopback address only, not ${host}.`);
   const faults: Faults = { ...opts.faults };
   let rng = new Rng(faults.seed ?? 1);
   const encounters = new Map<string, { body: unknown; receivedAt: string }>();
@@ -88,7 +101,13 @@ export async function startFeedServer(data: Published, opts: { port?: number; fa
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/__faults' && opts.allowFaultControl !== false && req.method === 'POST') {
-      const parsed = FaultsSchema.safeParse(JSON.parse((await readBody(req)) || '{}'));
+      let body: unknown;
+      try {
+        body = JSON.parse((await readBody(req)) || '{}');
+      } catch {
+        return sendJson(res, 400, { error: 'Invalid JSON' });
+      }
+      const parsed = FaultsSchema.safeParse(body);
       if (!parsed.success) return sendJson(res, 400, { error: parsed.error.issues[0]?.message });
       for (const k of Object.keys(faults) as Array<keyof Faults>) delete faults[k];
       Object.assign(faults, parsed.data);
@@ -128,8 +147,10 @@ export async function startFeedServer(data: Published, opts: { port?: number; fa
       return sendJson(res, 200, { batches: page });
     }
     if (req.method === 'GET' && (m = /^\/v1\/blobs\/([0-9a-f]{64})$/.exec(url.pathname))) {
-      const b = data.blobs.get(m[1]!);
+      let b = data.blobs.get(m[1]!);
       if (!b) return sendJson(res, 404, { error: 'No such blob' });
+      // A cut-off photo: the client must notice through the hash, not store half a JPEG.
+      if (faults.truncateRate && rng.next() < faults.truncateRate) b = b.subarray(0, Math.floor(b.length / 2));
       res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': b.length });
       res.end(b);
       return;
@@ -165,11 +186,11 @@ export async function startFeedServer(data: Published, opts: { port?: number; fa
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(opts.port ?? 0, host === 'localhost' ? '127.0.0.1' : host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: host === '::1' ? `http://[::1]:${port}/` : `http://127.0.0.1:${port}/`,
     port,
     faults,
     encounters,

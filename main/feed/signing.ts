@@ -5,8 +5,10 @@
 // were signed, and saves re-serialising 100k records per manifest. Publisher keys are pinned
 // by key id; rotation = pin the new id beside the old.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonical';
 import { FeedError } from './feed-error';
+
+export { canonicalJson };
 
 /** `T` documents what the payload text holds; read it with openEnvelope (publisher side). */
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -27,12 +29,6 @@ export interface SigningKey {
 }
 
 export type PinnedKeys = Record<string, string>;
-
-export function canonicalJson(value: unknown): string {
-  const s = canonicalize(value);
-  if (s === undefined) throw new Error('value cannot be canonicalised');
-  return s;
-}
 
 export function signEnvelope<T>(payload: T, key: SigningKey): Envelope<T> {
   const pk = typeof key.privateKey === 'string' ? createPrivateKey(key.privateKey) : key.privateKey;
@@ -55,7 +51,7 @@ function publicKey(pem: string): KeyObject {
  * Checks an envelope's signature against the pinned keys and returns its payload (still to be
  * schema-checked by the caller). `what` names the thing for the error message.
  */
-export function verifyEnvelope(env: unknown, keys: PinnedKeys, what: string): { payload: unknown; keyId: string; payloadSha256: string } {
+export function verifyEnvelope(env: unknown, keys: PinnedKeys, what = 'feed document'): { payload: unknown; keyId: string; payloadSha256: string } {
   if (typeof env !== 'object' || env === null) throw new FeedError('SCHEMA', `The ${what} is not a signed envelope; nothing from it was applied.`);
   const e = env as Partial<Envelope>;
   if (typeof e.sig !== 'string' || e.sig.length === 0 || typeof e.keyId !== 'string') {

@@ -2,11 +2,10 @@
 // against the pinned keys and every batch checked in order before anything is yielded, so a
 // tampered bundle is refused whole.
 import { createHash } from 'node:crypto';
-import { readBundle } from '../feed/bundle';
-import { verifyBatch } from '../feed/client';
+import { readVerifiedBundle } from '../feed/bundle';
 import { FeedError } from '../feed/feed-error';
-import { LookoutList, ManifestHeader, type Batch } from '../feed/schema';
-import { verifyEnvelope, type PinnedKeys } from '../feed/signing';
+import type { Batch } from '../feed/schema';
+import type { PinnedKeys } from '../feed/signing';
 import type { FeedSource, VerifiedHeader, VerifiedLookout } from './feed-source';
 
 export class BundleSource implements FeedSource {
@@ -32,23 +31,9 @@ export class BundleSource implements FeedSource {
   }
 
   static open(file: string, keys: PinnedKeys): BundleSource {
-    const c = readBundle(file);
-    const h = verifyEnvelope(c.header, keys, 'bundle manifest header');
-    const parsed = ManifestHeader.safeParse(h.payload);
-    if (!parsed.success) throw new FeedError('SCHEMA', 'The bundle manifest header does not match the feed format; nothing was applied.');
-    const header = parsed.data;
-    const batches = c.batches.map((env, i) => verifyBatch(env, keys, header.port, header.serviceDate, i + 1));
-    if (batches.length !== header.lastSeq) {
-      throw new FeedError('TRUNCATED', `The bundle holds ${batches.length} of the ${header.lastSeq} batches its header announces; nothing was applied.`);
-    }
-    let lookout: VerifiedLookout | null = null;
-    if (c.lookout) {
-      const l = verifyEnvelope(c.lookout, keys, 'bundle lookout list');
-      const list = LookoutList.safeParse(l.payload);
-      if (!list.success) throw new FeedError('SCHEMA', 'The bundle lookout list does not match the feed format; nothing was applied.');
-      lookout = { list: list.data, keyId: l.keyId };
-    }
-    return new BundleSource(file, { header, keyId: h.keyId }, batches, lookout, c.blobs);
+    // Every check of an online sync, plus: each photo is named by a signed record.
+    const v = readVerifiedBundle(file, keys);
+    return new BundleSource(file, { header: v.header, keyId: v.keyId }, v.batches, v.lookout, v.blobs);
   }
 
   async header() {

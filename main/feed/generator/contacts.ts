@@ -13,27 +13,47 @@ export function randomUsPhone(rng: Rng): Phone {
 }
 
 export function randomForeignPhone(rng: Rng, nationality: string): Phone {
-  const cc: Record<string, string> = { VEN: '58', MEX: '52', HND: '504', CUB: '53', COL: '57', GTM: '502', HTI: '509', BRA: '55', RUS: '7', ECU: '593', SLV: '503', NIC: '505', PER: '51' };
+  const cc: Record<string, string> = { VEN: '58', MEX: '52', HND: '504', CUB: '53', COL: '57', GTM: '502', HTI: '509', BRA: '55', RUS: '7', ECU: '593', SLV: '503', NIC: '505', PER: '51', CHN: '86', IND: '91' };
   const code = cc[nationality] ?? '52';
   return { e164: `+${code}${rng.int(300, 999)}${String(rng.int(0, 9999999)).padStart(7, '0')}` };
 }
 
-/** How a person types the number. */
-export function typePhone(p: Phone, rng: Rng, variant = rng.int(0, 4)): string {
+/** The E.164 form of a number as typed (the inverse of typePhone, for this generator's formats). */
+export function normalisedPhone(typed: string): string {
+  const d = typed.replace(/\D/g, '').replace(/^00/, '');
+  if (typed.trim().startsWith('+') || typed.trim().startsWith('00')) return `+${d}`;
+  if (d.length === 10) return `+1${d}`;
+  if (d.length === 11 && d.startsWith('1')) return `+${d}`;
+  return `+${d}`;
+}
+
+/** How a person types the number: all of these normalise to the same E.164. */
+export function typePhone(p: Phone, rng: Rng, variant = rng.int(0, 7)): string {
   const n = p.e164;
-  if (!n.startsWith('+1')) return variant % 2 === 0 ? n : `${n.slice(0, 4)} ${n.slice(4, 7)} ${n.slice(7)}`;
+  if (!n.startsWith('+1')) {
+    if (variant % 3 === 0) return n;
+    if (variant % 3 === 1) return `${n.slice(0, 4)} ${n.slice(4, 7)} ${n.slice(7)}`;
+    return `00${n.slice(1)}`;
+  }
   const d = n.slice(2);
+  const [a, b, c] = [d.slice(0, 3), d.slice(3, 6), d.slice(6)];
   switch (variant) {
     case 0:
       return n;
     case 1:
-      return `(${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6)}`;
+      return `(${a}) ${b}-${c}`;
     case 2:
-      return `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6)}`;
+      return `${a}-${b}-${c}`;
     case 3:
-      return `+1 ${d.slice(0, 3)} ${d.slice(3, 6)} ${d.slice(6)}`;
-    default:
+      return `+1 ${a} ${b} ${c}`;
+    case 4:
       return d;
+    case 5:
+      return `1-${a}-${b}-${c}`;
+    case 6:
+      return `${a}.${b}.${c}`;
+    default:
+      return `+1 (${a}) ${b}-${c}`;
   }
 }
 

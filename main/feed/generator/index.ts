@@ -7,8 +7,9 @@ import { portByCode } from '../../domain/ports';
 import { Rng } from './random';
 import { LANGUAGES, NATIONALITIES, makeName, pickCulture, transliterationVariant, type Culture, type PersonName } from './names';
 import { homeKey, randomHome, typeAddress, type Home } from './addresses';
-import { deviceId, makeEmail, randomForeignPhone, randomUsPhone, typeEmail, typePhone, type Phone } from './contacts';
+import { deviceId, makeEmail, normalisedPhone, randomForeignPhone, randomUsPhone, typeEmail, typePhone, type Phone } from './contacts';
 import { demoFaces, photosFromDir, selfieFromDemoFace, type PhotoBlob } from './photos';
+import { plantLookout } from './plant';
 
 type ApplicantRecord = Extract<FeedRecord, { type: 'applicant' }>;
 
@@ -62,9 +63,12 @@ export interface GroundTruth {
   ports: string[];
   dates: string[];
   applicants: number;
+  /** Everyone else has photo: null ("no demo photo"): the pool holds ~20 real faces. */
   applicantsWithPhoto: number;
   patterns: PlantedPattern[];
   decoys: Decoy[];
+  /** Who got which face: source is a demo face id ("s1f0", "s1f0~1" = second augmentation), a user file, or "reused:…" (benchmarks). */
+  photos: Array<{ applicantId: string; sha256: string; source: string }>;
 }
 
 export interface PortDay {
@@ -127,6 +131,7 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
   const root = new Rng(seed);
   const rng = root.fork('base');
   const plantRng = root.fork('plant');
+  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   const days: PortDay[] = [];
   const blobs = new Map<string, Buffer>();
   const patterns: PlantedPattern[] = [];
@@ -137,6 +142,11 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
   const usedDocs = new Set<string>();
   let emailCounter = 1;
   let photoCount = 0;
+  const photoTruth: GroundTruth['photos'] = [];
+  // Name + date of birth already given out: ordinary applicants never collide by chance, so
+  // every duplicate identity in the data is a planted one (the ground truth stays exact).
+  const usedIdentities = new Set<string>();
+  const identityKey = (nameAsWritten: string, dob: string) => `${fold(nameAsWritten).toLowerCase()}|${dob}`;
 
   const uniqueHome = (r: Rng): Home => {
     for (;;) {
@@ -193,6 +203,7 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
   const plantedByDay: GroupSpec[][] = portDays.map(() => []);
   let rr = 0;
   const plantGroup = (spec: GroupSpec) => {
+    if (spec.primary?.name && spec.primary.dob) usedIdentities.add(identityKey(spec.primary.name.nameAsWritten, spec.primary.dob));
     plantedByDay[rr % portDays.length]!.push(spec);
     rr++;
   };
@@ -225,8 +236,9 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
     // One home, many unrelated applicants, across every port and day (the OIG finding).
     const big = uniqueHome(plantRng);
     big.unit = null;
-    const bigN = Math.max(20, Math.min(60, Math.round(portDays.length * per * 0.004)));
-    const bigP: PlantedPattern = { id: 'addr-big', kind: 'shared_address', applicantIds: [], key: homeKey(big), note: `${bigN} unrelated groups give one single-family home` };
+    // At least 36 groups (45 applicants: every fourth group is a couple), more on bigger runs.
+    const bigN = Math.max(36, Math.min(60, Math.round(portDays.length * per * 0.004)));
+    const bigP: PlantedPattern = { id: 'addr-big', kind: 'shared_address', applicantIds: [], key: homeKey(big), note: `${bigN} unrelated groups give one single-family home, typed many ways, across every port and day` };
     patterns.push(bigP);
     const bigAvoid = new Set<string>();
     distinctRoots(Math.min(bigN, 60)).forEach(({ culture, root }, i) => {
@@ -276,6 +288,16 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
       for (let i = 0; i < 2; i++) plantGroup({ kind: 'individual', size: 1, culture: 'es', primary: { name, dob }, onCreate: (as) => p.applicantIds.push(as[0]!.applicantId) });
     }
     {
+      // Accents dropped and upper-cased, the way a document reader or a hurried typist gives it.
+      let name = makeName(plantRng, 'es', true);
+      while (!/[\u00c0-\u017f]/.test(name.nameAsWritten)) name = makeName(plantRng, 'es', true);
+      const plain: PersonName = { ...name, givenNames: fold(name.givenNames).toUpperCase(), familyNames: fold(name.familyNames).toUpperCase(), nameAsWritten: fold(name.nameAsWritten).toUpperCase() };
+      const dob = '1993-07-21';
+      const p: PlantedPattern = { id: 'ident-accents', kind: 'identity_duplicate', applicantIds: [], key: `${plain.nameAsWritten} ${dob}`, note: `one person as "${name.nameAsWritten}" and "${plain.nameAsWritten}"` };
+      patterns.push(p);
+      [name, plain].forEach((n) => plantGroup({ kind: 'individual', size: 1, culture: 'es', primary: { name: n, dob }, onCreate: (as) => p.applicantIds.push(as[0]!.applicantId) }));
+    }
+    {
       const name = makeName(plantRng, 'ru', false);
       const variant = transliterationVariant(name, plantRng) ?? name;
       const dob = '1979-11-02';
@@ -295,7 +317,6 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
   }
 
   // Lookout entries are made after the applicants exist (they point at planted people).
-  const lookoutTargets: Array<{ a: ApplicantRecord; how: string }> = [];
   const allApplicants: ApplicantRecord[] = [];
 
   let dayIndex = 0;
@@ -335,15 +356,27 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
         const female = r.chance(0.5);
         let name = m === 0 && spec.primary?.name ? spec.primary.name : makeName(r, culture, female, kind === 'family' ? familyRoot : m === 0 ? familyRoot : undefined);
         // Planted clusters must be unrelated households: no family-name word in common.
-        for (let tries = 0; spec.avoid && m === 0 && tries < 50 && familyWords(name).some((w) => spec.avoid!.has(w)); tries++) {
-          name = makeName(r, culture, female, tries < 25 ? familyRoot : undefined);
+        // Every member is checked (a spouse's or child's second family name too); relatives keep
+        // the household's root, a primary may take another root if its own is taken.
+        for (let tries = 0; spec.avoid && !(m === 0 && spec.primary?.name) && tries < 200 && familyWords(name).some((w) => spec.avoid!.has(w)); tries++) {
+          name = makeName(r, culture, female, (m > 0 && kind === 'family') || tries < 20 ? familyRoot : undefined);
         }
-        familyRoot ??= name.familyRoot;
+        if (m === 0) familyRoot = name.familyRoot; // relatives follow the primary's (possibly re-drawn) root
         const isChild = kind === 'family' && m >= 2;
         const year = isChild ? r.int(2009, 2024) : r.int(1958, 2006);
-        const dob = m === 0 && spec.primary?.dob ? spec.primary.dob : `${year}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
+        const planted = m === 0 && spec.primary?.dob !== undefined;
+        let dob = planted ? spec.primary!.dob! : `${year}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
+        while (!planted && usedIdentities.has(identityKey(name.nameAsWritten, dob))) dob = `${year}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
+        usedIdentities.add(identityKey(name.nameAsWritten, dob));
         const issuer = nationality;
-        const doc = m === 0 && spec.primary?.document !== undefined ? spec.primary.document : r.chance(0.9) ? { type: 'passport' as const, number: uniqueDoc(r, issuer), issuer } : null;
+        // Most carry a passport; some a national id card or another paper; some nothing yet.
+        const docDraw = r.next();
+        const docType = docDraw < 0.78 ? ('passport' as const) : docDraw < 0.88 ? ('national_id' as const) : docDraw < 0.92 ? ('other' as const) : null;
+        const doc = m === 0 && spec.primary?.document !== undefined ? spec.primary.document : docType ? { type: docType, number: uniqueDoc(r, issuer), issuer } : null;
+        // Children of migrant families are often born on the way (Haitian families in Chile or
+        // Brazil, Venezuelan ones in Colombia or Peru): nationality and birth country differ.
+        const bornAway = isChild && (nationality === 'HTI' || nationality === 'VEN') && r.chance(0.4);
+        const countryOfBirth = bornAway ? r.pick(nationality === 'HTI' ? ['CHL', 'BRA'] : ['COL', 'PER']) : nationality;
         const email = spec.email ? (spec.vary ? typeEmail(spec.email, r) : spec.email) : (groupEmail ??= makeEmail(r, name.givenNames, name.familyNames, emailCounter++));
         const applicantId = `${port}-${compact}-${String(++n).padStart(5, '0')}`;
         const a: ApplicantRecord = {
@@ -356,7 +389,7 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
           dob,
           sex: female ? 'F' : 'M',
           nationality,
-          countryOfBirth: nationality,
+          countryOfBirth,
           document: doc,
           address: typeAddress(home, r, spec.vary ? undefined : 0),
           phone: typePhone(phone, r, spec.vary ? undefined : r.int(0, 4)),
@@ -382,6 +415,7 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
           blobs.set(photo.sha256, photo.bytes);
           a.photo = { sha256: photo.sha256, capturedAt: `${shiftDate(serviceDate, -r.int(2, 20))}T${String(r.int(10, 23))}:${String(r.int(10, 59))}:00Z`, width: photo.width, height: photo.height };
           photoCount++;
+          photoTruth.push({ applicantId, sha256: photo.sha256, source: opts.reusePhotos && benchPool.includes(photo) ? `reused:${photo.source}` : photo.source });
         }
         members.push(a);
         appointments.push({ type: 'appointment', appointmentId: `AP-${applicantId}`, applicantId, groupId, slot, status: 'scheduled' });
@@ -412,12 +446,31 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
     if (opts.amendments !== false) {
       const planted = new Set(patterns.flatMap((x) => x.applicantIds).concat(decoys.flatMap((x) => x.applicantIds)));
       const ar = rng.fork(`amend${port}${serviceDate}`);
-      for (const ap of appointments) {
-        if (planted.has(ap.applicantId)) continue;
+      const byId = new Map(dayApplicants.map((a) => [a.applicantId, a]));
+      const cancel = (ap: (typeof appointments)[number]) => amendments.push({ type: 'cancel', appointmentId: ap.appointmentId, reason: ar.pick(['applicant cancelled', 'duplicate booking', 'travel plans changed']) });
+      const reschedule = (ap: (typeof appointments)[number]) => amendments.push({ type: 'reschedule', appointmentId: ap.appointmentId, slot: slotFor(ar.int(0, per - 1)) });
+      const correct = (ap: (typeof appointments)[number]) => {
+        const a = byId.get(ap.applicantId)!;
+        // Corrections that keep the person's identity and contacts what they were (a new
+        // number of their own, the language they prefer, the same number typed tidily), so
+        // amendments never create or hide a planted pattern.
+        const y = ar.int(0, 2);
+        const fields = y === 0 ? { phone: typePhone(uniquePhone(ar, a.nationality), ar, 0) } : y === 1 ? { language: a.language === 'en' ? 'es' : 'en' } : { phone: typePhone({ e164: normalisedPhone(a.phone) }, ar, 0), email: a.email.toLowerCase() };
+        amendments.push({ type: 'correction', applicantId: ap.applicantId, fields });
+      };
+      const ordinary = appointments.filter((ap) => !planted.has(ap.applicantId));
+      for (const ap of ordinary) {
         const x = ar.next();
-        if (x < 0.02) amendments.push({ type: 'cancel', appointmentId: ap.appointmentId, reason: ar.pick(['applicant cancelled', 'duplicate booking', 'travel plans changed']) });
-        else if (x < 0.03) amendments.push({ type: 'reschedule', appointmentId: ap.appointmentId, slot: slotFor(ar.int(0, per - 1)) });
-        else if (x < 0.035) amendments.push({ type: 'correction', applicantId: ap.applicantId, fields: { phone: typePhone(uniquePhone(ar, 'MEX'), ar, 2) } });
+        if (x < 0.02) cancel(ap);
+        else if (x < 0.03) reschedule(ap);
+        else if (x < 0.035) correct(ap);
+      }
+      // Small days still carry one of each kind, so every code path of a consumer is exercised.
+      const have = new Set(amendments.map((x) => x.type));
+      if (ordinary.length >= 3) {
+        if (!have.has('cancel')) cancel(ordinary[0]!);
+        if (!have.has('reschedule')) reschedule(ordinary[1]!);
+        if (!have.has('correction')) correct(ordinary[2]!);
       }
     }
     days.push({ port, serviceDate, records, amendments });
@@ -425,45 +478,9 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
   }
 
   // Lookout list: entries that should match planted applicants (with the usual variations),
-  // and near misses that should not.
-  const lr = root.fork('lookout');
+  // and near misses that should not (plant.ts).
   const plantedIds = new Set(patterns.flatMap((x) => x.applicantIds).concat(decoys.flatMap((d) => d.applicantIds)));
-  const candidates = allApplicants.filter((a) => !plantedIds.has(a.applicantId) && a.groupId.endsWith('1') && a.applicantId.endsWith('1'));
-  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  const entries: LookoutList['entries'] = [];
-  if (opts.plant !== false) {
-    const hows: Array<[string, (a: ApplicantRecord) => Omit<LookoutList['entries'][number], 'entryId' | 'reasonCode'>]> = [
-      ['exact name and date of birth', (a) => ({ givenNames: a.givenNames, familyNames: a.familyNames, aliases: [], dob: a.dob, dobYear: null })],
-      ['accents dropped, upper case', (a) => ({ givenNames: fold(a.givenNames).toUpperCase(), familyNames: fold(a.familyNames).toUpperCase(), aliases: [], dob: a.dob, dobYear: null })],
-      ['family and given names swapped, year of birth only', (a) => ({ givenNames: a.familyNames, familyNames: a.givenNames, aliases: [], dob: null, dobYear: Number(a.dob.slice(0, 4)) })],
-      ['first family name only, birth year off by one', (a) => ({ givenNames: a.givenNames, familyNames: a.familyNames.split(' ')[0]!, aliases: [], dob: null, dobYear: Number(a.dob.slice(0, 4)) + 1 })],
-      ['listed under an alias', (a) => ({ givenNames: 'Unknown', familyNames: 'Alias', aliases: [`${a.givenNames} ${a.familyNames}`], dob: a.dob, dobYear: null })],
-    ];
-    const used = new Set<string>();
-    hows.forEach(([how, make], i) => {
-      const a = candidates[Math.floor(((i + 1) * candidates.length) / (hows.length + 2))];
-      if (!a || used.has(a.applicantId)) return;
-      used.add(a.applicantId);
-      const entryId = `LO-${String(i + 1).padStart(4, '0')}`;
-      entries.push({ entryId, reasonCode: lr.pick(['WARRANT', 'PRIOR_REMOVAL', 'FRAUD_REFERRAL']), ...make(a) });
-      patterns.push({ id: `lookout-${i}`, kind: 'lookout_match', applicantIds: [a.applicantId], key: entryId, note: `lookout entry matches: ${how}` });
-      lookoutTargets.push({ a, how });
-    });
-    // Near misses: a similar name with a date of birth years apart.
-    [0, 1, 2].forEach((i) => {
-      const a = candidates[candidates.length - 1 - i * 7];
-      if (!a || used.has(a.applicantId)) return;
-      used.add(a.applicantId);
-      const entryId = `LO-${String(90 + i).padStart(4, '0')}`;
-      entries.push({ entryId, reasonCode: 'PRIOR_REMOVAL', givenNames: a.givenNames, familyNames: a.familyNames, aliases: [], dob: null, dobYear: Number(a.dob.slice(0, 4)) - 9 });
-      decoys.push({ id: `lookout-decoy-${i}`, kind: 'lookout_near_miss', applicantIds: [a.applicantId], key: entryId, note: 'same name, born nine years apart: not a match' });
-    });
-    for (let i = 0; i < 40; i++) {
-      const c = pickCulture(lr);
-      const nm = makeName(lr, c, lr.chance(0.5));
-      entries.push({ entryId: `LO-${String(200 + i).padStart(4, '0')}`, reasonCode: 'WATCH', givenNames: nm.givenNames, familyNames: nm.familyNames, aliases: [], dob: `19${lr.int(50, 99)}-0${lr.int(1, 9)}-1${lr.int(0, 9)}`, dobYear: null });
-    }
-  }
+  const entries = opts.plant === false ? [] : plantLookout(root.fork('lookout'), allApplicants, plantedIds, patterns, decoys);
 
   return {
     days,
@@ -475,6 +492,7 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
       dates: opts.dates,
       applicants: allApplicants.length,
       applicantsWithPhoto: photoCount,
+      photos: photoTruth,
       patterns,
       decoys,
     },

@@ -1,9 +1,10 @@
 // Runs in: the synthetic data generator.
 // Names as applicants write them: Spanish and Portuguese with two family names, French and
-// Haitian Creole, Russian in Cyrillic with the several Latin transliterations people use.
+// Haitian Creole, Russian in Cyrillic with the several Latin transliterations people use
+// (and Ukrainian forms such as Oleksandr), Mandarin in Hanzi with pinyin, Hindi in Devanagari.
 import type { Rng } from './random';
 
-export type Culture = 'es' | 'pt' | 'ht' | 'ru';
+export type Culture = 'es' | 'pt' | 'ht' | 'ru' | 'zh' | 'hi';
 
 interface Translit {
   cyr: string;
@@ -12,7 +13,8 @@ interface Translit {
 
 const ES_GIVEN_F = ['María', 'Ana', 'Carmen', 'Rosa', 'Yolanda', 'Daniela', 'Valentina', 'Gabriela', 'Sofía', 'Camila', 'Fernanda', 'Mariana', 'Lucía', 'Isabel', 'Paola', 'Andrea', 'Yesenia', 'Dayana', 'Karla', 'Leidy'];
 const ES_GIVEN_M = ['José', 'Juan', 'Luis', 'Carlos', 'Jorge', 'Miguel', 'Andrés', 'Alejandro', 'Ángel', 'Diego', 'Javier', 'Héctor', 'Raúl', 'Jesús', 'Víctor', 'Óscar', 'Wilmer', 'Yeferson', 'Kevin', 'Brayan'];
-const ES_FAMILY = ['García', 'Rodríguez', 'Martínez', 'Hernández', 'López', 'González', 'Pérez', 'Sánchez', 'Ramírez', 'Torres', 'Flores', 'Rivera', 'Gómez', 'Díaz', 'Reyes', 'Morales', 'Cruz', 'Ortiz', 'Gutiérrez', 'Chávez', 'Ramos', 'Mendoza', 'Castillo', 'Vargas', 'Romero', 'Herrera', 'Medina', 'Aguilar', 'Jiménez', 'Moreno', 'Álvarez', 'Castro', 'Rojas', 'Contreras', 'Salazar', 'Peña', 'Suárez', 'Quintero', 'Villanueva', 'Zambrano', 'Briceño', 'Colmenares', 'Urdaneta', 'Mejía', 'Cáceres', 'Espinoza', 'Fuentes', 'Navarro', 'Paredes', 'Velásquez'];
+const ES_FAMILY = ['García', 'Rodríguez', 'Martínez', 'Hernández', 'López', 'González', 'Pérez', 'Sánchez', 'Ramírez', 'Torres', 'Flores', 'Rivera', 'Gómez', 'Díaz', 'Reyes', 'Morales', 'Cruz', 'Ortiz', 'Gutiérrez', 'Chávez', 'Ramos', 'Mendoza', 'Castillo', 'Vargas', 'Romero', 'Herrera', 'Medina', 'Aguilar', 'Jiménez', 'Moreno', 'Álvarez', 'Castro', 'Rojas', 'Contreras', 'Salazar', 'Peña', 'Suárez', 'Quintero', 'Villanueva', 'Zambrano', 'Briceño', 'Colmenares', 'Urdaneta', 'Mejía', 'Cáceres', 'Espinoza', 'Fuentes', 'Navarro', 'Paredes', 'Velásquez',
+  'Acosta', 'Aguirre', 'Alvarado', 'Ayala', 'Barrios', 'Benítez', 'Bermúdez', 'Blanco', 'Bravo', 'Cabrera', 'Calderón', 'Campos', 'Cardona', 'Carrasco', 'Carrillo', 'Castañeda', 'Cisneros', 'Córdoba', 'Cortés', 'Delgado', 'Domínguez', 'Duarte', 'Escobar', 'Estrada', 'Figueroa', 'Franco', 'Galindo', 'Gallardo', 'Gallegos', 'Guerrero', 'Guzmán', 'Ibarra', 'Juárez', 'Lara', 'León', 'Lozano', 'Luna', 'Macías', 'Maldonado', 'Márquez', 'Marín', 'Mercado', 'Miranda', 'Molina', 'Montoya', 'Mora', 'Muñoz', 'Núñez', 'Ochoa', 'Olivares', 'Orozco', 'Pacheco', 'Padilla', 'Palacios', 'Pineda', 'Ponce', 'Quiroz', 'Rangel', 'Rincón', 'Ríos', 'Rosales', 'Ruiz', 'Sandoval', 'Santana', 'Serrano', 'Solís', 'Sosa', 'Soto', 'Tapia', 'Trujillo', 'Valdez', 'Valencia', 'Vega', 'Velasco', 'Zamora', 'Zapata'];
 const PT_GIVEN_F = ['Ana', 'Mariana', 'Beatriz', 'Juliana', 'Larissa', 'Camila', 'Letícia', 'Fernanda'];
 const PT_GIVEN_M = ['João', 'Pedro', 'Lucas', 'Gabriel', 'Thiago', 'Mateus', 'Rafael', 'Gustavo'];
 const PT_FAMILY = ['Silva', 'Santos', 'Oliveira', 'Souza', 'Pereira', 'Costa', 'Ferreira', 'Almeida', 'Carvalho', 'Gonçalves', 'Ribeiro', 'Araújo', 'Barbosa', 'Lima'];
@@ -20,7 +22,7 @@ const HT_GIVEN_F = ['Marie', 'Rose-Darline', 'Fabiola', 'Widlene', 'Guerline', '
 const HT_GIVEN_M = ['Jean', 'Pierre', 'Jean-Baptiste', 'Wilner', 'Mackenson', 'Jacques', 'Emmanuel', 'Wilson', 'Jocelyn', 'Frantz'];
 const HT_FAMILY = ['Joseph', 'Jean-Louis', 'Pierre', 'Charles', 'Louis', 'Baptiste', 'Désir', 'Étienne', 'Saint-Fleur', 'Dorvil', 'Toussaint', 'Augustin', 'Métellus', 'Jean-Pierre', 'Noël', 'Dorsainvil'];
 const RU_GIVEN_M: readonly Translit[] = [
-  { cyr: 'Александр', latin: ['Aleksandr', 'Alexander', 'Aleksander'] },
+  { cyr: 'Александр', latin: ['Aleksandr', 'Alexander', 'Aleksander', 'Alexandr', 'Oleksandr'] },
   { cyr: 'Дмитрий', latin: ['Dmitriy', 'Dmitry', 'Dmitrii'] },
   { cyr: 'Сергей', latin: ['Sergey', 'Sergei'] },
   { cyr: 'Андрей', latin: ['Andrey', 'Andrei'] },
@@ -35,7 +37,7 @@ const RU_GIVEN_F: readonly Translit[] = [
   { cyr: 'Татьяна', latin: ['Tatyana', 'Tatiana'] },
 ];
 const RU_FAMILY: readonly Translit[] = [
-  { cyr: 'Щербаков', latin: ['Shcherbakov', 'Scherbakov', 'Shherbakov'] },
+  { cyr: 'Щербаков', latin: ['Shcherbakov', 'Scherbakov', 'Shherbakov', 'Chtcherbakov'] },
   { cyr: 'Иванов', latin: ['Ivanov'] },
   { cyr: 'Кузнецов', latin: ['Kuznetsov', 'Kuznecov'] },
   { cyr: 'Смирнов', latin: ['Smirnov'] },
@@ -46,11 +48,70 @@ const RU_FAMILY: readonly Translit[] = [
   { cyr: 'Соколов', latin: ['Sokolov'] },
 ];
 
+/** Native script and the romanisation people type (Hanzi/pinyin, Devanagari/Latin). */
+interface Scripted {
+  w: string;
+  l: string;
+}
+const ZH_FAMILY: readonly Scripted[] = [
+  { w: '王', l: 'Wang' },
+  { w: '李', l: 'Li' },
+  { w: '张', l: 'Zhang' },
+  { w: '刘', l: 'Liu' },
+  { w: '陈', l: 'Chen' },
+  { w: '杨', l: 'Yang' },
+  { w: '黄', l: 'Huang' },
+  { w: '赵', l: 'Zhao' },
+  { w: '吴', l: 'Wu' },
+  { w: '周', l: 'Zhou' },
+];
+const ZH_GIVEN_M: readonly Scripted[] = [
+  { w: '伟', l: 'Wei' },
+  { w: '志强', l: 'Zhiqiang' },
+  { w: '俊杰', l: 'Junjie' },
+  { w: '建国', l: 'Jianguo' },
+  { w: '晓明', l: 'Xiaoming' },
+  { w: '浩然', l: 'Haoran' },
+];
+const ZH_GIVEN_F: readonly Scripted[] = [
+  { w: '秀英', l: 'Xiuying' },
+  { w: '静', l: 'Jing' },
+  { w: '丽华', l: 'Lihua' },
+  { w: '海燕', l: 'Haiyan' },
+  { w: '美玲', l: 'Meiling' },
+  { w: '欣怡', l: 'Xinyi' },
+];
+const HI_FAMILY: readonly Scripted[] = [
+  { w: 'शर्मा', l: 'Sharma' },
+  { w: 'सिंह', l: 'Singh' },
+  { w: 'पटेल', l: 'Patel' },
+  { w: 'कुमार', l: 'Kumar' },
+  { w: 'गुप्ता', l: 'Gupta' },
+  { w: 'यादव', l: 'Yadav' },
+  { w: 'वर्मा', l: 'Verma' },
+];
+const HI_GIVEN_M: readonly Scripted[] = [
+  { w: 'राहुल', l: 'Rahul' },
+  { w: 'अमित', l: 'Amit' },
+  { w: 'विकास', l: 'Vikas' },
+  { w: 'संजय', l: 'Sanjay' },
+  { w: 'गुरप्रीत', l: 'Gurpreet' },
+];
+const HI_GIVEN_F: readonly Scripted[] = [
+  { w: 'प्रिया', l: 'Priya' },
+  { w: 'पूजा', l: 'Pooja' },
+  { w: 'सुनीता', l: 'Sunita' },
+  { w: 'अंजलि', l: 'Anjali' },
+  { w: 'मनप्रीत', l: 'Manpreet' },
+];
+
 export const CULTURE_WEIGHTS: ReadonlyArray<[Culture, number]> = [
-  ['es', 0.72],
+  ['es', 0.69],
   ['ht', 0.12],
-  ['pt', 0.06],
-  ['ru', 0.1],
+  ['pt', 0.05],
+  ['ru', 0.09],
+  ['zh', 0.03],
+  ['hi', 0.02],
 ];
 
 export const NATIONALITIES: Record<Culture, readonly string[]> = {
@@ -58,9 +119,12 @@ export const NATIONALITIES: Record<Culture, readonly string[]> = {
   pt: ['BRA'],
   ht: ['HTI'],
   ru: ['RUS'],
+  zh: ['CHN'],
+  hi: ['IND'],
 };
 
-export const LANGUAGES: Record<Culture, readonly string[]> = { es: ['es'], pt: ['pt'], ht: ['ht', 'fr'], ru: ['ru'] };
+// Preferred language: mostly the native one, some choose English (or French, for Haitians).
+export const LANGUAGES: Record<Culture, readonly string[]> = { es: ['es', 'es', 'es', 'es', 'es', 'es', 'es', 'es', 'es', 'en'], pt: ['pt'], ht: ['ht', 'ht', 'fr'], ru: ['ru'], zh: ['zh', 'zh', 'en'], hi: ['hi', 'en'] };
 
 export interface PersonName {
   givenNames: string;
@@ -117,6 +181,17 @@ export function makeName(rng: Rng, culture: Culture, female: boolean, familyRoot
         familyRoot: f.cyr,
       };
     }
+    case 'zh': {
+      const g = rng.pick(female ? ZH_GIVEN_F : ZH_GIVEN_M);
+      const f = (familyRoot && ZH_FAMILY.find((x) => x.w === familyRoot)) || rng.pick(ZH_FAMILY);
+      // Written family-name first, without a space, as on a Chinese passport's native line.
+      return { givenNames: g.l, familyNames: f.l, nameAsWritten: `${f.w}${g.w}`, familyRoot: f.w };
+    }
+    case 'hi': {
+      const g = rng.pick(female ? HI_GIVEN_F : HI_GIVEN_M);
+      const f = (familyRoot && HI_FAMILY.find((x) => x.w === familyRoot)) || rng.pick(HI_FAMILY);
+      return { givenNames: g.l, familyNames: f.l, nameAsWritten: `${g.w} ${f.w}`, familyRoot: f.w };
+    }
   }
 }
 
@@ -134,4 +209,4 @@ export function transliterationVariant(name: PersonName, rng: Rng): PersonName |
   return { ...name, givenNames: gl, familyNames: name.familyNames.endsWith('a') ? `${fl}a` : fl };
 }
 
-export const ALL_FAMILY_ROOTS = { es: ES_FAMILY, pt: PT_FAMILY, ht: HT_FAMILY, ru: RU_FAMILY.map((f) => f.cyr) };
+export const ALL_FAMILY_ROOTS = { es: ES_FAMILY, pt: PT_FAMILY, ht: HT_FAMILY, ru: RU_FAMILY.map((f) => f.cyr), zh: ZH_FAMILY.map((f) => f.w), hi: HI_FAMILY.map((f) => f.w) };

@@ -50,17 +50,29 @@ export async function selfieFromDemoFace(face: DemoFace, rng: Rng, variation: nu
     sourceCache.set(file, src);
   }
   const meta = await sharp(await src).metadata();
+  const W = meta.width ?? 0;
+  const H = meta.height ?? 0;
   const [bx, by, bw, bh] = face.box;
-  // Jitter the crop a little so two selfies of one face are not the same pixels.
+  // A selfie shows the head with some margin (hair, chin, a bit of background), not the tight
+  // detector box: widen it, then jitter a little so two selfies of one face differ in pixels.
   const jitter = variation === 0 ? 0 : Math.round(bw * 0.04);
-  const left = Math.max(0, Math.min((meta.width ?? 0) - bw, bx + rng.int(-jitter, jitter)));
-  const top = Math.max(0, Math.min((meta.height ?? 0) - bh, by + rng.int(-jitter, jitter)));
+  const side = Math.round(Math.max(bw, bh) * 1.2);
+  const cx = bx + bw / 2 + rng.int(-jitter, jitter);
+  const cy = by + bh / 2 + rng.int(-jitter, jitter);
+  const width = Math.max(1, Math.min(side, W));
+  const height = Math.max(1, Math.min(side, H));
+  const left = Math.round(Math.max(0, Math.min(W - width, cx - width / 2)));
+  const top = Math.round(Math.max(0, Math.min(H - height, cy - height / 2)));
   const size = 360;
-  let img = sharp(await src)
-    .extract({ left, top, width: Math.min(bw, (meta.width ?? bw) - left), height: Math.min(bh, (meta.height ?? bh) - top) })
-    .resize(size, size);
+  let img = sharp(await src).extract({ left, top, width, height }).resize(size, size);
   if (variation > 0) {
-    img = img.modulate({ brightness: 0.85 + rng.next() * 0.3 }).rotate(rng.int(-6, 6), { background: '#808080' }).resize(size, size);
+    // Other light, a slight head tilt, another phone's compression.
+    const rotated = await img
+      .modulate({ brightness: 0.85 + rng.next() * 0.3 })
+      .rotate(rng.int(-6, 6), { background: '#808080' })
+      .toBuffer({ resolveWithObject: true });
+    const m = Math.round((rotated.info.width - size) / 2);
+    img = sharp(rotated.data).extract({ left: m, top: Math.round((rotated.info.height - size) / 2), width: size, height: size });
   }
   const bytes = await img.jpeg({ quality: variation === 0 ? 88 : rng.int(70, 92) }).toBuffer();
   return { sha256: sha(bytes), bytes, width: size, height: size, source: variation === 0 ? face.id : `${face.id}~${variation}` };

@@ -73,8 +73,10 @@ export function evidenceOf(p: Person, matched: string) {
 }
 
 /**
- * Households among the people sharing something: people in one travel group, or whose family
- * names share a word, are one household (relatives); the rest are unrelated to each other.
+ * Households among the people sharing something: people in one travel group, or with the same
+ * family name (compared after accents, spelling and transliteration are folded, so Ivanova and
+ * Ivanov are one family), are one household; everyone else is unrelated. Only an identical family
+ * name links two groups: sharing one common surname word (two unrelated Garcías) does not.
  */
 export function households(people: Person[]): Person[][] {
   const parent = people.map((_, i) => i);
@@ -83,17 +85,16 @@ export function households(people: Person[]): Person[][] {
     parent[find(a)] = find(b);
   };
   const byGroup = new Map<string, number>();
-  const byToken = new Map<string, number>();
+  const byFamily = new Map<string, number>();
   people.forEach((p, i) => {
     const g = byGroup.get(p.group_id);
     if (g === undefined) byGroup.set(p.group_id, i);
     else union(i, g);
-    for (const t of (p.surname_tokens ?? '').split(' ')) {
-      if (t.length < 2) continue;
-      const o = byToken.get(t);
-      if (o === undefined) byToken.set(t, i);
-      else union(i, o);
-    }
+    const family = p.surname_tokens ?? '';
+    if (!family) return;
+    const f = byFamily.get(family);
+    if (f === undefined) byFamily.set(family, i);
+    else union(i, f);
   });
   const out = new Map<number, Person[]>();
   people.forEach((p, i) => {

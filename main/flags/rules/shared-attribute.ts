@@ -49,7 +49,7 @@ export function sharedAttributeRule(spec: Spec): Rule {
         explanation:
           `${displayName(p)} gave ${spec.thing} ${shown}, which ${unrelated} other unrelated household${unrelated === 1 ? '' : 's'} ` +
           `(${others.length} other applicant${others.length === 1 ? '' : 's'}, ${ports.size} port${ports.size === 1 ? '' : 's'}) also gave. ` +
-          `Unrelated means a different travel group and no family name in common. Ask about it; it is not a finding of fraud.`,
+          `Unrelated means a different travel group and a different family name. Ask about it; it is not a finding of fraud.`,
       };
     });
   };

@@ -29,7 +29,12 @@ beforeAll(async () => {
   ({ server, feed } = await serve({ ports: PORTS, dates: DATES, perPortPerDay: 300, seed: 31 }));
   const engine = new FlagEngine(c.db);
   const src = new OnlineFeedSource(server.url, KEYS);
-  for (const port of PORTS) for (const date of DATES) await c.engine.syncDay(src, port, date, { onBatchApplied: (r) => engine.updateFor(r.applicantIds) });
+  // As the app does: flags after each batch, and LOOKOUT_MATCH again when a new list arrives.
+  for (const port of PORTS)
+    for (const date of DATES) {
+      const r = await c.engine.syncDay(src, port, date, { onBatchApplied: (b) => engine.updateFor(b.applicantIds) });
+      if (r.lookoutVersion !== null) engine.recomputeAll(['LOOKOUT_MATCH']);
+    }
   // Enrol the submitted photos (real ONNX inference), then the face rules for those applicants.
   const pool = new FacePool({ workers: 2 });
   const repo = new TemplateRepository(c.db);
