@@ -15,7 +15,9 @@ const zlib = require('node:zlib');
 const { spawnSync } = require('node:child_process');
 
 const MODELS_DIR = process.env.ARRIVALS_MODELS_DIR || __dirname;
-const MANIFEST = JSON.parse(fs.readFileSync(path.join(__dirname, 'manifest.json'), 'utf8'));
+// ARRIVALS_MODELS_MANIFEST: tests point this at a doctored manifest (wrong hash, missing version).
+const MANIFEST_PATH = process.env.ARRIVALS_MODELS_MANIFEST || path.join(__dirname, 'manifest.json');
+const MANIFEST = JSON.parse(fs.readFileSync(MANIFEST_PATH, 'utf8'));
 const SPEC = `${MANIFEST.package}@${MANIFEST.version}`;
 
 function log(msg) {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { FacePool } from './pool';
-import { cosine } from './embed';
+import { cosine } from './vector';
 import { errorRates, perGroup, suggestThresholds, type ScoredPair } from './evaluate';
 import { loadCalibration, writeCalibration } from './calibration';
 import { verifyCapture } from './verify';
@@ -40,20 +40,25 @@ export async function evaluatePairs(pairsFile: string, imagesDir: string, worker
     const emb = new Map<string, Float32Array>();
     const failures: Array<{ file: string; reason: string }> = [];
     let modelVersion = 'unknown';
+    // Bounded in flight: a large pair set must not read every image into memory at once.
+    let next = 0;
+    const one = async (f: string) => {
+      let bytes: Buffer;
+      try {
+        bytes = fs.readFileSync(path.join(imagesDir, f));
+      } catch {
+        failures.push({ file: f, reason: 'file not found' });
+        return;
+      }
+      const r = await pool.analyze(bytes, { liveness: false });
+      modelVersion = r.modelVersion !== 'unknown' ? r.modelVersion : modelVersion;
+      if (!r.ok) failures.push({ file: f, reason: r.error.message });
+      else if (!r.embedding) failures.push({ file: f, reason: r.quality.reasons.map((x) => x.message).join('; ') || 'no face' });
+      else emb.set(f, r.embedding);
+    };
     await Promise.all(
-      files.map(async (f) => {
-        let bytes: Buffer;
-        try {
-          bytes = fs.readFileSync(path.join(imagesDir, f));
-        } catch {
-          failures.push({ file: f, reason: 'file not found' });
-          return;
-        }
-        const r = await pool.analyze(bytes, { liveness: false });
-        modelVersion = r.modelVersion !== 'unknown' ? r.modelVersion : modelVersion;
-        if (!r.ok) failures.push({ file: f, reason: r.error.message });
-        else if (!r.embedding) failures.push({ file: f, reason: r.quality.reasons.map((x) => x.message).join('; ') || 'no face' });
-        else emb.set(f, r.embedding);
+      Array.from({ length: workers * 2 }, async () => {
+        for (let i = next++; i < files.length; i = next++) await one(files[i]!);
       }),
     );
     const scored: ScoredPair[] = [];

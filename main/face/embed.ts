@@ -3,8 +3,7 @@ import type { InferenceSession } from 'onnxruntime-node';
 import { toChw } from './image';
 import { runSingle } from './sessions';
 import { ALIGN_SIZE } from './align';
-
-export const EMBEDDING_DIM = 512;
+import { l2normalize } from './vector';
 
 export async function embedAligned(session: InferenceSession, alignedRgb: Uint8Array): Promise<{ embedding: Float32Array; modelMs: number }> {
   const tensor = toChw(alignedRgb, ALIGN_SIZE, ALIGN_SIZE, 127, 128);
@@ -15,18 +14,4 @@ export async function embedAligned(session: InferenceSession, alignedRgb: Uint8A
   return { embedding: l2normalize(Float32Array.from(raw)), modelMs };
 }
 
-export function l2normalize(v: Float32Array): Float32Array {
-  let s = 0;
-  for (let i = 0; i < v.length; i++) s += v[i]! * v[i]!;
-  const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
-  for (let i = 0; i < v.length; i++) v[i] = v[i]! * inv;
-  return v;
-}
-
-/** Plain cosine of two L2-normalised vectors (no mean subtraction). */
-export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length !== b.length) throw new Error(`embedding length mismatch: ${a.length} vs ${b.length}`);
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
-  return s;
-}
+export { l2normalize, cosine, EMBEDDING_DIM } from './vector';

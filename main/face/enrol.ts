@@ -4,8 +4,12 @@ import type { FacePool } from './pool';
 import type { QualityReason } from './quality';
 
 export interface EnrolItem {
+  /** Caller's key (e.g. the photo's sha256). */
   id: string;
-  load: () => Buffer | null;
+  /** The photo itself, when the caller already holds it... */
+  bytes?: Uint8Array;
+  /** ...or bytes on demand (sync or async), so 10k photos are never all in memory; null = file missing. */
+  load?: () => Uint8Array | null | Promise<Uint8Array | null>;
 }
 
 export interface EnrolOutcome {
@@ -21,20 +25,38 @@ export interface EnrolOutcome {
   unusable: string | null;
 }
 
-export async function enrolPhotos(pool: FacePool, items: EnrolItem[], opts: { onProgress?: (done: number, total: number) => void; onResult?: (r: EnrolOutcome) => void; livenessSuspectBelow?: number } = {}): Promise<EnrolOutcome[]> {
-  const out: EnrolOutcome[] = [];
+export interface EnrolOptions {
+  onProgress?: (done: number, total: number) => void;
+  onResult?: (r: EnrolOutcome) => void;
+  /** Liveness below this marks the photo `livenessSuspect` (advisory; default 0.5). */
+  livenessSuspectBelow?: number;
+  /** Run the liveness model (default true); off saves ~4 ms of model time per photo in bulk runs. */
+  liveness?: boolean;
+}
+
+/**
+ * Templates for many photos on the worker pool, a bounded number in flight (2 per worker) so
+ * memory stays flat for 10k photos. Never rejects for a bad photo: it is reported as unusable.
+ */
+export async function enrolPhotos(pool: FacePool, items: EnrolItem[], opts: EnrolOptions = {}): Promise<EnrolOutcome[]> {
+  const out: EnrolOutcome[] = new Array<EnrolOutcome>(items.length);
   let next = 0;
   let done = 0;
   const inFlight = Math.max(2, pool.workers * 2);
   const worker = async () => {
     for (let i = next++; i < items.length; i = next++) {
       const item = items[i]!;
-      const bytes = item.load();
+      let bytes: Uint8Array | null;
+      try {
+        bytes = item.bytes ?? (item.load ? await item.load() : null);
+      } catch {
+        bytes = null;
+      }
       let r: EnrolOutcome;
       if (!bytes) {
         r = { id: item.id, modelVersion: 'unknown', embedding: null, liveness: null, qualityOk: false, reasons: [], livenessSuspect: false, unusable: 'photo file missing' };
       } else {
-        const a = await pool.analyze(bytes);
+        const a = await pool.analyze(bytes, opts.liveness === false ? { liveness: false } : undefined);
         if (!a.ok) r = { id: item.id, modelVersion: a.modelVersion, embedding: null, liveness: null, qualityOk: false, reasons: [], livenessSuspect: false, unusable: a.error.message };
         else {
           const suspect = a.liveness !== null && a.liveness < (opts.livenessSuspectBelow ?? 0.5);
@@ -55,7 +77,7 @@ export async function enrolPhotos(pool: FacePool, items: EnrolItem[], opts: { on
           };
         }
       }
-      out.push(r);
+      out[i] = r; // input order, whatever order the workers finish in
       opts.onResult?.(r);
       done++;
       opts.onProgress?.(done, items.length);

@@ -59,17 +59,24 @@ export function errorRates(pairs: ScoredPair[]): ErrorRates {
     }
     auc = wins / (gen.length * imp.length);
   }
-  // EER by sweeping every distinct score as a threshold.
+  // EER by sweeping every distinct score as a threshold (two pointers over the sorted lists: O(n)).
   let eer = 1;
   let eerT = 0;
   let best = Infinity;
-  for (const t of [...new Set([...gen, ...imp])].sort((a, b) => a - b)) {
-    const fnmr = gen.filter((s) => s < t).length / (gen.length || 1);
-    const fmr = imp.filter((s) => s >= t).length / (imp.length || 1);
-    if (Math.abs(fnmr - fmr) < best) {
-      best = Math.abs(fnmr - fmr);
-      eer = (fnmr + fmr) / 2;
-      eerT = t;
+  {
+    const thresholds = [...new Set([...gen, ...imp])].sort((a, b) => a - b);
+    let gi = 0;
+    let ii = 0;
+    for (const t of thresholds) {
+      while (gi < gen.length && gen[gi]! < t) gi++;
+      while (ii < imp.length && imp[ii]! < t) ii++;
+      const fnmr = gi / (gen.length || 1);
+      const fmr = (imp.length - ii) / (imp.length || 1);
+      if (Math.abs(fnmr - fmr) < best) {
+        best = Math.abs(fnmr - fmr);
+        eer = (fnmr + fmr) / 2;
+        eerT = t;
+      }
     }
   }
   const fnmrAt = (fmr: number): [number | null, number | null] => {

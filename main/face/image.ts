@@ -14,10 +14,12 @@ export interface Rect {
   h: number;
 }
 
+const MAX_SAMPLES = 3;
+
 /**
  * Resample the source region `rect` (may extend outside the image: filled with `fill`) into an
- * outW x outH RGB buffer. Upscaling uses bilinear; downscaling averages ceil(scale)^2 samples per
- * output pixel (a cheap box filter) so small model inputs are not aliased.
+ * outW x outH RGB buffer. Upscaling uses bilinear; downscaling averages up to 3x3 samples spread over
+ * each output pixel's footprint (a cheap box filter) so small model inputs are not aliased.
  */
 export function resample(img: RgbImage, rect: Rect, outW: number, outH: number, fill = 0): Uint8Array {
   const out = new Uint8Array(outW * outH * 3);
@@ -47,8 +49,10 @@ export function resample(img: RgbImage, rect: Rect, outW: number, outH: number, 
     }
     return out;
   }
-  const nx = Math.max(1, Math.ceil(sx));
-  const ny = Math.max(1, Math.ceil(sy));
+  // At most 3x3 samples: enough anti-aliasing for the detector/liveness inputs, and bounded cost
+  // (a 4x4 box on a 1280x720 frame cost ~6 ms of JS per capture).
+  const nx = Math.min(MAX_SAMPLES, Math.max(1, Math.ceil(sx)));
+  const ny = Math.min(MAX_SAMPLES, Math.max(1, Math.ceil(sy)));
   // Precompute sample columns/rows (-1 = outside the image).
   const xs = new Int32Array(outW * nx);
   for (let ox = 0; ox < outW; ox++) {

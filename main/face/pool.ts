@@ -1,63 +1,116 @@
-// Runs in: main process and CLI. A pool of face worker threads: the UI and IPC loop never wait
-// on inference. One ONNX intra-op thread per worker; parallelism = number of workers.
+// Runs in: main process. Worker-thread pool (piscina) running the face pipeline off the main/UI thread.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
+import { modelsDir } from './model-manifest';
 import type { AnalyzeOptions, AnalyzeResult } from './pipeline';
-import type { FaceTask } from './worker';
+import type { WarmupResult, WorkerTask } from './worker';
 
-function defaultWorkerFile(): string {
-  // Built: out/main/face-worker.js (the pool may sit in out/main or out/main/chunks).
-  for (const dir of [__dirname, path.join(__dirname, '..')]) {
+export interface FacePoolOptions {
+  /** Worker threads (default: min(2, CPU count)). Each holds its own sessions (~35 MB). */
+  workers?: number;
+  /** Explicit worker script; default: built face-worker.js next to this bundle, else the tsx dev bootstrap. */
+  workerPath?: string;
+  modelsDir?: string;
+  /** Max queued tasks before run() rejects (back-pressure for bulk enrolment). */
+  maxQueue?: number;
+}
+
+/** Built: out/main/face-worker.js sits next to the main bundle. Source (vitest/tsx): worker-dev.cjs beside this file. */
+export function resolveWorkerPath(): string {
+  // The bundler may place this module in out/main or in out/main/chunks.
+  for (const dir of [__dirname, path.dirname(__dirname)]) {
     const built = path.join(dir, 'face-worker.js');
     if (fs.existsSync(built)) return built;
   }
-  // Sources (tests, tsx): a small bootstrap that loads worker.ts through tsx.
   const dev = path.join(__dirname, 'worker-dev.cjs');
   if (fs.existsSync(dev)) return dev;
-  return path.join(process.cwd(), 'main', 'face', 'worker-dev.cjs');
+  // Bundled main without a face-worker beside it: try the source tree relative to the repo.
+  const fromRepo = path.resolve(__dirname, '../../main/face/worker-dev.cjs');
+  if (fs.existsSync(fromRepo)) return fromRepo;
+  throw new Error(`face worker script not found next to ${__dirname}`);
 }
 
-export interface FacePoolOptions {
-  workers?: number;
-  workerFile?: string;
+export interface FacePoolInfo {
+  modelVersion: string;
+  /** Slowest worker's model load time (ms). */
+  loadMs: number;
+  workers: number;
 }
 
 export class FacePool {
   private readonly piscina: Piscina;
   readonly workers: number;
+  private destroyed = false;
+  private infoPromise: Promise<FacePoolInfo> | null = null;
 
   constructor(opts: FacePoolOptions = {}) {
-    this.workers = opts.workers ?? Math.max(1, Math.min(2, os.availableParallelism() - 1 || 1));
+    this.workers = Math.max(1, opts.workers ?? Math.min(2, os.availableParallelism?.() ?? os.cpus().length));
     this.piscina = new Piscina({
-      filename: opts.workerFile ?? defaultWorkerFile(),
+      filename: opts.workerPath ?? resolveWorkerPath(),
       minThreads: this.workers,
       maxThreads: this.workers,
-      // A crashed worker is replaced; its task fails with an error the caller turns into a reason.
-      idleTimeout: 60_000,
+      // Sessions are expensive to load: keep workers alive.
+      idleTimeout: Number.POSITIVE_INFINITY,
+      maxQueue: opts.maxQueue ?? Number.POSITIVE_INFINITY,
+      concurrentTasksPerWorker: 1,
+      workerData: { modelsDir: opts.modelsDir ?? modelsDir() },
     });
   }
 
-  /** Analyses one image. Never throws for bad images: those come back as { ok: false }. */
-  async analyze(bytes: Uint8Array, options?: AnalyzeOptions): Promise<AnalyzeResult> {
-    const task: FaceTask = { kind: 'analyze', bytes, options };
-    try {
-      return (await this.piscina.run(task)) as AnalyzeResult;
-    } catch (e) {
-      return { ok: false, modelVersion: 'unknown', error: { code: 'INTERNAL', message: `face engine error: ${(e as Error).message}` }, timings: {} };
-    }
+  /** Load models in every worker now (otherwise the first task per worker pays ~100 ms). */
+  async warmup(): Promise<WarmupResult[]> {
+    const runs: Promise<WarmupResult>[] = [];
+    for (let i = 0; i < this.workers; i++) runs.push(this.piscina.run({ op: 'warmup' } satisfies WorkerTask) as Promise<WarmupResult>);
+    return Promise.all(runs);
   }
 
-  async info(): Promise<{ modelVersion: string; loadMs: number }> {
-    return (await this.piscina.run({ kind: 'info' } satisfies FaceTask)) as { modelVersion: string; loadMs: number };
+  /**
+   * Model version and load time; loads the models in every worker (the first call pays the
+   * ~100 ms load per worker, later calls are cached).
+   */
+  info(): Promise<FacePoolInfo> {
+    this.infoPromise ??= this.warmup().then(
+      (w) => ({ modelVersion: w[0]!.modelVersion, loadMs: Math.max(...w.map((x) => x.loadMs)), workers: this.workers }),
+      (err: unknown) => {
+        this.infoPromise = null;
+        throw err;
+      },
+    );
+    return this.infoPromise;
   }
 
-  get queued(): number {
+  /** Full pipeline on one image. Never throws for bad images: returns { ok: false, error }. */
+  async analyze(bytes: Uint8Array, options?: AnalyzeOptions, signal?: AbortSignal): Promise<AnalyzeResult> {
+    if (this.destroyed) throw new Error('face pool is closed');
+    const task: WorkerTask = { op: 'analyze', bytes, ...(options ? { options } : {}) };
+    // The bytes are copied (structured clone), not transferred: the caller may still need them.
+    // An aborted task rejects with an AbortError; a queued one never reaches a worker.
+    return (await this.piscina.run(task, signal ? { signal } : {})) as AnalyzeResult;
+  }
+
+  get queueSize(): number {
     return this.piscina.queueSize;
   }
 
   async close(): Promise<void> {
+    if (this.destroyed) return;
+    this.destroyed = true;
     await this.piscina.destroy();
   }
+}
+
+let shared: FacePool | null = null;
+
+/** Process-wide pool for the app (lazily created). */
+export function getFacePool(opts?: FacePoolOptions): FacePool {
+  if (!shared) shared = new FacePool(opts);
+  return shared;
+}
+
+export async function closeFacePool(): Promise<void> {
+  const p = shared;
+  shared = null;
+  if (p) await p.close();
 }

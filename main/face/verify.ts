@@ -4,7 +4,7 @@
 import type { FacePool } from './pool';
 import type { AnalyzeResult, FaceAnalysis, FaceOverlay, StageTimings, ModelTimings } from './pipeline';
 import type { QualityReason } from './quality';
-import { cosine } from './embed';
+import { cosine } from './vector';
 import { loadCalibration, type Calibration } from './calibration';
 
 export type Band = 'MATCH' | 'INCONCLUSIVE' | 'NO_MATCH';

@@ -1,5 +1,4 @@
-// Runs in: face worker threads, when the app runs from TypeScript sources (tests, tsx tools).
-// The built app uses out/main/face-worker.js instead.
+// Runs in: main process (worker thread) in dev/test only: loads the TypeScript worker through tsx when no built face-worker.js exists.
+'use strict';
 require('tsx/cjs');
-const mod = require('./worker.ts');
-module.exports = mod.default ?? mod;
+module.exports = require('./worker.ts');

@@ -1,33 +1,47 @@
-// Runs in: face worker threads (piscina). Loads the four ONNX sessions once per thread and
-// runs the pipeline on the image bytes it is handed.
+// Runs in: main process (worker thread, one per piscina slot). Holds the ONNX sessions and runs the pipeline.
+import { threadId, workerData } from 'node:worker_threads';
 import { loadSessions, type FaceSessions } from './sessions';
 import { analyzeImage, type AnalyzeOptions, type AnalyzeResult } from './pipeline';
 import { toErrorInfo } from './errors';
 
-export interface AnalyzeTask {
-  kind: 'analyze';
-  bytes: Uint8Array;
-  options?: AnalyzeOptions;
+export type WorkerTask =
+  | { op: 'analyze'; bytes: Uint8Array; options?: AnalyzeOptions }
+  | { op: 'warmup' };
+
+export interface WarmupResult {
+  modelVersion: string;
+  loadMs: number;
+  threadId: number;
 }
 
-export interface InfoTask {
-  kind: 'info';
-}
+let sessionsPromise: Promise<FaceSessions> | null = null;
 
-export type FaceTask = AnalyzeTask | InfoTask;
-
-let sessions: Promise<FaceSessions> | undefined;
-
-export default async function run(task: FaceTask): Promise<AnalyzeResult | { modelVersion: string; loadMs: number }> {
-  sessions ??= loadSessions();
-  let s: FaceSessions;
-  try {
-    s = await sessions;
-  } catch (e) {
-    sessions = undefined;
-    const info = toErrorInfo(e);
-    return { ok: false, modelVersion: 'unknown', error: { code: 'MODELS_MISSING', message: `the face models could not be loaded (${info.message}); run npm install to fetch them` }, timings: {} };
+/** Sessions load once per worker thread; a failed load is retried on the next task. */
+function sessions(): Promise<FaceSessions> {
+  if (!sessionsPromise) {
+    const dir = (workerData as { modelsDir?: string } | undefined)?.modelsDir;
+    sessionsPromise = loadSessions(dir).catch((err: unknown) => {
+      sessionsPromise = null;
+      throw err;
+    });
   }
-  if (task.kind === 'info') return { modelVersion: s.modelVersion, loadMs: s.loadMs };
-  return analyzeImage(s, task.bytes, task.options);
+  return sessionsPromise;
+}
+
+export default async function handler(task: WorkerTask): Promise<AnalyzeResult | WarmupResult> {
+  if (task.op === 'warmup') {
+    const s = await sessions();
+    return { modelVersion: s.modelVersion, loadMs: s.loadMs, threadId };
+  }
+  if (task.op === 'analyze') {
+    let s: FaceSessions;
+    try {
+      s = await sessions();
+    } catch (err) {
+      const info = toErrorInfo(err);
+      return { ok: false, modelVersion: 'unknown', error: { code: 'MODELS_MISSING', message: info.message }, timings: {} };
+    }
+    return analyzeImage(s, task.bytes, task.options);
+  }
+  throw new Error(`unknown face worker op`);
 }

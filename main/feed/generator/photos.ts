@@ -53,10 +53,11 @@ export async function selfieFromDemoFace(face: DemoFace, rng: Rng, variation: nu
   const W = meta.width ?? 0;
   const H = meta.height ?? 0;
   const [bx, by, bw, bh] = face.box;
-  // A selfie shows the head with some margin (hair, chin, a bit of background), not the tight
-  // detector box: widen it, then jitter a little so two selfies of one face differ in pixels.
+  // The box already holds the head with margin (1.8× the face): wider crops of these group photos
+  // would bring a neighbour's face into one person's selfie. Jitter a little so two selfies of
+  // one face differ in pixels.
   const jitter = variation === 0 ? 0 : Math.round(bw * 0.04);
-  const side = Math.round(Math.max(bw, bh) * 1.2);
+  const side = Math.round(Math.max(bw, bh));
   const cx = bx + bw / 2 + rng.int(-jitter, jitter);
   const cy = by + bh / 2 + rng.int(-jitter, jitter);
   const width = Math.max(1, Math.min(side, W));

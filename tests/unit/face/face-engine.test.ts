@@ -1,4 +1,4 @@
-// Real ONNX inference on real images (npm-shipped photos and the committed pair fixtures).
+// Runs in: vitest (Node, real models where noted). Real ONNX inference on real images (npm-shipped photos and the committed pair fixtures).
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -124,6 +124,8 @@ describe('enrolment and 1:N search', () => {
       ...files.map((f) => ({ id: f, load: () => img(f) })),
       { id: 'group', load: () => fs.readFileSync(path.join(sampleImagesDir(), 'sample2.jpg')) },
       { id: 'missing', load: () => null },
+      { id: 'inline', bytes: img('s4f0_base.jpg') },
+      { id: 'async', load: async () => img('s6f0_base.jpg') },
     ];
     const out = await enrolPhotos(pool, items, { onProgress: (d) => progress.push(d) });
     expect(progress.at(-1)).toBe(items.length);
@@ -131,6 +133,9 @@ describe('enrolment and 1:N search', () => {
     for (const f of files) expect(byId.get(f)!.embedding).toHaveLength(512);
     expect(byId.get('group')!.unusable).toMatch(/several faces/);
     expect(byId.get('missing')!.unusable).toMatch(/missing/);
+    expect(out.map((o) => o.id)).toEqual(items.map((i) => i.id)); // input order
+    expect(byId.get('inline')!.embedding).toHaveLength(512);
+    expect(byId.get('async')!.unusable).toBeNull();
 
     const index = new TemplateIndex(2);
     for (const f of files) index.add(f, byId.get(f)!.embedding!);
