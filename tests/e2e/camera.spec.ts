@@ -1,0 +1,53 @@
+// The booth's camera path, with Chromium's fake camera playing a face picture.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import { startShell, type RunningShell } from './shell';
+
+const y4m = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'arrivals-cam-')), 'face.y4m');
+// A 1280×720 frame with one face on a plain background, as the webcam would show it.
+const made = spawnSync('ffmpeg', ['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=0x6b7b8c:s=1280x720', '-i', path.join(__dirname, '../fixtures/face-pairs/s1f0_base.jpg'), '-filter_complex', '[1]scale=360:360[f];[0][f]overlay=460:180', '-frames:v', '1', '-pix_fmt', 'yuv420p', y4m]);
+
+test.use({
+  launchOptions: {
+    executablePath: process.env.ARRIVALS_BROWSER ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`],
+  },
+});
+
+let shell: RunningShell;
+test.beforeAll(async () => {
+  expect(made.status, String(made.stderr)).toBe(0);
+  shell = await startShell({ env: { ARRIVALS_DEMO_SIZE: '200' } });
+});
+test.afterAll(async () => shell.stop());
+
+test('the officer captures from the camera and gets an explained comparison', async ({ page }) => {
+  await page.goto(shell.url);
+  await page.getByLabel('Administrator username').fill('site.admin');
+  await page.getByLabel('Full name').fill('Site Administrator');
+  await page.getByLabel('Password (at least 10 characters)').fill('site-admin-password');
+  await page.getByRole('button', { name: 'Create administrator' }).click();
+  await page.getByRole('button', { name: 'Continue to sign in' }).click();
+  await page.getByLabel('Username').fill('officer');
+  await page.getByLabel('Password').fill('officer-demo-pass');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('manifest-state')).toContainText('is current', { timeout: 30_000 });
+  const ids = await page.evaluate(async () => {
+    const headers = { 'content-type': 'application/json', 'x-arrivals-key': sessionStorage.getItem('arrivals.key') ?? '', 'x-arrivals-connection': sessionStorage.getItem('arrivals.connection') ?? '' };
+    const r = (await (await fetch('/api/queue.today', { method: 'POST', headers, body: '{}' })).json()) as { value: { items: Array<{ applicantId: string; hasPhoto: boolean }> } };
+    return r.value.items.filter((i) => i.hasPhoto).map((i) => i.applicantId);
+  });
+  await page.getByLabel('Search arrivals').fill(ids[0]!.slice(-6));
+  const rows = page.getByRole('table', { name: 'Arrivals queue' }).getByRole('row');
+  await expect(rows).toHaveCount(2);
+  await rows.nth(1).click();
+  await expect(page.getByRole('img', { name: 'Submitted photo' })).toBeVisible();
+  await page.getByRole('button', { name: 'Start camera' }).click();
+  await page.getByRole('button', { name: 'Capture and compare' }).click();
+  await expect(page.getByTestId('verify-band')).toHaveText(/Match|No match|Inconclusive/, { timeout: 30_000 });
+  await expect(page.getByTestId('verify-result')).toContainText(/Similarity \d\.\d\d/);
+  await expect(page.getByRole('img', { name: 'Live capture' })).toBeVisible();
+});
