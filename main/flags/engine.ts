@@ -60,10 +60,13 @@ export class FlagEngine {
     const rebuild = stale > 50_000;
     if (rebuild) for (const [name] of KEY_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${name}`);
     if (applicantIds) {
-      const read = this.db.prepare<[string], KeySource & { applicant_id: string }>(
-        'SELECT applicant_id, given_names, family_names, addr_line1, addr_line2, addr_zip, phone, email, device_id, doc_number, doc_issuer FROM applicants WHERE applicant_id = ?',
-      );
-      const rows = applicantIds.map((id) => read.get(id)).filter((r): r is KeySource & { applicant_id: string } => Boolean(r));
+      // Only rows whose keys are missing or stale (a correction marks them): ingest writes the rest.
+      const rows = this.db
+        .prepare<[string, number], KeySource & { applicant_id: string }>(
+          `SELECT applicant_id, given_names, family_names, addr_line1, addr_line2, addr_zip, phone, email, device_id, doc_number, doc_issuer
+           FROM applicants WHERE applicant_id IN (SELECT value FROM json_each(?)) AND keys_version != ?`,
+        )
+        .all(JSON.stringify(applicantIds), KEYS_VERSION);
       writeAll(rows);
       return rows.length;
     }

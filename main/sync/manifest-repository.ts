@@ -94,7 +94,7 @@ export class ManifestRepository {
            addr_line2 = excluded.addr_line2, addr_city = excluded.addr_city, addr_state = excluded.addr_state,
            addr_zip = excluded.addr_zip, phone = excluded.phone, email = excluded.email, language = excluded.language,
            device_id = excluded.device_id, photo_sha256 = excluded.photo_sha256, photo_captured_at = excluded.photo_captured_at,
-           updated_seq = excluded.updated_seq`,
+           updated_seq = excluded.updated_seq, keys_version = 0`,
       ),
       appointment: db.prepare(
         `INSERT INTO appointments (appointment_id, applicant_id, group_id, port, service_date, slot, status, updated_seq)
@@ -183,7 +183,8 @@ export class ManifestRepository {
         const names = Object.keys(cols);
         if (names.length) {
           // Column names come from the fixed whitelist above, never from the feed.
-          const sql = `UPDATE applicants SET ${names.map((n) => `${n} = @${n}`).join(', ')}, updated_seq = @seq WHERE applicant_id = @id`;
+          // keys_version = 0: the flags step recomputes this applicant's matching keys.
+          const sql = `UPDATE applicants SET ${names.map((n) => `${n} = @${n}`).join(', ')}, updated_seq = @seq, keys_version = 0 WHERE applicant_id = @id`;
           this.db.prepare(sql).run({ ...cols, seq, id: r.applicantId });
         }
         this.s.amendment.run(port, serviceDate, seq, idx, r.type, r.applicantId, JSON.stringify(r));

@@ -3,7 +3,7 @@
 // transliteration are normalised) in more than one appointment.
 // DOCUMENT_DUPLICATE: one travel document number under different names.
 import type { FlagCandidate, Rule, RuleContext } from './rule';
-import { displayName, evidenceOf, keysOf, peopleByIds, peopleWhere, sharedKeys, type Person } from './people';
+import { displayName, evidenceOf, flaggedKeys, keysOf, peopleByIds, peopleWhere, sharedKeys, type Person } from './people';
 import { jaroWinkler } from '../normalize/name';
 
 /** Same number of name words, each alike (Jaro–Winkler over spelling skeletons). */
@@ -81,7 +81,7 @@ export const IDENTITY_DUPLICATE: Rule = {
     type Slim = { applicant_id: string; dob: string; name_tokens: string | null; surname_tokens: string | null };
     const min = ctx.config.identityNameMinSimilarity;
     const ids = JSON.stringify(applicantIds);
-    const keys = [...new Set(ctx.db.prepare<[string], Slim>('SELECT applicant_id, dob, name_tokens, surname_tokens FROM applicants WHERE applicant_id IN (SELECT value FROM json_each(?))').all(ids).map(blockOf))];
+    const keys = [...new Set([...ctx.db.prepare<[string], Slim>('SELECT applicant_id, dob, name_tokens, surname_tokens FROM applicants WHERE applicant_id IN (SELECT value FROM json_each(?))').all(ids).map(blockOf), ...flaggedKeys(ctx.db, 'IDENTITY_DUPLICATE', applicantIds)])];
     // Each touched block, straight from the covering (dob, name_tokens, …) index: a range on the
     // first letter of the names, then the surname initial checked here.
     const range = ctx.db.prepare<[string, string, string], Slim>('SELECT applicant_id, dob, name_tokens, surname_tokens FROM applicants WHERE dob = ? AND name_tokens >= ? AND name_tokens < ?');
@@ -134,7 +134,7 @@ export const DOCUMENT_DUPLICATE: Rule = {
     return keys.flatMap(({ k }) => documentFlags(ctx, k, peopleWhere(ctx.db, 'doc_key = ?', k)));
   },
   affected(ctx, applicantIds) {
-    const keys = keysOf(ctx.db, 'doc_key', applicantIds);
+    const keys = [...new Set([...keysOf(ctx.db, 'doc_key', applicantIds), ...flaggedKeys(ctx.db, 'DOCUMENT_DUPLICATE', applicantIds)])];
     const live = sharedKeys(ctx.db, 'doc_key', keys, 2);
     return { scope: { keys }, candidates: live.flatMap((k) => documentFlags(ctx, k, peopleWhere(ctx.db, 'doc_key = ?', k))) };
   },

@@ -46,6 +46,14 @@ export function keysOf(db: Db, column: string, ids: string[]): string[] {
     .map((r) => r.k);
 }
 
+/** Keys of this rule's open flags on the given applicants: what a correction may have left behind. */
+export function flaggedKeys(db: Db, ruleId: string, ids: string[]): string[] {
+  return db
+    .prepare<[string, string], { k: string }>("SELECT DISTINCT match_key AS k FROM flags WHERE rule_id = ? AND status = 'open' AND applicant_id IN (SELECT value FROM json_each(?))")
+    .all(ruleId, JSON.stringify(ids))
+    .map((r) => r.k);
+}
+
 /** Of the given key values, those shared by at least `min` distinct travel groups. */
 export function sharedKeys(db: Db, column: string, keys: string[], min: number): string[] {
   if (!keys.length) return [];

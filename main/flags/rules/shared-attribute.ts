@@ -3,7 +3,7 @@
 // booking device given by at least K unrelated households, across every synced port and day.
 // Families and travel groups share these legitimately; only unrelated households count.
 import type { FlagCandidate, FlagConfig, Rule, RuleContext, Severity } from './rule';
-import { displayName, evidenceOf, households, keysOf, peopleWhere, sharedKeys, type Person } from './people';
+import { displayName, evidenceOf, flaggedKeys, households, keysOf, peopleWhere, sharedKeys, type Person } from './people';
 
 interface Spec {
   id: string;
@@ -67,7 +67,9 @@ export function sharedAttributeRule(spec: Spec): Rule {
       return keys.flatMap((k) => clusterFlags(ctx, k, peopleWhere(ctx.db, `${spec.column} = ?`, k)));
     },
     affected(ctx, applicantIds) {
-      const keys = keysOf(ctx.db, spec.column, applicantIds);
+      // Their keys now, and the keys they were flagged under before (a corrected address
+      // may leave a cluster that no longer qualifies).
+      const keys = [...new Set([...keysOf(ctx.db, spec.column, applicantIds), ...flaggedKeys(ctx.db, spec.id, applicantIds)])];
       // Only keys shared by enough travel groups can flag anyone; the rest only clear.
       const live = sharedKeys(ctx.db, spec.column, keys, spec.min(ctx.config));
       const candidates = live.flatMap((k) => clusterFlags(ctx, k, peopleWhere(ctx.db, `${spec.column} = ?`, k)));
