@@ -14,13 +14,14 @@ export interface RunReport {
   totalMs: number;
 }
 
+/** As in migrations/0006: partial, over rows that have keys. */
 const KEY_INDEXES: Array<[string, string]> = [
-  ['applicants_addr_key', 'addr_key'],
-  ['applicants_phone_key', 'phone_key'],
-  ['applicants_email_key', 'email_key'],
-  ['applicants_device_key', 'device_key'],
-  ['applicants_doc_key', 'doc_key'],
-  ['applicants_dob_names', 'dob, name_tokens, surname_tokens, applicant_id'],
+  ['applicants_addr_key', '(addr_key) WHERE addr_key IS NOT NULL'],
+  ['applicants_phone_key', '(phone_key) WHERE phone_key IS NOT NULL'],
+  ['applicants_email_key', '(email_key) WHERE email_key IS NOT NULL'],
+  ['applicants_device_key', '(device_key) WHERE device_key IS NOT NULL'],
+  ['applicants_doc_key', '(doc_key) WHERE doc_key IS NOT NULL'],
+  ['applicants_dob_names', '(dob, name_tokens, surname_tokens, applicant_id) WHERE name_tokens IS NOT NULL'],
 ];
 
 export class FlagEngine {
@@ -76,7 +77,7 @@ export class FlagEngine {
         n += rows.length;
       }
     } finally {
-      if (rebuild) for (const [name, cols] of KEY_INDEXES) this.db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON applicants (${cols})`);
+      if (rebuild) for (const [name, cols] of KEY_INDEXES) this.db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON applicants ${cols}`);
     }
     return n;
   }

@@ -85,9 +85,9 @@ export const LOOKOUT_MATCH: Rule = {
   all(ctx) {
     return entries(ctx).flatMap((e) => {
       const people = e.dob
-        ? peopleWhere(ctx.db, 'dob = ?', e.dob)
+        ? peopleWhere(ctx.db, 'dob = ? AND name_tokens IS NOT NULL', e.dob)
         : e.dob_year !== null
-          ? peopleWhere(ctx.db, 'dob >= ? AND dob < ?', `${e.dob_year - ctx.config.lookoutYearTolerance}`, `${e.dob_year + ctx.config.lookoutYearTolerance + 1}`)
+          ? peopleWhere(ctx.db, 'dob >= ? AND dob < ? AND name_tokens IS NOT NULL', `${e.dob_year - ctx.config.lookoutYearTolerance}`, `${e.dob_year + ctx.config.lookoutYearTolerance + 1}`)
           : [];
       return people.flatMap((p) => {
         const m = scoreAgainst(e, p, ctx);

@@ -58,7 +58,7 @@ export function flaggedKeys(db: Db, ruleId: string, ids: string[]): string[] {
 export function sharedKeys(db: Db, column: string, keys: string[], min: number): string[] {
   if (!keys.length) return [];
   return db
-    .prepare<[string, number], { k: string }>(`SELECT ${column} AS k FROM applicants WHERE ${column} IN (SELECT value FROM json_each(?)) GROUP BY ${column} HAVING COUNT(DISTINCT group_id) >= ?`)
+    .prepare<[string, number], { k: string }>(`SELECT ${column} AS k FROM applicants WHERE ${column} IN (SELECT value FROM json_each(?)) AND ${column} IS NOT NULL GROUP BY ${column} HAVING COUNT(DISTINCT group_id) >= ?`)
     .all(JSON.stringify(keys), min)
     .map((r) => r.k);
 }
