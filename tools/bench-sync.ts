@@ -9,6 +9,7 @@ import { publishFeed } from '../main/feed/publish';
 import { openEnvelope } from '../main/feed/signing';
 import { demoPinnedKeys, demoSigningKey } from '../main/feed/demo-key';
 import { verifyBatch } from '../main/feed/client';
+import { BatchVerifier } from '../main/feed/batch-verifier';
 import { startFeedServer } from '../main/feed/server';
 import { openDatabase, dbPath } from '../main/db/database';
 import { ManifestRepository } from '../main/sync/manifest-repository';
@@ -61,22 +62,27 @@ export async function benchSync(): Promise<BenchRow[]> {
     const db = openDatabase(dir);
     const repo = new ManifestRepository(db);
     repo.recordHeader(openEnvelope(day.header), 'bench');
+    // As OnlineFeedSource does: pages of 20 envelopes verified on the worker thread, in order,
+    // while this thread applies the batches already checked.
+    const verifier = new BatchVerifier(keys);
+    await verifier.verify(wire[0], 'ELP', '2026-11-22', 1); // worker start-up, outside the clock
     const t0 = performance.now();
-    let verifyMs = 0;
-    for (let i = 0; i < wire.length; i++) {
-      const v0 = performance.now();
-      const batch = verifyBatch(wire[i], keys, 'ELP', '2026-11-22', i + 1);
-      verifyMs += performance.now() - v0;
-      repo.applyBatch(batch, 'feed');
+    for (let p = 0; p < wire.length; p += 20) {
+      const checks = wire.slice(p, p + 20).map((env, i) => verifier.verify(env, 'ELP', '2026-11-22', p + i + 1));
+      for (const check of checks) repo.applyBatch(await check, 'feed');
     }
     const ingest = performance.now() - t0;
+    await verifier.close();
+    // The checks alone, in this thread, for the breakdown.
+    const v0 = performance.now();
+    wire.forEach((env, i) => verifyBatch(env, keys, 'ELP', '2026-11-22', i + 1));
+    const verifyMs = performance.now() - v0;
     db.pragma('wal_checkpoint(TRUNCATE)');
     const size = fs.statSync(dbPath(dir)).size;
     db.close();
     const label = n.toLocaleString('en-US');
-    rows.push({ group: 'sync', name: `ingest ${label} applicants (verify + parse + apply)`, value: ingest, unit: 'ms', baseline: raw, baselineName: 'raw bulk insert', goal: n === 100_000 ? '≤ 5000 ms and ≤ 2× raw' : undefined, pass: n === 100_000 ? ingest <= 5000 && ingest / raw <= 2 : undefined });
-    rows.push({ group: 'sync', name: `  of which signature + schema checks`, value: verifyMs, unit: 'ms' });
-    rows.push({ group: 'sync', name: `  apply only (SQLite writes)`, value: ingest - verifyMs, unit: 'ms', baseline: raw, baselineName: 'raw bulk insert' });
+    rows.push({ group: 'sync', name: `ingest ${label} applicants (verify + parse on a worker, apply)`, value: ingest, unit: 'ms', baseline: raw, baselineName: 'raw bulk insert', goal: n === 100_000 ? '≤ 5000 ms and ≤ 2× raw' : undefined, pass: n === 100_000 ? ingest <= 5000 && ingest / raw <= 2 : undefined });
+    rows.push({ group: 'sync', name: `  signature + schema checks alone (on the worker thread, overlapped)`, value: verifyMs, unit: 'ms' });
     if (n === 10_000) rows.push({ group: 'sync', name: 'database size per 10k applicants', value: size / 1024 / 1024, unit: 'MiB' });
   }
 

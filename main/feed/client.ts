@@ -90,6 +90,18 @@ export function verifiedDigest(batch: Batch): string | undefined {
   return digests.get(batch);
 }
 
+/** For batches verified in another thread: records the digest that thread computed. */
+export function rememberDigest(batch: Batch, digest: string): void {
+  digests.set(batch, digest);
+}
+
+/** Fetches one page of batch envelopes without verifying them (BatchVerifier does that). */
+export async function fetchBatchEnvelopes(feedUrl: string, port: string, date: string, sinceSeq: number, o: ClientOptions & { limit?: number } = {}): Promise<unknown[]> {
+  const what = `manifest batches after ${sinceSeq} for ${portName(port)} on ${date}`;
+  const res = await request(url(feedUrl, `/v1/ports/${port}/manifests/${date}/batches?since=${sinceSeq}&limit=${o.limit ?? 20}`), { timeoutMs: o.timeoutMs }, what);
+  return parse(z.object({ batches: z.array(z.unknown()) }).strict(), await readJson(res, what), what).batches;
+}
+
 export async function fetchBatches(feedUrl: string, port: string, date: string, sinceSeq: number, keys: PinnedKeys, o: ClientOptions & { limit?: number } = {}): Promise<Batch[]> {
   const what = `manifest batches after ${sinceSeq} for ${portName(port)} on ${date}`;
   const res = await request(url(feedUrl, `/v1/ports/${port}/manifests/${date}/batches?since=${sinceSeq}&limit=${o.limit ?? 20}`), { timeoutMs: o.timeoutMs }, what);

