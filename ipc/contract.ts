@@ -341,6 +341,33 @@ export const contract = {
     request: z.object({ flagId: z.number().int(), verdict: z.enum(['false_positive', 'confirmed']), note: z.string().max(1000).optional() }).strict(),
     response: FlagView,
   }),
+  'flags.config': channel({
+    access: ['admin'],
+    summary: 'Flag thresholds in force; a change is audited and recomputes every flag',
+    request: z
+      .object({
+        sharedAddressMinHouseholds: z.number().int().min(2).max(50).optional(),
+        sharedPhoneMinHouseholds: z.number().int().min(2).max(50).optional(),
+        sharedEmailMinHouseholds: z.number().int().min(2).max(50).optional(),
+        sharedDeviceMinHouseholds: z.number().int().min(2).max(50).optional(),
+        faceDuplicateMinScore: z.number().min(0.3).max(0.99).optional(),
+        identityNameMinSimilarity: z.number().min(0.7).max(1).optional(),
+        lookoutMinSimilarity: z.number().min(0.7).max(1).optional(),
+        lookoutYearTolerance: z.number().int().min(0).max(5).optional(),
+      })
+      .strict(),
+    response: z.object({
+      sharedAddressMinHouseholds: z.number(),
+      sharedPhoneMinHouseholds: z.number(),
+      sharedEmailMinHouseholds: z.number(),
+      sharedDeviceMinHouseholds: z.number(),
+      faceDuplicateMinScore: z.number(),
+      identityNameMinSimilarity: z.number(),
+      lookoutMinSimilarity: z.number(),
+      lookoutYearTolerance: z.number(),
+      evidenceLimit: z.number(),
+    }),
+  }),
   'flags.overview': channel({
     access: ['supervisor'],
     summary: 'Flags by rule with precision from feedback, cross-port trends, and flags to review',

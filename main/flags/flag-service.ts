@@ -5,6 +5,7 @@ import { AppError } from '../platform/app-error';
 import { FlagEngine } from './engine';
 import type { FlagRow } from './flag-repository';
 import { RULES } from './rules/index';
+import { DEFAULT_FLAG_CONFIG, type FlagConfig } from './rules/rule';
 
 export interface FlagView {
   id: number;
@@ -43,10 +44,28 @@ export function toFlagView(f: FlagRow): FlagView {
 }
 
 export class FlagService {
-  readonly engine: FlagEngine;
+  engine: FlagEngine;
 
   constructor(private readonly app: AppContext) {
-    this.engine = new FlagEngine(app.db);
+    this.engine = new FlagEngine(app.db, this.config());
+  }
+
+  /** Thresholds in force: the defaults, overridden by what an admin set. */
+  config(): FlagConfig {
+    return { ...DEFAULT_FLAG_CONFIG, ...(this.app.settings.getJson<Partial<FlagConfig>>('flags.config') ?? {}) };
+  }
+
+  /** An admin changes thresholds: stored, audited, and every flag recomputed under them. */
+  updateConfig(actor: string, patch: Partial<FlagConfig>): FlagConfig {
+    const before = this.config();
+    const after = { ...before, ...patch };
+    this.app.db.transaction(() => {
+      this.app.settings.setJson('flags.config', after);
+      this.app.audit.append({ actor, action: 'flags.config', subject: 'flags', details: { before: { ...before }, after: { ...after } } });
+    })();
+    this.engine = new FlagEngine(this.app.db, after);
+    this.engine.recomputeAll();
+    return after;
   }
 
   afterBatch(applicantIds: string[]): void {

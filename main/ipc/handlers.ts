@@ -122,6 +122,8 @@ export const handlers: Handlers = {
 
   'flags.feedback': (req, ctx) => ctx.app.flags.feedback(req.flagId, actor(ctx), req.verdict, req.note?.trim() || null),
 
+  'flags.config': (req, ctx) => (Object.keys(req).length ? ctx.app.flags.updateConfig(actor(ctx), req) : ctx.app.flags.config()),
+
   'flags.overview': (req, ctx) => {
     const precision = new Map(ctx.app.flags.engine.repo.precision().map((p) => [p.ruleId, p]));
     const recent = ctx.app.db

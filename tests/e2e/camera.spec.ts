@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { startShell, type RunningShell } from './shell';
+import { setupAndSignIn, startShell, type RunningShell } from './shell';
 
 const y4m = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'arrivals-cam-')), 'face.y4m');
 // A 1280×720 frame with one face on a plain background, as the webcam would show it.
@@ -25,15 +25,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => shell.stop());
 
 test('the officer captures from the camera and gets an explained comparison', async ({ page }) => {
-  await page.goto(shell.url);
-  await page.getByLabel('Administrator username').fill('site.admin');
-  await page.getByLabel('Full name').fill('Site Administrator');
-  await page.getByLabel('Password (at least 10 characters)').fill('site-admin-password');
-  await page.getByRole('button', { name: 'Create administrator' }).click();
-  await page.getByRole('button', { name: 'Continue to sign in' }).click();
-  await page.getByLabel('Username').fill('officer');
-  await page.getByLabel('Password').fill('officer-demo-pass');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await setupAndSignIn(page, shell, 'officer', 'officer-demo-pass');
   await expect(page.getByTestId('manifest-state')).toContainText('is current', { timeout: 30_000 });
   const ids = await page.evaluate(async () => {
     const headers = { 'content-type': 'application/json', 'x-arrivals-key': sessionStorage.getItem('arrivals.key') ?? '', 'x-arrivals-connection': sessionStorage.getItem('arrivals.connection') ?? '' };

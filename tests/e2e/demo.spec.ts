@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { expect, test, type Page } from '@playwright/test';
-import { startShell, type RunningShell } from './shell';
+import { setupAndSignIn, startShell, type RunningShell } from './shell';
 
 let shell: RunningShell;
 
@@ -31,25 +31,9 @@ async function photoApplicants(page: Page): Promise<string[]> {
   return q.items.filter((i) => i.hasPhoto).map((i) => i.applicantId);
 }
 
-async function setupAndSignIn(page: Page, user: string, password: string) {
-  await page.goto(shell.url);
-  const setup = page.getByRole('heading', { name: 'Set up Arrivals Console' });
-  const signIn = page.getByRole('button', { name: 'Sign in' });
-  await expect(setup.or(signIn)).toBeVisible();
-  if (await setup.isVisible()) {
-    await page.getByLabel('Administrator username').fill('site.admin');
-    await page.getByLabel('Full name').fill('Site Administrator');
-    await page.getByLabel('Password (at least 10 characters)').fill('site-admin-password');
-    await page.getByRole('button', { name: 'Create administrator' }).click();
-    await page.getByRole('button', { name: 'Continue to sign in' }).click();
-  }
-  await page.getByLabel('Username').fill(user);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 test('demo: the officer sees today\'s synced manifest and opens a case with its photo', async ({ page }) => {
-  await setupAndSignIn(page, 'officer', 'officer-demo-pass');
+  await setupAndSignIn(page, shell, 'officer', 'officer-demo-pass');
   await expect(page.getByTestId('manifest-state')).toContainText('is current', { timeout: 30_000 });
   await expect(page.getByText('Sync: idle')).toBeVisible();
   const rows = page.getByRole('table', { name: 'Arrivals queue' }).getByRole('row');
@@ -70,7 +54,7 @@ test('demo: the officer sees today\'s synced manifest and opens a case with its 
 });
 
 test('the officer verifies a live picture against the submitted photo; the result explains itself', async ({ page }) => {
-  await setupAndSignIn(page, 'officer', 'officer-demo-pass');
+  await setupAndSignIn(page, shell, 'officer', 'officer-demo-pass');
   await expect(page.getByTestId('manifest-state')).toContainText('is current', { timeout: 30_000 });
   const rows = page.getByRole('table', { name: 'Arrivals queue' }).getByRole('row');
   const [me, ...others] = await photoApplicants(page);
@@ -106,7 +90,7 @@ test('the officer verifies a live picture against the submitted photo; the resul
 });
 
 test('feed down: the app keeps working from local data, shows the outage, and recovers', async ({ page }) => {
-  await setupAndSignIn(page, 'officer', 'officer-demo-pass');
+  await setupAndSignIn(page, shell, 'officer', 'officer-demo-pass');
   await expect(page.getByTestId('manifest-state')).toContainText('is current', { timeout: 30_000 });
   const feedUrl = await page.evaluate(async () => {
     const headers = { 'content-type': 'application/json', 'x-arrivals-key': sessionStorage.getItem('arrivals.key') ?? '', 'x-arrivals-connection': sessionStorage.getItem('arrivals.connection') ?? '' };

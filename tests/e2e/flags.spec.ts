@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { startShell, type RunningShell } from './shell';
+import { expect, test } from '@playwright/test';
+import { setupAndSignIn, startShell, type RunningShell } from './shell';
 
 let shell: RunningShell;
 test.describe.configure({ mode: 'serial' });
@@ -10,24 +10,9 @@ test.afterAll(async () => {
   await shell.stop();
 });
 
-async function signIn(page: Page, user: string, password: string) {
-  await page.goto(shell.url);
-  const setup = page.getByRole('heading', { name: 'Set up Arrivals Console' });
-  await expect(setup.or(page.getByRole('button', { name: 'Sign in' }))).toBeVisible();
-  if (await setup.isVisible()) {
-    await page.getByLabel('Administrator username').fill('site.admin');
-    await page.getByLabel('Full name').fill('Site Administrator');
-    await page.getByLabel('Password (at least 10 characters)').fill('site-admin-password');
-    await page.getByRole('button', { name: 'Create administrator' }).click();
-    await page.getByRole('button', { name: 'Continue to sign in' }).click();
-  }
-  await page.getByLabel('Username').fill(user);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 test('the officer must acknowledge every flag before completing the case; the decision uploads', async ({ page }) => {
-  await signIn(page, 'officer', 'officer-demo-pass');
+  await setupAndSignIn(page, shell, 'officer', 'officer-demo-pass');
   await expect(page.getByTestId('manifest-state')).toContainText('is current', { timeout: 30_000 });
   await page.getByLabel('Only people with open flags').check();
   const rows = page.getByRole('table', { name: 'Arrivals queue' }).getByRole('row');
@@ -55,7 +40,7 @@ test('the officer must acknowledge every flag before completing the case; the de
 });
 
 test('the supervisor sees flags by rule and cross-port trends, and marks a false positive', async ({ page }) => {
-  await signIn(page, 'supervisor', 'supervisor-demo-pass');
+  await setupAndSignIn(page, shell, 'supervisor', 'supervisor-demo-pass');
   await expect(page.getByRole('table', { name: 'Flags by rule' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Cross-port trends' }).getByRole('row').nth(1)).toBeVisible();
   await expect(page.getByText('processed').or(page.getByText('referred secondary'))).toBeVisible();

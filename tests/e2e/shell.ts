@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { expect, type Page } from '@playwright/test';
 
 export interface RunningShell {
   url: string;
@@ -48,4 +49,21 @@ export async function startShell(opts: { dataDir?: string; env?: Record<string, 
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** First run: creates the administrator (and the demo accounts) if needed, then signs in. */
+export async function setupAndSignIn(page: Page, shell: RunningShell, user: string, password: string): Promise<void> {
+  await page.goto(shell.url);
+  const setup = page.getByRole('heading', { name: 'Set up Arrivals Console' });
+  await expect(setup.or(page.getByRole('button', { name: 'Sign in' }))).toBeVisible();
+  if (await setup.isVisible()) {
+    await page.getByLabel('Administrator username').fill('site.admin');
+    await page.getByLabel('Full name').fill('Site Administrator');
+    await page.getByLabel('Password (at least 10 characters)').fill('site-admin-password');
+    await page.getByRole('button', { name: 'Create administrator' }).click();
+    await page.getByRole('button', { name: 'Continue to sign in' }).click();
+  }
+  await page.getByLabel('Username').fill(user);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
 }

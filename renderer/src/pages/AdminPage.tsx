@@ -1,7 +1,7 @@
 // Runs in: renderer. Admin: accounts, site settings, audit.
 import { useEffect, useState } from 'react';
 import { Alert, Button, Group, NumberInput, Paper, PasswordInput, Select, Stack, Switch, Table, TextInput, Title } from '@mantine/core';
-import { ROLES, type Role, type UserView } from '../../../ipc/contract';
+import { ROLES, type ResponseOf, type Role, type UserView } from '../../../ipc/contract';
 import { call } from '../api';
 import { AuditPanel } from '../components/AuditPanel';
 
@@ -69,9 +69,41 @@ export function AdminPage({ currentUser }: { currentUser: string }) {
           <Button onClick={() => run(call('settings.update', { idleLockMinutes: Number(idle), retentionDays: Number(retention) }))}>Save</Button>
         </Group>
       </Paper>
+      <FlagThresholds />
       <BundleImport />
       <AuditPanel />
     </Stack>
+  );
+}
+
+const THRESHOLDS: Array<{ key: keyof ResponseOf<'flags.config'>; label: string; step: number }> = [
+  { key: 'sharedAddressMinHouseholds', label: 'Shared address: unrelated households', step: 1 },
+  { key: 'sharedPhoneMinHouseholds', label: 'Shared phone: unrelated households', step: 1 },
+  { key: 'sharedEmailMinHouseholds', label: 'Shared email: unrelated households', step: 1 },
+  { key: 'sharedDeviceMinHouseholds', label: 'Shared device: unrelated households', step: 1 },
+  { key: 'faceDuplicateMinScore', label: 'Same face: minimum similarity', step: 0.01 },
+  { key: 'lookoutMinSimilarity', label: 'Lookout: minimum name similarity', step: 0.01 },
+  { key: 'lookoutYearTolerance', label: 'Lookout: birth-year tolerance', step: 1 },
+];
+
+/** Flag thresholds: a change is audited and recomputes every flag. */
+function FlagThresholds() {
+  const [cfg, setCfg] = useState<ResponseOf<'flags.config'> | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  useEffect(() => void call('flags.config', {}).then(setCfg), []);
+  if (!cfg) return null;
+  return (
+    <Paper withBorder p="md">
+      <Title order={4} mb="sm">Flag thresholds</Title>
+      <Group align="flex-end">
+        {THRESHOLDS.map((t) => (
+          <NumberInput key={t.key} label={t.label} value={cfg[t.key]} step={t.step} decimalScale={t.step < 1 ? 2 : 0} w={230}
+            onChange={(v) => setCfg({ ...cfg, [t.key]: Number(v) })} />
+        ))}
+        <Button onClick={() => void call('flags.config', Object.fromEntries(THRESHOLDS.map((t) => [t.key, cfg[t.key]]))).then((c) => { setCfg(c); setSaved('Saved; every flag was recomputed.'); })}>Save and recompute</Button>
+      </Group>
+      {saved && <Alert mt="sm" color="green">{saved}</Alert>}
+    </Paper>
   );
 }
 

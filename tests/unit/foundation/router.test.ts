@@ -58,4 +58,13 @@ describe('router', () => {
     await route('users.setRole', { userId: id, role: 'supervisor' }, 'me');
     expect(await route('sync.status', {}, 'o')).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
   });
+
+  it('flag thresholds: admin only, audited, kept across restarts', async () => {
+    const route = await signedIn('admin');
+    expect(await route('flags.config', {}, 'me')).toMatchObject({ ok: true, value: { sharedAddressMinHouseholds: 3 } });
+    expect(await route('flags.config', { sharedAddressMinHouseholds: 1 }, 'me')).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    expect(await route('flags.config', { sharedAddressMinHouseholds: 5 }, 'me')).toMatchObject({ ok: true, value: { sharedAddressMinHouseholds: 5 } });
+    expect(app!.audit.recent(3).some((e) => e.action === 'flags.config')).toBe(true);
+    expect(app!.flags.config().sharedAddressMinHouseholds).toBe(5);
+  });
 });
