@@ -67,6 +67,10 @@ export const SyncStatusView = z.object({
   todaysManifest: z.enum(['current', 'stale', 'missing']),
   serviceDate: z.string().nullable(),
   applicants: z.number().int(),
+  /** While a sync runs: where it is. */
+  progress: z
+    .object({ phase: z.string(), appliedSeq: z.number().int(), lastSeq: z.number().int(), photosDone: z.number().int(), photosTotal: z.number().int() })
+    .nullable(),
 });
 export type SyncStatusView = z.infer<typeof SyncStatusView>;
 

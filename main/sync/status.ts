@@ -30,6 +30,7 @@ export function syncStatus(app: AppContext, now = new Date()): SyncStatusView {
     todaysManifest: 'missing',
     serviceDate: null,
     applicants: 0,
+    progress: app.sync?.progress ? { phase: app.sync.progress.phase, appliedSeq: app.sync.progress.appliedSeq, lastSeq: app.sync.progress.lastSeq, photosDone: app.sync.progress.photosDone, photosTotal: app.sync.progress.photosTotal } : null,
   };
   if (!port) return base;
   const today = serviceDateAt(port, now);

@@ -36,6 +36,11 @@ export function StatusArea() {
     <Group h="100%" px="md" gap="lg" wrap="nowrap" data-testid="status-area" aria-live="polite">
       <Badge color={STATE_COLOR[status.state]} variant="dot">Sync: {status.state}</Badge>
       <Text size="sm">Last sync: {ago(status.lastSuccessAt)}</Text>
+      {status.progress && (
+        <Text size="sm" data-testid="sync-progress">
+          {status.progress.phase === 'photos' ? `Photos ${status.progress.photosDone}/${status.progress.photosTotal}` : `Batch ${status.progress.appliedSeq}/${status.progress.lastSeq}`}
+        </Text>
+      )}
       <Text size="sm" c={status.todaysManifest === 'current' ? undefined : 'orange.8'} data-testid="manifest-state">
         {status.todaysManifest === 'missing' ? `Today's manifest (${status.serviceDate ?? '—'}) is missing` : status.todaysManifest === 'stale' ? `Today's manifest (${status.serviceDate}) may be out of date` : `Today's manifest (${status.serviceDate}) is current`}
       </Text>
