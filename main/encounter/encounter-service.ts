@@ -113,8 +113,8 @@ export class EncounterService {
         details: { clientId: row.client_id, disposition: row.disposition, verificationId: row.verification_id, flags: acked, supersedes: row.supersedes },
       });
     })();
-    // Upload now if the link is up; otherwise it waits in the outbox.
-    void this.app.sync?.syncNow().catch(() => undefined);
+    // Upload now if the link is up; otherwise it waits in the outbox for the next sync.
+    void this.app.sync?.uploadNow();
     return row;
   }
 

@@ -1,9 +1,8 @@
 // Runs in: main process. Worker-thread pool (piscina) running the face pipeline off the main/UI thread.
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { Piscina } from 'piscina';
 import { modelsDir } from './model-manifest';
+import { workerScript } from '../platform/worker-script';
 import type { AnalyzeOptions, AnalyzeResult } from './pipeline';
 import type { WarmupResult, WorkerTask } from './worker';
 
@@ -17,19 +16,11 @@ export interface FacePoolOptions {
   maxQueue?: number;
 }
 
-/** Built: out/main/face-worker.js sits next to the main bundle. Source (vitest/tsx): worker-dev.cjs beside this file. */
+/** Built: out/main/face-worker.js beside the main bundle; from sources: the tsx bootstrap. */
 export function resolveWorkerPath(): string {
-  // The bundler may place this module in out/main or in out/main/chunks.
-  for (const dir of [__dirname, path.dirname(__dirname)]) {
-    const built = path.join(dir, 'face-worker.js');
-    if (fs.existsSync(built)) return built;
-  }
-  const dev = path.join(__dirname, 'worker-dev.cjs');
-  if (fs.existsSync(dev)) return dev;
-  // Bundled main without a face-worker beside it: try the source tree relative to the repo.
-  const fromRepo = path.resolve(__dirname, '../../main/face/worker-dev.cjs');
-  if (fs.existsSync(fromRepo)) return fromRepo;
-  throw new Error(`face worker script not found next to ${__dirname}`);
+  const script = workerScript('face-worker.js', 'face/worker-dev.cjs');
+  if (!script) throw new Error(`face worker script not found next to ${__dirname}`);
+  return script;
 }
 
 export interface FacePoolInfo {
@@ -99,18 +90,4 @@ export class FacePool {
     this.destroyed = true;
     await this.piscina.destroy();
   }
-}
-
-let shared: FacePool | null = null;
-
-/** Process-wide pool for the app (lazily created). */
-export function getFacePool(opts?: FacePoolOptions): FacePool {
-  if (!shared) shared = new FacePool(opts);
-  return shared;
-}
-
-export async function closeFacePool(): Promise<void> {
-  const p = shared;
-  shared = null;
-  if (p) await p.close();
 }

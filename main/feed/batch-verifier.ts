@@ -15,7 +15,7 @@ export class BatchVerifier {
   private readonly pending = new Map<number, { resolve: (b: Batch) => void; reject: (e: Error) => void }>();
 
   constructor(private readonly keys: PinnedKeys) {
-    const script = workerScript('feed-verify-worker.js', 'feed/verify-worker-dev.cjs') ?? workerScript('feed-verify-worker.js', 'verify-worker-dev.cjs');
+    const script = workerScript('feed-verify-worker.js', 'feed/verify-worker-dev.cjs');
     this.worker = script ? new Worker(script) : null;
     this.worker?.unref();
     this.worker?.on('message', (r: VerifyReply) => {

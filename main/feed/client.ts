@@ -103,10 +103,7 @@ export async function fetchBatchEnvelopes(feedUrl: string, port: string, date: s
 }
 
 export async function fetchBatches(feedUrl: string, port: string, date: string, sinceSeq: number, keys: PinnedKeys, o: ClientOptions & { limit?: number } = {}): Promise<Batch[]> {
-  const what = `manifest batches after ${sinceSeq} for ${portName(port)} on ${date}`;
-  const res = await request(url(feedUrl, `/v1/ports/${port}/manifests/${date}/batches?since=${sinceSeq}&limit=${o.limit ?? 20}`), { timeoutMs: o.timeoutMs }, what);
-  const body = await readJson(res, what);
-  const list = parse(z.object({ batches: z.array(z.unknown()) }).strict(), body, what).batches;
+  const list = await fetchBatchEnvelopes(feedUrl, port, date, sinceSeq, o);
   // Verify every batch of the page before returning any: a bad one refuses the page, but the
   // ones before it in order are still valid and returned first by the caller's next request.
   const out: Batch[] = [];

@@ -37,14 +37,9 @@ export class FlagEngine {
     this.ctx = { db, config: { ...DEFAULT_FLAG_CONFIG, ...config } };
   }
 
-  /** Computes matching keys for applicants that have none (or stale ones). Crash-safe: idempotent. */
+  /** Computes matching keys for the given applicants (or everyone) whose keys are missing or stale. Idempotent. */
   refreshKeys(applicantIds?: string[]): number {
-    const select = applicantIds
-      ? null
-      : this.db.prepare<[number], KeySource & { applicant_id: string }>(
-          `SELECT applicant_id, given_names, family_names, addr_line1, addr_line2, addr_zip, phone, email, device_id, doc_number, doc_issuer
-           FROM applicants WHERE keys_version != ? LIMIT 20000`,
-        );
+    const columns = 'applicant_id, given_names, family_names, addr_line1, addr_line2, addr_zip, phone, email, device_id, doc_number, doc_issuer';
     const write = this.db.prepare(
       `UPDATE applicants SET addr_key = ?, phone_key = ?, email_key = ?, device_key = ?, doc_key = ?, name_tokens = ?, surname_tokens = ?, keys_version = ${KEYS_VERSION} WHERE applicant_id = ?`,
     );
@@ -53,29 +48,25 @@ export class FlagEngine {
         const k = computeKeys(r);
         write.run(k.addr_key, k.phone_key, k.email_key, k.device_key, k.doc_key, k.name_tokens, k.surname_tokens, r.applicant_id);
       }
+      return rows.length;
     });
-    let n = 0;
+    if (applicantIds) {
+      // Only rows whose keys are missing or stale (new rows, corrections, re-sent records).
+      return writeAll(
+        this.db
+          .prepare<[string, number], KeySource & { applicant_id: string }>(`SELECT ${columns} FROM applicants WHERE applicant_id IN (SELECT value FROM json_each(?)) AND keys_version != ?`)
+          .all(JSON.stringify(applicantIds), KEYS_VERSION),
+      );
+    }
     // Rebuilding most keys (a normaliser changed, or a big import): updating six indexes row by
     // row is far slower than dropping them and building them again once.
-    const stale = applicantIds ? 0 : (this.db.prepare('SELECT COUNT(*) AS n FROM applicants WHERE keys_version != ?').get(KEYS_VERSION) as { n: number }).n;
+    const stale = (this.db.prepare('SELECT COUNT(*) AS n FROM applicants WHERE keys_version != ?').get(KEYS_VERSION) as { n: number }).n;
     const rebuild = stale > 50_000;
     if (rebuild) for (const [name] of KEY_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${name}`);
-    if (applicantIds) {
-      // Only rows whose keys are missing or stale (a correction marks them): ingest writes the rest.
-      const rows = this.db
-        .prepare<[string, number], KeySource & { applicant_id: string }>(
-          `SELECT applicant_id, given_names, family_names, addr_line1, addr_line2, addr_zip, phone, email, device_id, doc_number, doc_issuer
-           FROM applicants WHERE applicant_id IN (SELECT value FROM json_each(?)) AND keys_version != ?`,
-        )
-        .all(JSON.stringify(applicantIds), KEYS_VERSION);
-      writeAll(rows);
-      return rows.length;
-    }
+    const page = this.db.prepare<[number], KeySource & { applicant_id: string }>(`SELECT ${columns} FROM applicants WHERE keys_version != ? LIMIT 20000`);
+    let n = 0;
     try {
-      for (let rows = select!.all(KEYS_VERSION); rows.length; rows = select!.all(KEYS_VERSION)) {
-        writeAll(rows);
-        n += rows.length;
-      }
+      for (let rows = page.all(KEYS_VERSION); rows.length; rows = page.all(KEYS_VERSION)) n += writeAll(rows);
     } finally {
       if (rebuild) for (const [name, cols] of KEY_INDEXES) this.db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON applicants ${cols}`);
     }

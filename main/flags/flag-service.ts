@@ -3,6 +3,7 @@
 import type { AppContext } from '../app-context';
 import { AppError } from '../platform/app-error';
 import { FlagEngine } from './engine';
+import { KEYS_VERSION } from './keys';
 import type { FlagRow } from './flag-repository';
 import { RULES } from './rules/index';
 import { DEFAULT_FLAG_CONFIG, type FlagConfig } from './rules/rule';
@@ -74,7 +75,7 @@ export class FlagService {
 
   /** After a crash between a batch and its flags: keys and flags for anyone left behind. */
   catchUp(): number {
-    const stale = this.app.db.prepare<[], { a: string }>('SELECT applicant_id AS a FROM applicants WHERE addr_key IS NULL LIMIT 50000').all().map((r) => r.a);
+    const stale = this.app.db.prepare<[number], { a: string }>('SELECT applicant_id AS a FROM applicants WHERE keys_version != ? LIMIT 50000').all(KEYS_VERSION).map((r) => r.a);
     if (stale.length) this.engine.updateFor(stale);
     return stale.length;
   }

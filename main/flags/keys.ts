@@ -1,24 +1,15 @@
-// Runs in: main process and CLI. The normalised matching keys stored with each applicant at
-// ingest, so flags can be found with indexed lookups instead of rescanning everyone.
+// Runs in: main process and CLI. The normalised matching keys stored with each applicant (by the
+// flags step right after a batch commits), so flags are found with indexed lookups instead of
+// rescanning everyone.
 import { normaliseAddress, ADDRESS_NORMALISER_VERSION } from './normalize/address';
 import { normaliseDevice, normaliseDocument, normaliseEmail, normalisePhone } from './normalize/contact';
 import { nameTokens } from './normalize/name';
+import type { ApplicantRow } from '../applicant/applicant-repository';
 
 /** Bump when any normaliser changes: `arrivals flags recompute` then rebuilds every key. */
 export const KEYS_VERSION = 1 * 100 + ADDRESS_NORMALISER_VERSION;
 
-export interface KeySource {
-  given_names: string;
-  family_names: string;
-  addr_line1: string;
-  addr_line2: string | null;
-  addr_zip: string;
-  phone: string;
-  email: string;
-  device_id: string;
-  doc_number: string | null;
-  doc_issuer: string | null;
-}
+export type KeySource = Pick<ApplicantRow, 'given_names' | 'family_names' | 'addr_line1' | 'addr_line2' | 'addr_zip' | 'phone' | 'email' | 'device_id' | 'doc_number' | 'doc_issuer'>;
 
 export interface ApplicantKeys {
   addr_key: string;

@@ -13,6 +13,7 @@ import { EncounterService, type EncounterRow } from '../encounter/encounter-serv
 import { toFlagView } from '../flags/flag-service';
 import type { FlagRow } from '../flags/flag-repository';
 import { RULES } from '../flags/rules/index';
+import { Outbox } from '../sync/outbox';
 import { trends } from '../flags/trends';
 
 function sessionView(ctx: CallContext): SessionView {
@@ -148,7 +149,7 @@ export const handlers: Handlers = {
     const code = activePortCode(app);
     const port = code ? portByCode(code) : undefined;
     const enrolment = { running: app.face.enrolment.running, done: app.face.enrolment.done, total: app.face.enrolment.total, unusable: app.face.enrolment.unusable };
-    const pendingUploads = syncStatus(app).pendingUploads;
+    const pendingUploads = new Outbox(app.db).status().pending;
     if (!port) return { port: null, serviceDate: null, appointments: {}, dispositions: {}, verificationBands: {}, perHour: [], pendingUploads, enrolment };
     const date = serviceDateAt(port);
     const group = (sql: string) => Object.fromEntries((app.db.prepare(sql).all(port.code, date) as { k: string | null; n: number }[]).map((r) => [r.k ?? 'none', r.n]));

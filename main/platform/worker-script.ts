@@ -9,9 +9,7 @@ export function workerScript(builtName: string, devBootstrap: string): string | 
     const built = path.join(dir, builtName);
     if (fs.existsSync(built)) return built;
   }
-  for (const dir of [__dirname, path.join(__dirname, '..'), path.join(process.cwd(), 'main')]) {
-    const dev = path.join(dir, devBootstrap);
-    if (fs.existsSync(dev)) return dev;
-  }
-  return null;
+  // `devBootstrap` is relative to main/ (this file sits in main/platform).
+  const dev = path.join(__dirname, '..', devBootstrap);
+  return fs.existsSync(dev) ? dev : null;
 }

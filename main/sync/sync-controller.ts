@@ -30,6 +30,7 @@ export class SyncController {
   readonly outbox: Outbox;
   progress: SyncProgress | null = null;
   private running: Promise<SyncReport | null> | null = null;
+  private uploading: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
   private failures = 0;
@@ -59,6 +60,25 @@ export class SyncController {
     return this.running;
   }
 
+  /**
+   * Uploads the outbox now (a decision was just made), without a full sync; one upload at a
+   * time. A failure leaves the rows for the next scheduled attempt.
+   */
+  uploadNow(): Promise<void> {
+    const post = this.opts.postEncounters;
+    if (!post) return Promise.resolve();
+    this.uploading ??= this.outbox
+      .flush(post)
+      .then(
+        () => undefined,
+        (e: Error) => console.error(`[outbox] ${e.message}`),
+      )
+      .finally(() => {
+        this.uploading = null;
+      });
+    return this.uploading;
+  }
+
   private async attempt(): Promise<SyncReport | null> {
     if (this.timer) clearTimeout(this.timer);
     const port = portByCode(this.opts.port);
@@ -79,13 +99,7 @@ export class SyncController {
     } finally {
       this.progress = null;
     }
-    if (this.opts.postEncounters && this.failures === 0) {
-      try {
-        await this.outbox.flush(this.opts.postEncounters);
-      } catch (e) {
-        console.error(`[outbox] ${(e as Error).message}`);
-      }
-    }
+    if (this.failures === 0) await this.uploadNow();
     if (!this.stopped) {
       const delay = this.failures
         ? backoffDelay(this.failures, this.opts.baseBackoffMs ?? 2_000, this.opts.maxBackoffMs ?? 5 * 60_000)

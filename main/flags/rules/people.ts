@@ -2,37 +2,20 @@
 // Nationality, country of birth, sex and language are deliberately not selected here, so no
 // rule can read them (tests/unit/flags/fairness.test.ts checks this file and the rules).
 import type { Db } from '../../db/database';
+import type { ApplicantRow } from '../../applicant/applicant-repository';
+import type { ApplicantKeys } from '../keys';
 
-export interface Person {
-  applicant_id: string;
-  group_id: string;
-  port: string;
-  service_date: string;
-  given_names: string;
-  family_names: string;
-  dob: string;
-  addr_line1: string;
-  addr_line2: string | null;
-  addr_city: string;
-  addr_state: string;
-  addr_zip: string;
-  phone: string;
-  email: string;
-  device_id: string;
-  doc_number: string | null;
-  doc_issuer: string | null;
-  photo_sha256: string | null;
-  addr_key: string | null;
-  phone_key: string | null;
-  email_key: string | null;
-  device_key: string | null;
-  doc_key: string | null;
-  name_tokens: string | null;
-  surname_tokens: string | null;
-}
+/** The only applicant fields a rule can see: the columns selected below, nothing else. */
+const PERSON_FIELDS = [
+  'applicant_id', 'group_id', 'port', 'service_date', 'given_names', 'family_names', 'dob',
+  'addr_line1', 'addr_line2', 'addr_city', 'addr_state', 'addr_zip', 'phone', 'email', 'device_id',
+  'doc_number', 'doc_issuer', 'photo_sha256',
+  'addr_key', 'phone_key', 'email_key', 'device_key', 'doc_key', 'name_tokens', 'surname_tokens',
+] as const;
 
-export const PERSON_COLUMNS =
-  'applicant_id, group_id, port, service_date, given_names, family_names, dob, addr_line1, addr_line2, addr_city, addr_state, addr_zip, phone, email, device_id, doc_number, doc_issuer, photo_sha256, addr_key, phone_key, email_key, device_key, doc_key, name_tokens, surname_tokens';
+export type Person = Pick<ApplicantRow & { [K in keyof ApplicantKeys]: ApplicantKeys[K] | null }, (typeof PERSON_FIELDS)[number]>;
+
+export const PERSON_COLUMNS = PERSON_FIELDS.join(', ');
 
 export function peopleWhere(db: Db, where: string, ...params: unknown[]): Person[] {
   return db.prepare<unknown[], Person>(`SELECT ${PERSON_COLUMNS} FROM applicants WHERE ${where}`).all(...params);
