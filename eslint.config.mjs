@@ -23,11 +23,11 @@ const runsIn = {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'dist/**', 'test-results/**', 'playwright-report/**', 'models/*.onnx', '**/*.cjs'] },
+  { ignores: ['out/**', 'node_modules/**', 'dist/**', 'test-results/**', 'playwright-report/**', 'native/*/build/**', 'models/*.onnx', '**/*.cjs'] },
   ...tseslint.configs.recommended,
   {
     plugins: { arrivals: { rules: { 'runs-in': runsIn } } },
-    files: ['main/**/*.ts', 'preload/**/*.ts', 'renderer/**/*.{ts,tsx}', 'ipc/**/*.ts', 'tools/**/*.{ts,js}', 'models/**/*.js'],
+    files: ['main/**/*.ts', 'preload/**/*.ts', 'renderer/**/*.{ts,tsx}', 'ipc/**/*.ts', 'tools/**/*.{ts,js}', 'models/**/*.js', 'native/*/*.js'],
     rules: { 'arrivals/runs-in': 'error' },
   },
   {
@@ -82,7 +82,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tools/**/*.js', 'models/**/*.js', 'bin/**/*.js'],
+    files: ['tools/**/*.js', 'models/**/*.js', 'bin/**/*.js', 'native/*/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
     languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
   },

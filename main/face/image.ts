@@ -27,23 +27,39 @@ export function resample(img: RgbImage, rect: Rect, outW: number, outH: number, 
   const sy = rect.h / outH;
   const { data, width: W, height: H } = img;
   if (sx <= 1.0001 && sy <= 1.0001) {
-    // Bilinear, pixel centres aligned.
+    // Bilinear, pixel centres aligned. Column taps are precomputed once (offsets, -1 = outside),
+    // so the per-pixel loop is plain index arithmetic.
+    const cx0 = new Int32Array(outW);
+    const cx1 = new Int32Array(outW);
+    const cwx = new Float32Array(outW);
+    for (let ox = 0; ox < outW; ox++) {
+      const fx = rect.x + (ox + 0.5) * sx - 0.5;
+      const x0 = Math.floor(fx);
+      cwx[ox] = fx - x0;
+      cx0[ox] = x0 >= 0 && x0 < W ? x0 * 3 : -1;
+      cx1[ox] = x0 + 1 >= 0 && x0 + 1 < W ? (x0 + 1) * 3 : -1;
+    }
     let o = 0;
     for (let oy = 0; oy < outH; oy++) {
       const fy = rect.y + (oy + 0.5) * sy - 0.5;
       const y0 = Math.floor(fy);
       const wy = fy - y0;
+      const r0 = y0 >= 0 && y0 < H ? y0 * W * 3 : -1;
+      const r1 = y0 + 1 >= 0 && y0 + 1 < H ? (y0 + 1) * W * 3 : -1;
       for (let ox = 0; ox < outW; ox++) {
-        const fx = rect.x + (ox + 0.5) * sx - 0.5;
-        const x0 = Math.floor(fx);
-        const wx = fx - x0;
+        const wx = cwx[ox]!;
+        const a = cx0[ox]!;
+        const b = cx1[ox]!;
+        const i00 = r0 < 0 || a < 0 ? -1 : r0 + a;
+        const i10 = r0 < 0 || b < 0 ? -1 : r0 + b;
+        const i01 = r1 < 0 || a < 0 ? -1 : r1 + a;
+        const i11 = r1 < 0 || b < 0 ? -1 : r1 + b;
         for (let c = 0; c < 3; c++) {
-          const p00 = px(data, W, H, x0, y0, c, fill);
-          const p10 = px(data, W, H, x0 + 1, y0, c, fill);
-          const p01 = px(data, W, H, x0, y0 + 1, c, fill);
-          const p11 = px(data, W, H, x0 + 1, y0 + 1, c, fill);
-          const v = (p00 * (1 - wx) + p10 * wx) * (1 - wy) + (p01 * (1 - wx) + p11 * wx) * wy;
-          out[o++] = v + 0.5;
+          const p00 = i00 < 0 ? fill : data[i00 + c]!;
+          const p10 = i10 < 0 ? fill : data[i10 + c]!;
+          const p01 = i01 < 0 ? fill : data[i01 + c]!;
+          const p11 = i11 < 0 ? fill : data[i11 + c]!;
+          out[o++] = (p00 * (1 - wx) + p10 * wx) * (1 - wy) + (p01 * (1 - wx) + p11 * wx) * wy + 0.5;
         }
       }
     }
@@ -97,11 +113,6 @@ export function resample(img: RgbImage, rect: Rect, outW: number, outH: number, 
     }
   }
   return out;
-}
-
-function px(data: Uint8Array, W: number, H: number, x: number, y: number, c: number, fill: number): number {
-  if (x < 0 || y < 0 || x >= W || y >= H) return fill;
-  return data[(y * W + x) * 3 + c]!;
 }
 
 /**

@@ -28,6 +28,8 @@ export interface FacePoolInfo {
   /** Slowest worker's model load time (ms). */
   loadMs: number;
   workers: number;
+  /** Every worker flushes denormals (fpu-mode addon built); false = correct but slower inference. */
+  denormalsFlushed: boolean;
 }
 
 export class FacePool {
@@ -63,7 +65,11 @@ export class FacePool {
    */
   info(): Promise<FacePoolInfo> {
     this.infoPromise ??= this.warmup().then(
-      (w) => ({ modelVersion: w[0]!.modelVersion, loadMs: Math.max(...w.map((x) => x.loadMs)), workers: this.workers }),
+      (w) => {
+        const denormalsFlushed = w.every((x) => x.denormalsFlushed);
+        if (!denormalsFlushed) console.warn('face: fpu-mode addon unavailable; denormals are not flushed, so face inference runs slower (run `npm rebuild fpu-mode`).');
+        return { modelVersion: w[0]!.modelVersion, loadMs: Math.max(...w.map((x) => x.loadMs)), workers: this.workers, denormalsFlushed };
+      },
       (err: unknown) => {
         this.infoPromise = null;
         throw err;

@@ -11,6 +11,7 @@ export type WorkerTask =
 export interface WarmupResult {
   modelVersion: string;
   loadMs: number;
+  denormalsFlushed: boolean;
   threadId: number;
 }
 
@@ -31,7 +32,7 @@ function sessions(): Promise<FaceSessions> {
 export default async function handler(task: WorkerTask): Promise<AnalyzeResult | WarmupResult> {
   if (task.op === 'warmup') {
     const s = await sessions();
-    return { modelVersion: s.modelVersion, loadMs: s.loadMs, threadId };
+    return { modelVersion: s.modelVersion, loadMs: s.loadMs, denormalsFlushed: s.denormalsFlushed, threadId };
   }
   if (task.op === 'analyze') {
     let s: FaceSessions;

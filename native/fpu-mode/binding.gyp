@@ -1,0 +1,5 @@
+{
+  "targets": [
+    { "target_name": "fpu_mode", "sources": ["src/fpu_mode.c"] }
+  ]
+}
