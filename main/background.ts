@@ -55,9 +55,11 @@ export async function startBackground(app: AppContext, opts: { demo?: boolean } 
     postEncounters: (payloads) => postEncounters(feedUrl, payloads),
     intervalMs: Number(process.env.ARRIVALS_SYNC_INTERVAL_MS ?? 5 * 60_000),
     baseBackoffMs: Number(process.env.ARRIVALS_SYNC_BACKOFF_MS ?? 2_000),
-    // New photos get templates in the background, on the worker pool.
+    // New photos get templates in the background, on the worker pool; fresh matching keys
+    // join the main index tier in idle-time slices.
     afterSync: () => {
       void app.face.enrolPending().catch((e: Error) => console.error('[enrolment]', e.message));
+      void app.flags.maintain().catch((e: Error) => console.error('[flags]', e.message));
     },
   });
   app.sync = controller;

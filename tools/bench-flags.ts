@@ -9,6 +9,8 @@ import { batchesOf } from '../main/feed/publish';
 import { openDatabase } from '../main/db/database';
 import { ManifestRepository } from '../main/sync/manifest-repository';
 import { FlagEngine } from '../main/flags/engine';
+import { freshCount, mergeFresh } from '../main/flags/key-tiers';
+import { MERGE_SLICE } from '../main/flags/flag-service';
 import { PORTS } from '../main/domain/ports';
 import type { BenchRow } from './bench-types';
 
@@ -44,16 +46,28 @@ export async function benchFlags(total = Number(process.env.BENCH_FLAGS_APPLICAN
   const flags = full.rules.reduce((a, r) => a + r.upserted, 0);
 
   // More 2k batches arriving, as in a running console: the first pays for a cold page cache,
-  // the later ones show the steady state.
+  // the later ones show the steady state (their keys in the fresh tier, see key-tiers.ts).
   const runs: Array<Awaited<ReturnType<typeof engine.updateFor>>> = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 5; i++) {
     const extra = await generateFeed({ ports: ['SYS'], dates: [`2027-01-1${5 + i}`], perPortPerDay: 2000, photos: false, amendments: false, seed: 4242 + i });
     const day = extra.days[0]!;
     repo.recordHeader({ port: day.port, serviceDate: day.serviceDate, version: 1, generatedAt: `${day.serviceDate}T05:00:00Z`, lastSeq: 1, recordCount: day.records.length }, 'bench');
     const applied = repo.applyBatch({ port: day.port, serviceDate: day.serviceDate, seq: 1, prevSeq: 0, records: day.records }, 'feed');
     runs.push(engine.updateFor(applied.applicantIds));
   }
-  const incr = runs[runs.length - 1]!;
+  // Steady state: the median of the later batches' totals.
+  const later = runs.slice(1).sort((a, b) => a.totalMs - b.totalMs);
+  const incr = later[later.length >> 1]!;
+  // The idle-time upkeep those batches left: their fresh keys merged into the main tier in slices.
+  const fresh = freshCount(db);
+  const slices: number[] = [];
+  for (let merged = MERGE_SLICE; merged === MERGE_SLICE; ) {
+    const t = performance.now();
+    merged = mergeFresh(db, MERGE_SLICE);
+    slices.push(performance.now() - t);
+  }
+  const mergeMs = slices.reduce((a, b) => a + b, 0);
+  slices.sort((a, b) => a - b);
   db.close();
   fs.rmSync(dir, { recursive: true, force: true });
   const label = n.toLocaleString('en-US');
@@ -63,10 +77,12 @@ export async function benchFlags(total = Number(process.env.BENCH_FLAGS_APPLICAN
     { group: 'flags', name: `full recompute, all 9 rules over ${label} applicants (${flags} flags)`, value: full.totalMs, unit: 'ms', goal: '≤ 10000 ms', pass: full.totalMs <= 10_000 },
     ...full.rules.map((r) => ({ group: 'flags', name: `  ${r.ruleId}`, value: r.ms, unit: 'ms' })),
     { group: 'flags', name: `incremental, first 2,000-applicant batch after start (cold cache) over ${label}`, value: runs[0]!.totalMs, unit: 'ms' },
-    { group: 'flags', name: `incremental for one 2,000-applicant batch (keys + 9 rules), steady state, over ${label}`, value: incr.totalMs, unit: 'ms', goal: '≤ 200 ms', pass: incr.totalMs <= 200 },
+    { group: 'flags', name: `incremental for one 2,000-applicant batch (keys + 9 rules), steady state (median of 4), over ${label}`, value: incr.totalMs, unit: 'ms', goal: '≤ 200 ms', pass: incr.totalMs <= 200 },
     { group: 'flags', name: `  matching keys for the 2,000 (incremental)`, value: incr.keysMs, unit: 'ms' },
     ...incr.rules.map((r) => ({ group: 'flags', name: `  ${r.ruleId} (incremental)`, value: r.ms, unit: 'ms' })),
     { group: 'flags', name: `  keys computed by the full run`, value: keys, unit: 'applicants' },
+    { group: 'flags', name: `idle-time merge of ${fresh.toLocaleString('en-US')} fresh keys into the main tier (${slices.length} slices of ${MERGE_SLICE})`, value: mergeMs, unit: 'ms' },
+    { group: 'flags', name: `  one merge slice, median (max ${slices[slices.length - 1]!.toFixed(0)} ms): the longest the UI can wait on it`, value: slices[slices.length >> 1]!, unit: 'ms' },
   ];
 }
 

@@ -6,6 +6,7 @@ import { computeKeys, KEYS_VERSION, type KeySource } from './keys';
 import { RULES } from './rules/index';
 import { DEFAULT_FLAG_CONFIG, type FlagConfig, type Rule, type RuleContext } from './rules/rule';
 import { FlagRepository } from './flag-repository';
+import { KEY_INDEXES, mergeFresh } from './key-tiers';
 
 export interface RunReport {
   rules: Array<{ ruleId: string; version: number; upserted: number; cleared: number; ms: number }>;
@@ -13,16 +14,6 @@ export interface RunReport {
   keysMs: number;
   totalMs: number;
 }
-
-/** As in migrations/0006: partial, over rows that have keys. */
-const KEY_INDEXES: Array<[string, string]> = [
-  ['applicants_addr_key', '(addr_key) WHERE addr_key IS NOT NULL'],
-  ['applicants_phone_key', '(phone_key) WHERE phone_key IS NOT NULL'],
-  ['applicants_email_key', '(email_key) WHERE email_key IS NOT NULL'],
-  ['applicants_device_key', '(device_key) WHERE device_key IS NOT NULL'],
-  ['applicants_doc_key', '(doc_key) WHERE doc_key IS NOT NULL'],
-  ['applicants_dob_names', '(dob, name_tokens, surname_tokens, applicant_id) WHERE name_tokens IS NOT NULL'],
-];
 
 export class FlagEngine {
   readonly repo: FlagRepository;
@@ -37,11 +28,19 @@ export class FlagEngine {
     this.ctx = { db, config: { ...DEFAULT_FLAG_CONFIG, ...config } };
   }
 
-  /** Computes matching keys for the given applicants (or everyone) whose keys are missing or stale. Idempotent. */
+  /**
+   * Computes matching keys for the given applicants (or everyone) whose keys are missing or
+   * stale. Idempotent. New keys go to the fresh tier, except in a bulk rebuild (see key-tiers).
+   */
   refreshKeys(applicantIds?: string[]): number {
     const columns = 'applicant_id, given_names, family_names, addr_line1, addr_line2, addr_zip, phone, email, device_id, doc_number, doc_issuer';
+    const stale = applicantIds ? 0 : (this.db.prepare('SELECT COUNT(*) AS n FROM applicants WHERE keys_version != ?').get(KEYS_VERSION) as { n: number }).n;
+    // Rebuilding most keys (a normaliser changed, or a big import): updating the key indexes row
+    // by row is far slower than dropping them and building them again once, straight into the
+    // main tier.
+    const rebuild = stale > 50_000;
     const write = this.db.prepare(
-      `UPDATE applicants SET addr_key = ?, phone_key = ?, email_key = ?, device_key = ?, doc_key = ?, name_tokens = ?, surname_tokens = ?, keys_version = ${KEYS_VERSION} WHERE applicant_id = ?`,
+      `UPDATE applicants SET addr_key = ?, phone_key = ?, email_key = ?, device_key = ?, doc_key = ?, name_tokens = ?, surname_tokens = ?, keys_version = ${KEYS_VERSION}, keys_fresh = ${rebuild ? 0 : 1} WHERE applicant_id = ?`,
     );
     const writeAll = this.db.transaction((rows: Array<KeySource & { applicant_id: string }>) => {
       for (const r of rows) {
@@ -58,10 +57,6 @@ export class FlagEngine {
           .all(JSON.stringify(applicantIds), KEYS_VERSION),
       );
     }
-    // Rebuilding most keys (a normaliser changed, or a big import): updating six indexes row by
-    // row is far slower than dropping them and building them again once.
-    const stale = (this.db.prepare('SELECT COUNT(*) AS n FROM applicants WHERE keys_version != ?').get(KEYS_VERSION) as { n: number }).n;
-    const rebuild = stale > 50_000;
     if (rebuild) for (const [name] of KEY_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${name}`);
     const page = this.db.prepare<[number], KeySource & { applicant_id: string }>(`SELECT ${columns} FROM applicants WHERE keys_version != ? LIMIT 20000`);
     let n = 0;
@@ -89,10 +84,14 @@ export class FlagEngine {
     return { rules, keysUpdated, keysMs, totalMs: performance.now() - t0 };
   }
 
-  /** Everything, from scratch (keys first where missing or made by an older normaliser). */
+  /**
+   * Everything, from scratch: keys first where missing or made by an older normaliser, then all
+   * keys merged into the main tier, which is what the rules' whole-table scans read.
+   */
   recomputeAll(only?: string[]): RunReport {
     const t0 = performance.now();
     const keysUpdated = this.refreshKeys();
+    mergeFresh(this.db);
     const keysMs = performance.now() - t0;
     const rules: RunReport['rules'] = [];
     for (const rule of this.rules) {

@@ -4,6 +4,7 @@ import type { AppContext } from '../app-context';
 import { AppError } from '../platform/app-error';
 import { FlagEngine } from './engine';
 import { KEYS_VERSION } from './keys';
+import { freshCount, mergeFresh } from './key-tiers';
 import type { FlagRow } from './flag-repository';
 import { RULES } from './rules/index';
 import { DEFAULT_FLAG_CONFIG, type FlagConfig } from './rules/rule';
@@ -44,8 +45,14 @@ export function toFlagView(f: FlagRow): FlagView {
   };
 }
 
+/** Fresh keys (see key-tiers.ts) merged into the main tier once this many have built up. */
+export const MERGE_FRESH_AT = 10_000;
+/** Rows per merge slice: ~150 ms at a million applicants (less at realistic sizes), so the UI never waits long. */
+export const MERGE_SLICE = 1000;
+
 export class FlagService {
   engine: FlagEngine;
+  private merging: Promise<number> | null = null;
 
   constructor(private readonly app: AppContext) {
     this.engine = new FlagEngine(app.db, this.config());
@@ -78,6 +85,29 @@ export class FlagService {
     const stale = this.app.db.prepare<[number], { a: string }>('SELECT applicant_id AS a FROM applicants WHERE keys_version != ? LIMIT 50000').all(KEYS_VERSION).map((r) => r.a);
     if (stale.length) this.engine.updateFor(stale);
     return stale.length;
+  }
+
+  /**
+   * Idle-time upkeep after a sync: once enough fresh keys have built up, move them into the main
+   * tier in slices, yielding between slices so IPC and the UI stay responsive. Resolves to the
+   * number of rows merged; one run at a time.
+   */
+  maintain(opts: { force?: boolean; pauseMs?: number } = {}): Promise<number> {
+    if (this.merging) return this.merging;
+    if (!opts.force && freshCount(this.app.db) < MERGE_FRESH_AT) return Promise.resolve(0);
+    const pause = opts.pauseMs ?? 50;
+    this.merging = (async () => {
+      let total = 0;
+      for (;;) {
+        const n = mergeFresh(this.app.db, MERGE_SLICE);
+        total += n;
+        if (n < MERGE_SLICE) return total;
+        await new Promise((r) => setTimeout(r, pause));
+      }
+    })().finally(() => {
+      this.merging = null;
+    });
+    return this.merging;
   }
 
   forApplicant(applicantId: string): FlagView[] {

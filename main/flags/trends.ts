@@ -1,7 +1,8 @@
 // Runs in: main process and CLI. Cross-port trends: the addresses, phones, mailboxes and booking
 // devices shared by the most applicants across every synced port and day (what the auditors asked for).
 import type { Db } from '../db/database';
-import { households, peopleWhere } from './rules/people';
+import { households, peopleInTiers } from './rules/people';
+import { mergeFresh } from './key-tiers';
 
 export interface TrendRow {
   kind: 'address' | 'phone' | 'email' | 'device';
@@ -23,13 +24,15 @@ const KINDS = [
 ] as const;
 
 export function trends(db: Db, limit = 10): TrendRow[] {
+  // Whole-table groupings read the main key tier (ordered by key); fresh keys join it first.
+  mergeFresh(db);
   const out: TrendRow[] = [];
   for (const k of KINDS) {
     const rows = db
       .prepare<[number], { key: string; example: string; applicants: number; groups: number; ports: string; days: number; first: string; last: string }>(
         `SELECT ${k.column} AS key, MIN(${k.example}) AS example, COUNT(*) AS applicants, COUNT(DISTINCT group_id) AS groups,
                 group_concat(DISTINCT port) AS ports, COUNT(DISTINCT service_date) AS days, MIN(service_date) AS first, MAX(service_date) AS last
-         FROM applicants WHERE ${k.column} IS NOT NULL GROUP BY ${k.column} HAVING COUNT(DISTINCT group_id) > 1
+         FROM applicants WHERE ${k.column} IS NOT NULL AND keys_fresh = 0 GROUP BY ${k.column} HAVING COUNT(DISTINCT group_id) > 1
          ORDER BY groups DESC, applicants DESC LIMIT ?`,
       )
       .all(limit);
@@ -39,7 +42,7 @@ export function trends(db: Db, limit = 10): TrendRow[] {
         key: r.key,
         example: r.example,
         applicants: r.applicants,
-        households: households(peopleWhere(db, `${k.column} = ?`, r.key)).length,
+        households: households(peopleInTiers(db, `${k.column} = @key`, { key: r.key })).length,
         ports: r.ports.split(',').sort(),
         days: r.days,
         firstDate: r.first,

@@ -3,7 +3,8 @@
 // transliteration are normalised) in more than one appointment.
 // DOCUMENT_DUPLICATE: one travel document number under different names.
 import type { FlagCandidate, Rule, RuleContext } from './rule';
-import { displayName, evidenceOf, flaggedKeys, keysOf, peopleByIds, peopleWhere, sharedKeys, type Person } from './people';
+import { displayName, evidenceOf, flaggedKeys, keysOf, peopleByIds, peopleInTiers, sharedKeys, type Person } from './people';
+import { bothTiers } from '../key-tiers';
 import { jaroWinkler } from '../normalize/name';
 
 /** Same number of name words, each alike (Jaro–Winkler over spelling skeletons). */
@@ -64,7 +65,7 @@ export const IDENTITY_DUPLICATE: Rule = {
       block = [];
     };
     const rows = ctx.db
-      .prepare<[], Slim>("SELECT applicant_id, dob, name_tokens, surname_tokens FROM applicants WHERE name_tokens IS NOT NULL ORDER BY dob, substr(name_tokens, 1, 1), substr(coalesce(surname_tokens, ''), 1, 1)")
+      .prepare<[], Slim>("SELECT applicant_id, dob, name_tokens, surname_tokens FROM applicants WHERE name_tokens IS NOT NULL AND keys_fresh = 0 ORDER BY dob, substr(name_tokens, 1, 1), substr(coalesce(surname_tokens, ''), 1, 1)")
       .iterate();
     for (const r of rows) {
       const k = blockOf(r);
@@ -84,13 +85,15 @@ export const IDENTITY_DUPLICATE: Rule = {
     const keys = [...new Set([...ctx.db.prepare<[string], Slim>('SELECT applicant_id, dob, name_tokens, surname_tokens FROM applicants WHERE applicant_id IN (SELECT value FROM json_each(?))').all(ids).map(blockOf), ...flaggedKeys(ctx.db, 'IDENTITY_DUPLICATE', applicantIds)])];
     // Each touched block, straight from the covering (dob, name_tokens, …) index: a range on the
     // first letter of the names, then the surname initial checked here.
-    const range = ctx.db.prepare<[string, string, string], Slim>('SELECT applicant_id, dob, name_tokens, surname_tokens FROM applicants WHERE dob = ? AND name_tokens >= ? AND name_tokens < ?');
+    const range = ctx.db.prepare<[{ dob: string; from: string; to: string }], Slim>(
+      bothTiers('SELECT applicant_id, dob, name_tokens, surname_tokens FROM applicants', 'dob = @dob AND name_tokens >= @from AND name_tokens < @to'),
+    );
     const blocks = new Map<string, Slim[]>();
     for (const k of keys) {
       const [dob = '', initials = ''] = k.split('|');
       const g = initials.charAt(0);
       const next = String.fromCharCode((g.charCodeAt(0) || 0) + 1);
-      blocks.set(k, range.all(dob, g, next).filter((r) => blockOf(r) === k));
+      blocks.set(k, range.all({ dob, from: g, to: next }).filter((r) => blockOf(r) === k));
     }
     const candidates = keys.flatMap((k) => {
       const block = blocks.get(k) ?? [];
@@ -130,12 +133,12 @@ export const DOCUMENT_DUPLICATE: Rule = {
   version: 1,
   description: 'Flags a travel document number (with its issuer) given under different names.',
   all(ctx) {
-    const keys = ctx.db.prepare<[], { k: string }>('SELECT doc_key AS k FROM applicants WHERE doc_key IS NOT NULL GROUP BY doc_key HAVING COUNT(*) > 1').all();
-    return keys.flatMap(({ k }) => documentFlags(ctx, k, peopleWhere(ctx.db, 'doc_key = ?', k)));
+    const keys = ctx.db.prepare<[], { k: string }>('SELECT doc_key AS k FROM applicants WHERE doc_key IS NOT NULL AND keys_fresh = 0 GROUP BY doc_key HAVING COUNT(*) > 1').all();
+    return keys.flatMap(({ k }) => documentFlags(ctx, k, peopleInTiers(ctx.db, 'doc_key = @key', { key: k })));
   },
   affected(ctx, applicantIds) {
     const keys = [...new Set([...keysOf(ctx.db, 'doc_key', applicantIds), ...flaggedKeys(ctx.db, 'DOCUMENT_DUPLICATE', applicantIds)])];
     const live = sharedKeys(ctx.db, 'doc_key', keys, 2);
-    return { scope: { keys }, candidates: live.flatMap((k) => documentFlags(ctx, k, peopleWhere(ctx.db, 'doc_key = ?', k))) };
+    return { scope: { keys }, candidates: live.flatMap((k) => documentFlags(ctx, k, peopleInTiers(ctx.db, 'doc_key = @key', { key: k }))) };
   },
 };

@@ -3,7 +3,7 @@
 // order, aliases) and date of birth (exact, or year ± 1 when the list gives only a year) match a
 // lookout-list entry. The score and the entry are shown; the officer decides.
 import type { FlagCandidate, Rule, RuleContext } from './rule';
-import { displayName, evidenceOf, peopleByIds, peopleWhere, type Person } from './people';
+import { displayName, evidenceOf, peopleByIds, peopleInTiers, type Person } from './people';
 import { nameTokens, tokenMatch } from '../normalize/name';
 
 interface Entry {
@@ -85,9 +85,12 @@ export const LOOKOUT_MATCH: Rule = {
   all(ctx) {
     return entries(ctx).flatMap((e) => {
       const people = e.dob
-        ? peopleWhere(ctx.db, 'dob = ? AND name_tokens IS NOT NULL', e.dob)
+        ? peopleInTiers(ctx.db, 'dob = @dob AND name_tokens IS NOT NULL', { dob: e.dob })
         : e.dob_year !== null
-          ? peopleWhere(ctx.db, 'dob >= ? AND dob < ? AND name_tokens IS NOT NULL', `${e.dob_year - ctx.config.lookoutYearTolerance}`, `${e.dob_year + ctx.config.lookoutYearTolerance + 1}`)
+          ? peopleInTiers(ctx.db, 'dob >= @from AND dob < @to AND name_tokens IS NOT NULL', {
+              from: `${e.dob_year - ctx.config.lookoutYearTolerance}`,
+              to: `${e.dob_year + ctx.config.lookoutYearTolerance + 1}`,
+            })
           : [];
       return people.flatMap((p) => {
         const m = scoreAgainst(e, p, ctx);

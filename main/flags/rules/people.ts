@@ -1,9 +1,11 @@
 // Runs in: main process and CLI. Reading applicants for rules: only the fields rules may use.
 // Nationality, country of birth, sex and language are deliberately not selected here, so no
 // rule can read them (tests/unit/flags/fairness.test.ts checks this file and the rules).
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from '../../db/database';
 import type { ApplicantRow } from '../../applicant/applicant-repository';
 import type { ApplicantKeys } from '../keys';
+import { bothTiers } from '../key-tiers';
 
 /** The only applicant fields a rule can see: the columns selected below, nothing else. */
 const PERSON_FIELDS = [
@@ -17,33 +19,49 @@ export type Person = Pick<ApplicantRow & { [K in keyof ApplicantKeys]: Applicant
 
 export const PERSON_COLUMNS = PERSON_FIELDS.join(', ');
 
+type Statement = BetterSqlite3.Statement<unknown[]>;
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+/** Prepared once per database and SQL text: an incremental run issues the same few queries thousands of times. */
+function statement(db: Db, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let st = cache.get(sql);
+  if (!st) cache.set(sql, (st = db.prepare<unknown[]>(sql)));
+  return st;
+}
+
 export function peopleWhere(db: Db, where: string, ...params: unknown[]): Person[] {
-  return db.prepare<unknown[], Person>(`SELECT ${PERSON_COLUMNS} FROM applicants WHERE ${where}`).all(...params);
+  return statement(db, `SELECT ${PERSON_COLUMNS} FROM applicants WHERE ${where}`).all(...params) as Person[];
+}
+
+/**
+ * People found through a matching-key index, both tiers (see key-tiers.ts): `where` uses
+ * named parameters (@key) and must imply the indexed column is not null.
+ */
+export function peopleInTiers(db: Db, where: string, params: Record<string, string | number>): Person[] {
+  return statement(db, bothTiers(`SELECT ${PERSON_COLUMNS} FROM applicants`, where)).all(params) as Person[];
 }
 
 /** Distinct values of a key column among the given applicants (one query, ids as JSON). */
 export function keysOf(db: Db, column: string, ids: string[]): string[] {
-  return db
-    .prepare<[string], { k: string }>(`SELECT DISTINCT ${column} AS k FROM applicants WHERE applicant_id IN (SELECT value FROM json_each(?)) AND ${column} IS NOT NULL`)
-    .all(JSON.stringify(ids))
-    .map((r) => r.k);
+  return (statement(db, `SELECT DISTINCT ${column} AS k FROM applicants WHERE applicant_id IN (SELECT value FROM json_each(?)) AND ${column} IS NOT NULL`).all(JSON.stringify(ids)) as Array<{ k: string }>).map(
+    (r) => r.k,
+  );
 }
 
 /** Keys of this rule's open flags on the given applicants: what a correction may have left behind. */
 export function flaggedKeys(db: Db, ruleId: string, ids: string[]): string[] {
-  return db
-    .prepare<[string, string], { k: string }>("SELECT DISTINCT match_key AS k FROM flags WHERE rule_id = ? AND status = 'open' AND applicant_id IN (SELECT value FROM json_each(?))")
-    .all(ruleId, JSON.stringify(ids))
-    .map((r) => r.k);
+  return (
+    statement(db, "SELECT DISTINCT match_key AS k FROM flags WHERE rule_id = ? AND status = 'open' AND applicant_id IN (SELECT value FROM json_each(?))").all(ruleId, JSON.stringify(ids)) as Array<{ k: string }>
+  ).map((r) => r.k);
 }
 
 /** Of the given key values, those shared by at least `min` distinct travel groups. */
 export function sharedKeys(db: Db, column: string, keys: string[], min: number): string[] {
   if (!keys.length) return [];
-  return db
-    .prepare<[string, number], { k: string }>(`SELECT ${column} AS k FROM applicants WHERE ${column} IN (SELECT value FROM json_each(?)) AND ${column} IS NOT NULL GROUP BY ${column} HAVING COUNT(DISTINCT group_id) >= ?`)
-    .all(JSON.stringify(keys), min)
-    .map((r) => r.k);
+  const sql = `SELECT k FROM (${bothTiers(`SELECT ${column} AS k, group_id FROM applicants`, `${column} IN (SELECT value FROM json_each(@keys)) AND ${column} IS NOT NULL`)}) GROUP BY k HAVING COUNT(DISTINCT group_id) >= @min`;
+  return (statement(db, sql).all({ keys: JSON.stringify(keys), min }) as Array<{ k: string }>).map((r) => r.k);
 }
 
 export function peopleByIds(db: Db, ids: string[]): Person[] {

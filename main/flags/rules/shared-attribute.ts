@@ -3,7 +3,7 @@
 // booking device given by at least K unrelated households, across every synced port and day.
 // Families and travel groups share these legitimately; only unrelated households count.
 import type { FlagCandidate, FlagConfig, Rule, RuleContext, Severity } from './rule';
-import { displayName, evidenceOf, flaggedKeys, households, keysOf, peopleWhere, sharedKeys, type Person } from './people';
+import { displayName, evidenceOf, flaggedKeys, households, keysOf, peopleInTiers, sharedKeys, type Person } from './people';
 
 interface Spec {
   id: string;
@@ -61,10 +61,11 @@ export function sharedAttributeRule(spec: Spec): Rule {
     all(ctx) {
       const min = spec.min(ctx.config);
       const keys = ctx.db
-        .prepare<[number], { k: string }>(`SELECT ${spec.column} AS k FROM applicants WHERE ${spec.column} IS NOT NULL GROUP BY ${spec.column} HAVING COUNT(DISTINCT group_id) >= ?`)
+        // The main tier only: the engine merges every fresh key before a full run.
+        .prepare<[number], { k: string }>(`SELECT ${spec.column} AS k FROM applicants WHERE ${spec.column} IS NOT NULL AND keys_fresh = 0 GROUP BY ${spec.column} HAVING COUNT(DISTINCT group_id) >= ?`)
         .all(min)
         .map((r) => r.k);
-      return keys.flatMap((k) => clusterFlags(ctx, k, peopleWhere(ctx.db, `${spec.column} = ?`, k)));
+      return keys.flatMap((k) => clusterFlags(ctx, k, peopleInTiers(ctx.db, `${spec.column} = @key`, { key: k })));
     },
     affected(ctx, applicantIds) {
       // Their keys now, and the keys they were flagged under before (a corrected address
@@ -72,7 +73,7 @@ export function sharedAttributeRule(spec: Spec): Rule {
       const keys = [...new Set([...keysOf(ctx.db, spec.column, applicantIds), ...flaggedKeys(ctx.db, spec.id, applicantIds)])];
       // Only keys shared by enough travel groups can flag anyone; the rest only clear.
       const live = sharedKeys(ctx.db, spec.column, keys, spec.min(ctx.config));
-      const candidates = live.flatMap((k) => clusterFlags(ctx, k, peopleWhere(ctx.db, `${spec.column} = ?`, k)));
+      const candidates = live.flatMap((k) => clusterFlags(ctx, k, peopleInTiers(ctx.db, `${spec.column} = @key`, { key: k })));
       return { scope: { keys }, candidates };
     },
   };
