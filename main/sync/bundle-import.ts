@@ -25,6 +25,7 @@ export async function importBundle(app: AppContext, file: string, actor: string,
     const report = await engine.syncDay(source, source.port, source.serviceDate, { onBatchApplied: (r) => app.flags.afterBatch(r.applicantIds) });
     if (report.lookoutVersion !== null) app.flags.engine.recomputeAll(['LOOKOUT_MATCH']);
     void app.face.enrolPending().catch(() => undefined);
+    void app.flags.maintain().catch((err: Error) => console.error('[flags]', err.message));
     return report;
   } catch (e) {
     // The engine has already recorded and audited the failure.

@@ -68,6 +68,8 @@ export function registerSyncCommands(program: Command, withApp: WithApp): void {
             },
           });
           if (r.lookoutVersion !== null) app.flags.engine.recomputeAll(['LOOKOUT_MATCH']);
+          // A batch job: fold its fresh matching keys into the main index tier before exiting.
+          await app.flags.maintain({ pauseMs: 0 });
           if (o.json) console.log(JSON.stringify({ ...r, content: contentSummary(app.db) }));
           else console.log(`\nSynced ${port.name} ${date}: ${r.batchesApplied} batches (${r.recordsApplied} records), ${r.photosStored} photos, now at ${r.appliedSeq}/${r.lastSeq}.`);
           if (r.photoFailures.length) console.error(`${r.photoFailures.length} photos could not be stored: ${r.photoFailures[0]!.reason}`);
