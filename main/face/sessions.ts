@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import * as ort from 'onnxruntime-node';
 import { flushDenormals } from 'fpu-mode';
-import { rewritePRelu } from './model-rewrite';
+import { rewritePRelu, type PReluForm } from './model-rewrite';
 import { loadManifest, modelPath, modelsDir, type ModelKey } from './model-manifest';
 
 export interface FaceSessions {
@@ -31,22 +31,27 @@ export const SESSION_OPTIONS: ort.InferenceSession.SessionOptions = {
 };
 
 /**
- * Graph optimisation per model, measured on the 2-core target after the PRelu rewrite (ms per
- * run, 1 thread): 'all' (NCHWc layouts) makes detect 6.0 -> 2.1, landmark 1.0 -> 0.3, feature
- * 6.9 -> 4.7; the liveness model is faster at 'extended' (3.9 vs 4.3).
+ * Per model, measured on the 2-core target (ms per run, 1 thread): graph optimisation 'all'
+ * (fusions and the blocked NCHWc layout) makes detect 6.0 -> 2.1 and landmark 1.0 -> 0.3; the
+ * feature model runs 7.6 with its PRelu layers, 5.3 in the 'max' form, 3.1 in the 'blocked' form;
+ * the liveness model (channel counts the blocked layout cannot use) 5.5, 3.8 in the 'max' form at
+ * 'extended', 4.6 in the 'blocked' form. See model-rewrite.ts for the forms.
  */
-export const GRAPH_OPT: Record<ModelKey, 'extended' | 'all'> = {
-  detect: 'all',
-  landmark: 'all',
-  feature: 'all',
-  liveness: 'extended',
+export const MODEL_SETUP: Record<ModelKey, { graph: 'extended' | 'all'; prelu: PReluForm | null }> = {
+  detect: { graph: 'all', prelu: null },
+  landmark: { graph: 'all', prelu: null },
+  feature: { graph: 'all', prelu: 'blocked' },
+  liveness: { graph: 'extended', prelu: 'max' },
 };
 
 export async function loadSessions(dir: string = modelsDir()): Promise<FaceSessions> {
   const t0 = performance.now();
   const manifest = loadManifest(dir);
-  const load = (k: ModelKey) =>
-    ort.InferenceSession.create(rewritePRelu(fs.readFileSync(modelPath(k, dir))).bytes, { ...SESSION_OPTIONS, graphOptimizationLevel: GRAPH_OPT[k] });
+  const load = (k: ModelKey) => {
+    const { graph, prelu } = MODEL_SETUP[k];
+    const bytes = fs.readFileSync(modelPath(k, dir));
+    return ort.InferenceSession.create(prelu ? rewritePRelu(bytes, prelu).bytes : bytes, { ...SESSION_OPTIONS, graphOptimizationLevel: graph });
+  };
   // Sequential on purpose: each create is CPU-bound on the same thread pool.
   const detect = await load('detect');
   const landmark = await load('landmark');
