@@ -182,6 +182,16 @@ export const VerifyView = z.object({
 });
 export type VerifyView = z.infer<typeof VerifyView>;
 
+const FieldCounts = z.object({
+  verifications: z.number().int(),
+  match: z.number().int(),
+  inconclusive: z.number().int(),
+  noMatch: z.number().int(),
+  noResult: z.number().int(),
+  confirmedAfterNonMatch: z.number().int(),
+  notConfirmedAfterMatch: z.number().int(),
+});
+
 function channel<Req extends z.ZodType, Res extends z.ZodType>(def: {
   access: Access;
   request: Req;
@@ -332,6 +342,31 @@ export const contract = {
       })
       .strict(),
     response: VerifyView,
+  }),
+  'face.accuracy': channel({
+    access: ['supervisor', 'admin'],
+    summary: 'Face-match accuracy per model version: the calibration, and what booths saw since, by sex and age band',
+    request: Empty,
+    response: z.array(
+      z.object({
+        modelVersion: z.string(),
+        current: z.boolean(),
+        calibration: z.object({
+          calibrated: z.boolean(),
+          match: z.number(),
+          inconclusive: z.number(),
+          source: z.string(),
+          computedAt: z.string(),
+          pairs: z.number().nullable(),
+          auc: z.number().nullable(),
+          eer: z.number().nullable(),
+          fnmrAtFmr01: z.number().nullable(),
+          perGroup: z.array(z.object({ group: z.string(), genuine: z.number().int(), impostor: z.number().int(), fnmr: z.number().nullable(), fmr: z.number().nullable() })),
+        }),
+        field: FieldCounts,
+        groups: z.array(FieldCounts.extend({ dimension: z.enum(['sex', 'age']), group: z.string(), enough: z.boolean() })),
+      }),
+    ),
   }),
   'flags.acknowledge': channel({
     access: ['officer'],

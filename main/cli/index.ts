@@ -112,7 +112,7 @@ audit
 
 registerFeedCommands(program);
 registerSyncCommands(program, withApp);
-registerFaceCommands(program);
+registerFaceCommands(program, withApp);
 registerFlagCommands(program, withApp);
 
 program.parseAsync(process.argv).catch((e: unknown) => {

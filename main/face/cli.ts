@@ -1,5 +1,5 @@
-// Runs in: CLI. `arrivals face eval|verify|embed`: evaluation, calibration and spot checks on
-// the same pipeline the app uses.
+// Runs in: CLI. `arrivals face eval|verify|embed|report`: evaluation, calibration and spot checks
+// on the same pipeline the app uses, and the accuracy report supervisors see.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -8,6 +8,11 @@ import { cosine } from './vector';
 import { errorRates, perGroup, suggestThresholds, type ScoredPair } from './evaluate';
 import { loadCalibration, writeCalibration } from './calibration';
 import { verifyCapture } from './verify';
+import { faceAccuracyReport, type FieldCounts } from './accuracy-report';
+import { loadManifest } from './model-manifest';
+import type { AppContext } from '../app-context';
+
+type WithApp = <T>(fn: (app: AppContext) => Promise<T> | T) => Promise<T>;
 
 function parseCsv(text: string): Array<Record<string, string>> {
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
@@ -84,7 +89,7 @@ export async function evaluatePairs(pairsFile: string, imagesDir: string, worker
   }
 }
 
-export function registerFaceCommands(program: Command): void {
+export function registerFaceCommands(program: Command, withApp: WithApp): void {
   const face = program.command('face').description('face engine: evaluation, calibration, spot checks');
   face
     .command('eval')
@@ -104,7 +109,7 @@ export function registerFaceCommands(program: Command): void {
           livenessAdvisory: 0.5,
           source: `arrivals face eval --pairs ${path.relative(process.cwd(), o.pairs)} (${r.pairs} pairs). ${s.rationale}`,
           computedAt: new Date().toISOString(),
-          evaluation: { pairs: r.pairs, genuine: r.genuine, impostor: r.impostor, auc: r.auc, eer: r.eer, fnmrAtFmr1: r.fnmrAtFmr1, fnmrAtFmr01: r.fnmrAtFmr01, failures: r.failures.length },
+          evaluation: { pairs: r.pairs, genuine: r.genuine, impostor: r.impostor, auc: r.auc, eer: r.eer, fnmrAtFmr1: r.fnmrAtFmr1, fnmrAtFmr01: r.fnmrAtFmr01, failures: r.failures.length, perGroup: r.perGroup },
         });
         if (!o.json) console.log(`Wrote ${file}`);
       }
@@ -163,4 +168,27 @@ export function registerFaceCommands(program: Command): void {
         await pool.close();
       }
     });
+  face
+    .command('report')
+    .description('face-match accuracy per model version: calibration, and what booths saw since (by sex and age band)')
+    .option('--json', 'print JSON')
+    .action((o: { json?: boolean }) =>
+      withApp((app) => {
+        const models = faceAccuracyReport(app.db, loadManifest().modelVersion);
+        if (o.json) return console.log(JSON.stringify(models));
+        const pct = (n: number, of: number) => (of ? `${((n / of) * 100).toFixed(1)} %` : 'n/a');
+        const line = (label: string, c: FieldCounts, enough = true) =>
+          enough
+            ? `  ${label.padEnd(22)} ${String(c.verifications).padStart(6)}  MATCH ${pct(c.match, c.verifications).padStart(7)}  INCONCLUSIVE ${pct(c.inconclusive, c.verifications).padStart(7)}  NO_MATCH ${pct(c.noMatch, c.verifications).padStart(7)}  confirmed after non-match ${c.confirmedAfterNonMatch}  not confirmed after match ${c.notConfirmedAfterMatch}`
+            : `  ${label.padEnd(22)} ${String(c.verifications).padStart(6)}  too few to say`;
+        for (const m of models) {
+          const c = m.calibration;
+          console.log(`Model ${m.modelVersion}${m.current ? ' (in use)' : ''}`);
+          console.log(`  calibration: MATCH ≥ ${c.match}, INCONCLUSIVE ≥ ${c.inconclusive}; ${c.calibrated ? `${c.pairs ?? '?'} labelled pairs, AUC ${c.auc ?? '?'}, EER ${c.eer ?? '?'}, FNMR at FMR 0.1 % ${c.fnmrAtFmr01 ?? 'n/a'} (${c.computedAt.slice(0, 10)})` : 'no calibration file: defaults'}`);
+          for (const g of c.perGroup) console.log(`    pair group ${g.group.padEnd(10)} FNMR ${g.fnmr ?? 'n/a'} (${g.genuine} genuine)  FMR ${g.fmr ?? 'n/a'} (${g.impostor} impostor)`);
+          console.log(line('booths, all', m.field));
+          for (const g of m.groups) console.log(line(`${g.dimension} ${g.group}`, g, g.enough));
+        }
+      }),
+    );
 }

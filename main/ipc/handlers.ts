@@ -15,6 +15,8 @@ import type { FlagRow } from '../flags/flag-repository';
 import { RULES } from '../flags/rules/index';
 import { Outbox } from '../sync/outbox';
 import { trends } from '../flags/trends';
+import { faceAccuracyReport } from '../face/accuracy-report';
+import { loadManifest } from '../face/model-manifest';
 
 function sessionView(ctx: CallContext): SessionView {
   const s = ctx.app.sessions.get(ctx.connectionId);
@@ -145,6 +147,8 @@ export const handlers: Handlers = {
     };
   },
 
+  // Aggregates only: no one's personal data leaves in this answer.
+  'face.accuracy': (_req, { app }) => faceAccuracyReport(app.db, loadManifest().modelVersion),
   'arrivals.dashboard': (_req, { app }) => {
     const code = activePortCode(app);
     const port = code ? portByCode(code) : undefined;

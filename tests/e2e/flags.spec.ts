@@ -39,7 +39,7 @@ test('the officer must acknowledge every flag before completing the case; the de
   await expect(page.getByTestId('upload-state')).toHaveText('uploaded', { timeout: 20_000 });
 });
 
-test('the supervisor sees flags by rule and cross-port trends, and marks a false positive', async ({ page }) => {
+test('the supervisor sees flags by rule, cross-port trends and face-match accuracy, and marks a false positive', async ({ page }) => {
   await setupAndSignIn(page, shell, 'supervisor', 'supervisor-demo-pass');
   await expect(page.getByRole('table', { name: 'Flags by rule' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Cross-port trends' }).getByRole('row').nth(1)).toBeVisible();
@@ -50,5 +50,10 @@ test('the supervisor sees flags by rule and cross-port trends, and marks a false
   await expect(page.getByTestId('review-flag').first().getByText('false positive')).toBeVisible();
   expect(rule.length).toBeGreaterThan(0);
   await expect(page.locator('[data-testid^="precision-"]').filter({ hasText: '0 %' }).first()).toBeVisible();
+  // Face-match accuracy for the model in use: its calibration, and the booths' verifications.
+  const model = page.getByTestId(/^face-model-/).first();
+  await expect(model).toContainText('in use');
+  await expect(model).toContainText('on 1386 labelled pairs');
+  await expect(model.getByRole('row', { name: /^All/ })).toBeVisible();
   await page.screenshot({ path: 'docs/screenshots/dashboard.png', fullPage: true });
 });

@@ -1,5 +1,6 @@
 // Runs in: renderer. Supervisor dashboard: today's arrivals and outcomes at this port, flags by
-// rule with the precision supervisors' reviews give, cross-port trends, flags to review, audit.
+// rule with the precision supervisors' reviews give, cross-port trends, flags to review, face-match
+// accuracy per model version, audit.
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Badge, Button, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ResponseOf } from '../../../ipc/contract';
@@ -9,6 +10,70 @@ import { RULE_NAME, SEVERITY_COLOR } from '../components/FlagsPanel';
 
 type Dash = ResponseOf<'arrivals.dashboard'>;
 type Overview = ResponseOf<'flags.overview'>;
+type Accuracy = ResponseOf<'face.accuracy'>;
+type Counts = Accuracy[number]['field'];
+
+const pct = (n: number, of: number) => (of ? `${Math.round((n / of) * 1000) / 10} %` : '—');
+
+function FieldRow({ label, c, enough = true }: { label: string; c: Counts; enough?: boolean }) {
+  return (
+    <Table.Tr>
+      <Table.Td>{label}</Table.Td>
+      <Table.Td>{c.verifications}</Table.Td>
+      {enough ? (
+        <>
+          <Table.Td>{pct(c.match, c.verifications)}</Table.Td>
+          <Table.Td>{pct(c.inconclusive, c.verifications)}</Table.Td>
+          <Table.Td>{pct(c.noMatch, c.verifications)}</Table.Td>
+          <Table.Td>{c.noResult}</Table.Td>
+          <Table.Td>{c.confirmedAfterNonMatch}</Table.Td>
+          <Table.Td>{c.notConfirmedAfterMatch}</Table.Td>
+        </>
+      ) : (
+        <Table.Td colSpan={6}><Text size="xs" c="dimmed">too few to say</Text></Table.Td>
+      )}
+    </Table.Tr>
+  );
+}
+
+/** Face-match accuracy per model version: the calibration, then what booths saw since. */
+function FaceAccuracy({ models }: { models: Accuracy }) {
+  return (
+    <Paper withBorder p="md" aria-label="Face matching by model version">
+      <Title order={4} mb="sm">Face matching by model version</Title>
+      <Stack>
+        {models.map((m) => (
+          <Stack key={m.modelVersion} gap={6} data-testid={`face-model-${m.modelVersion}`}>
+            <Group gap="xs">
+              <Text fw={600}>{m.modelVersion}</Text>
+              {m.current && <Badge size="sm">in use</Badge>}
+            </Group>
+            <Text size="sm">
+              MATCH at ≥ {m.calibration.match}, INCONCLUSIVE at ≥ {m.calibration.inconclusive}.{' '}
+              {m.calibration.calibrated
+                ? `Calibrated ${m.calibration.computedAt.slice(0, 10)} on ${m.calibration.pairs ?? '?'} labelled pairs: AUC ${m.calibration.auc ?? '—'}, EER ${m.calibration.eer ?? '—'}, missed matches at 0.1 % false matches ${m.calibration.fnmrAtFmr01 === null ? '—' : pct(m.calibration.fnmrAtFmr01, 1)}.`
+                : 'No calibration file for this version: default thresholds.'}
+              {m.calibration.perGroup.length > 0 &&
+                ` By pair condition: ${m.calibration.perGroup.map((g) => `${g.group} ${g.fnmr === null ? '—' : pct(g.fnmr, 1)} missed, ${g.fmr === null ? '—' : pct(g.fmr, 1)} false`).join('; ')}.`}
+            </Text>
+            <Table fz="sm" aria-label={`Booth verifications, ${m.modelVersion}`}>
+              <Table.Thead>
+                <Table.Tr><Table.Th>Booths</Table.Th><Table.Th>Verifications</Table.Th><Table.Th>MATCH</Table.Th><Table.Th>INCONCLUSIVE</Table.Th><Table.Th>NO MATCH</Table.Th><Table.Th>No result</Table.Th><Table.Th>Confirmed after non-match</Table.Th><Table.Th>Not confirmed after match</Table.Th></Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                <FieldRow label="All" c={m.field} />
+                {m.groups.map((g) => <FieldRow key={`${g.dimension}:${g.group}`} label={`${g.dimension === 'sex' ? 'Sex' : 'Age'}: ${g.group}`} c={g} enough={g.enough} />)}
+              </Table.Tbody>
+            </Table>
+          </Stack>
+        ))}
+        <Text size="xs" c="dimmed">
+          Where the officer confirmed identity after a non-match, the matcher probably missed; where they did not after a match, it may have matched the wrong person. Groups under 20 verifications are not rated. These figures monitor the matcher; they never feed a flag or a decision.
+        </Text>
+      </Stack>
+    </Paper>
+  );
+}
 
 function Counts({ title, counts }: { title: string; counts: Record<string, number> }) {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
@@ -31,10 +96,12 @@ function Counts({ title, counts }: { title: string; counts: Record<string, numbe
 export function DashboardPage() {
   const [dash, setDash] = useState<Dash | null>(null);
   const [overview, setOverview] = useState<Overview | null>(null);
+  const [accuracy, setAccuracy] = useState<Accuracy | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
     void call('arrivals.dashboard', {}).then(setDash, (e: Error) => setError(e.message));
     void call('flags.overview', {}).then(setOverview, (e: Error) => setError(e.message));
+    void call('face.accuracy', {}).then(setAccuracy, (e: Error) => setError(e.message));
   }, []);
   useEffect(load, [load]);
 
@@ -112,6 +179,7 @@ export function DashboardPage() {
           </Paper>
         </>
       )}
+      {accuracy && <FaceAccuracy models={accuracy} />}
       <AuditPanel />
     </Stack>
   );

@@ -13,7 +13,8 @@ async function run(args: string[]): Promise<string> {
   const spy = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
   try {
     const program = new Command().exitOverride();
-    registerFaceCommands(program);
+    // `face report` is the only command that opens the database; the others never call this.
+    registerFaceCommands(program, () => Promise.reject(new Error('no database in these tests')));
     await program.parseAsync(['node', 'arrivals', ...args]);
   } finally {
     spy.mockRestore();
