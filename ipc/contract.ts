@@ -465,6 +465,17 @@ export const contract = {
     request: z.object({ path: z.string().min(1).max(1024) }).strict(),
     response: z.object({ port: z.string(), serviceDate: z.string(), batchesApplied: z.number().int(), recordsApplied: z.number().int(), photosStored: z.number().int(), lookoutVersion: z.number().int().nullable() }),
   }),
+  'engine.status': channel({
+    access: ['admin'],
+    summary: 'The face engine (model, workers, fast arithmetic) and the flags index tiers, for diagnosis',
+    request: Empty,
+    response: z.object({
+      face: z.object({ modelVersion: z.string(), workers: z.number().int(), loadMs: z.number(), denormalsFlushed: z.boolean() }).nullable(),
+      faceError: z.string().nullable(),
+      enrolment: z.object({ running: z.boolean(), done: z.number().int(), total: z.number().int(), unusable: z.number().int(), lastRunAt: z.string().nullable() }),
+      flags: z.object({ freshKeys: z.number().int(), mergeAt: z.number().int(), merging: z.boolean(), keysVersion: z.number().int() }),
+    }),
+  }),
   'sync.status': channel({
     access: ['officer', 'supervisor', 'admin'],
     summary: 'Sync state for the status area',

@@ -30,6 +30,14 @@ export class FaceService {
     return { pool: this.pool, modelVersion: this.modelVersion };
   }
 
+  /** The running engine, for the admin's status view (starts the pool and loads the models if needed). */
+  async engineInfo(): Promise<{ modelVersion: string; workers: number; loadMs: number; denormalsFlushed: boolean }> {
+    this.pool ??= new FacePool();
+    const info = await this.pool.info();
+    this.modelVersion ??= info.modelVersion;
+    return info;
+  }
+
   /** Templates for stored photos that have none for the current model; safe to call often. */
   enrolPending(): Promise<void> {
     this.enrolling ??= this.runEnrolment().finally(() => {

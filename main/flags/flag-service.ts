@@ -110,6 +110,11 @@ export class FlagService {
     return this.merging;
   }
 
+  /** Fresh keys waiting for the idle-time merge, and whether one is running. */
+  tierStatus(): { freshKeys: number; mergeAt: number; merging: boolean } {
+    return { freshKeys: freshCount(this.app.db), mergeAt: MERGE_FRESH_AT, merging: this.merging !== null };
+  }
+
   forApplicant(applicantId: string): FlagView[] {
     return this.engine.repo.forApplicant(applicantId).map(toFlagView);
   }

@@ -17,6 +17,7 @@ import { Outbox } from '../sync/outbox';
 import { trends } from '../flags/trends';
 import { faceAccuracyReport } from '../face/accuracy-report';
 import { loadManifest } from '../face/model-manifest';
+import { KEYS_VERSION } from '../flags/keys';
 
 function sessionView(ctx: CallContext): SessionView {
   const s = ctx.app.sessions.get(ctx.connectionId);
@@ -149,6 +150,16 @@ export const handlers: Handlers = {
 
   // Aggregates only: no one's personal data leaves in this answer.
   'face.accuracy': (_req, { app }) => faceAccuracyReport(app.db, loadManifest().modelVersion),
+  'engine.status': async (_req, { app }) => {
+    let face = null;
+    let faceError = null;
+    try {
+      face = await app.face.engineInfo();
+    } catch (e) {
+      faceError = (e as Error).message;
+    }
+    return { face, faceError, enrolment: { ...app.face.enrolment }, flags: { ...app.flags.tierStatus(), keysVersion: KEYS_VERSION } };
+  },
   'arrivals.dashboard': (_req, { app }) => {
     const code = activePortCode(app);
     const port = code ? portByCode(code) : undefined;

@@ -87,7 +87,7 @@ test("an officer's session calling an admin-only channel is refused at the HTTP 
   expect(result.status).toMatchObject({ ok: true });
 });
 
-test('an admin manages users, and the audit log shows and verifies it', async ({ page }) => {
+test('an admin manages users, sees the engine status, and the audit log shows and verifies it', async ({ page }) => {
   await page.goto(shell.url);
   await signIn(page, 'admin', 'admin-demo-pass');
   await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
@@ -99,4 +99,7 @@ test('an admin manages users, and the audit log shows and verifies it', async ({
   await page.getByRole('button', { name: 'Verify chain' }).click();
   await expect(page.getByTestId('audit-verify-result')).toContainText('Intact');
   await expect(page.getByRole('cell', { name: 'user.create' }).first()).toBeVisible();
+  // The engine card: the face workers run with denormals flushed (the fpu-mode addon is built).
+  await expect(page.getByTestId('fast-arithmetic')).toHaveText('fast arithmetic on', { timeout: 20_000 });
+  await expect(page.getByLabel('Engine status')).toContainText('fresh key index');
 });

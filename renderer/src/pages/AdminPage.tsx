@@ -1,6 +1,6 @@
-// Runs in: renderer. Admin: accounts, site settings, audit.
+// Runs in: renderer. Admin: accounts, site settings, flag thresholds, bundle import, engine status, audit.
 import { useEffect, useState } from 'react';
-import { Alert, Button, Group, NumberInput, Paper, PasswordInput, Select, Stack, Switch, Table, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, NumberInput, Paper, PasswordInput, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { ROLES, type ResponseOf, type Role, type UserView } from '../../../ipc/contract';
 import { call } from '../api';
 import { AuditPanel } from '../components/AuditPanel';
@@ -71,6 +71,7 @@ export function AdminPage({ currentUser }: { currentUser: string }) {
       </Paper>
       <FlagThresholds />
       <BundleImport />
+      <EngineStatus />
       <AuditPanel />
     </Stack>
   );
@@ -135,6 +136,44 @@ function BundleImport() {
       </Group>
       {result && <Alert mt="sm" color="green">{result}</Alert>}
       {error && <Alert mt="sm" color="red" role="alert">{error}</Alert>}
+    </Paper>
+  );
+}
+
+/** What the engine runs on: enough for an admin (or the engineer they call) to see why it is slow. */
+function EngineStatus() {
+  const [st, setSt] = useState<ResponseOf<'engine.status'> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = () => void call('engine.status', {}).then(setSt, (e: Error) => setError(e.message));
+  useEffect(load, []);
+  return (
+    <Paper withBorder p="md" aria-label="Engine status">
+      <Group justify="space-between" mb="sm">
+        <Title order={4}>Engine</Title>
+        <Button size="compact-sm" variant="light" onClick={load}>Refresh</Button>
+      </Group>
+      {error && <Alert color="red">{error}</Alert>}
+      {st?.faceError && <Alert color="red">Face engine unavailable: {st.faceError}</Alert>}
+      {st?.face && (
+        <Stack gap={4}>
+          <Group gap="xs">
+            <Text size="sm">Face model <b>{st.face.modelVersion}</b> on {st.face.workers} worker{st.face.workers === 1 ? '' : 's'}, loaded in {Math.round(st.face.loadMs)} ms.</Text>
+            <Badge data-testid="fast-arithmetic" color={st.face.denormalsFlushed ? 'green' : 'orange'}>fast arithmetic {st.face.denormalsFlushed ? 'on' : 'off'}</Badge>
+          </Group>
+          {!st.face.denormalsFlushed && (
+            <Alert color="orange">The fpu-mode addon was not built on this machine, so face checks run two to three times slower. Rebuild it with a C compiler present (npm rebuild fpu-mode).</Alert>
+          )}
+          <Text size="sm">
+            Enrolment: {st.enrolment.running ? `running, ${st.enrolment.done}/${st.enrolment.total}` : `idle${st.enrolment.lastRunAt ? `, last run ${new Date(st.enrolment.lastRunAt).toLocaleString()}` : ''}`}
+            {st.enrolment.unusable ? ` (${st.enrolment.unusable} unusable photos)` : ''}.
+          </Text>
+        </Stack>
+      )}
+      {st && (
+        <Text size="sm" mt={4}>
+          Flags: {st.flags.freshKeys.toLocaleString()} applicants in the fresh key index{st.flags.merging ? ', merging now' : `, merged after a sync once ${st.flags.mergeAt.toLocaleString()}`}; matching keys v{st.flags.keysVersion}.
+        </Text>
+      )}
     </Paper>
   );
 }
