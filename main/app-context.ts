@@ -36,6 +36,9 @@ export interface AppContext {
   close(): void;
 }
 
+/** How a CLI command group gets an app context: opened for the command, closed after it. */
+export type WithApp = <T>(fn: (app: AppContext) => Promise<T> | T) => Promise<T>;
+
 export function appVersion(): string {
   for (const p of [path.join(__dirname, '../../package.json'), path.join(__dirname, '../package.json')]) {
     if (fs.existsSync(p)) return (JSON.parse(fs.readFileSync(p, 'utf8')) as { version: string }).version;

@@ -10,9 +10,7 @@ import { loadCalibration, writeCalibration } from './calibration';
 import { verifyCapture } from './verify';
 import { faceAccuracyReport, type FieldCounts } from './accuracy-report';
 import { loadManifest } from './model-manifest';
-import type { AppContext } from '../app-context';
-
-type WithApp = <T>(fn: (app: AppContext) => Promise<T> | T) => Promise<T>;
+import type { WithApp } from '../app-context';
 
 function parseCsv(text: string): Array<Record<string, string>> {
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');

@@ -31,7 +31,7 @@ export function resample(img: RgbImage, rect: Rect, outW: number, outH: number, 
     // so the per-pixel loop is plain index arithmetic.
     const cx0 = new Int32Array(outW);
     const cx1 = new Int32Array(outW);
-    const cwx = new Float32Array(outW);
+    const cwx = new Float64Array(outW);
     for (let ox = 0; ox < outW; ox++) {
       const fx = rect.x + (ox + 0.5) * sx - 0.5;
       const x0 = Math.floor(fx);

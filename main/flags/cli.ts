@@ -1,15 +1,13 @@
 // Runs in: CLI. `arrivals flags recompute|trends|show|evaluate|precision`.
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import type { AppContext } from '../app-context';
+import type { WithApp } from '../app-context';
 import { AppError } from '../platform/app-error';
 import { FlagEngine } from './engine';
 import { trends } from './trends';
 import { evaluateAgainstTruth } from './ground-truth';
 import { RULES } from './rules/index';
 import type { GroundTruth } from '../feed/generator/index';
-
-type WithApp = <T>(fn: (app: AppContext) => Promise<T> | T) => Promise<T>;
 
 interface Evidence {
   summary: string;

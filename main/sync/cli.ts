@@ -1,7 +1,7 @@
 // Runs in: CLI. `arrivals sync`, `bundle export|import`, `retention purge`, `outbox status`.
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import type { AppContext } from '../app-context';
+import type { AppContext, WithApp } from '../app-context';
 import { AppError } from '../platform/app-error';
 import { portByCode, serviceDateAt } from '../domain/ports';
 import { demoPinnedKeys } from '../feed/demo-key';
@@ -14,8 +14,6 @@ import { importBundle } from './bundle-import';
 import { purgeExpired } from './retention';
 import { Outbox } from './outbox';
 import { contentSummary } from './content-hash';
-
-type WithApp = <T>(fn: (app: AppContext) => Promise<T> | T) => Promise<T>;
 
 interface KeyOpts {
   key?: string[];
@@ -68,7 +66,8 @@ export function registerSyncCommands(program: Command, withApp: WithApp): void {
             },
           });
           if (r.lookoutVersion !== null) app.flags.engine.recomputeAll(['LOOKOUT_MATCH']);
-          // A batch job: fold its fresh matching keys into the main index tier before exiting.
+          // As the app does after a sync: once enough fresh matching keys have built up, fold them
+          // into the main index tier (a batch job, so without pauses).
           await app.flags.maintain({ pauseMs: 0 });
           if (o.json) console.log(JSON.stringify({ ...r, content: contentSummary(app.db) }));
           else console.log(`\nSynced ${port.name} ${date}: ${r.batchesApplied} batches (${r.recordsApplied} records), ${r.photosStored} photos, now at ${r.appliedSeq}/${r.lastSeq}.`);

@@ -34,6 +34,13 @@ export function applicant(i: number, over: Partial<Extract<FeedRecord, { type: '
   };
 }
 
+/** One port-day served as the given batches, in order (seq 1, 2, …). */
+export function dayOf(port: string, serviceDate: string, batches: FeedRecord[][]): { header: ManifestHeader; batches: Batch[]; blobs: Map<string, Buffer> } {
+  const bs: Batch[] = batches.map((records, i) => ({ port, serviceDate, seq: i + 1, prevSeq: i, records }));
+  const header: ManifestHeader = { port, serviceDate, version: 1, generatedAt: `${serviceDate}T05:00:00Z`, lastSeq: bs.length, recordCount: bs.reduce((a, b) => a + b.records.length, 0) };
+  return { header, batches: bs, blobs: new Map<string, Buffer>() };
+}
+
 export function simpleDay(port: string, serviceDate: string, applicants = 6, perBatch = 2): { header: ManifestHeader; batches: Batch[]; blobs: Map<string, Buffer> } {
   const records: FeedRecord[] = [];
   const blobs = new Map<string, Buffer>();

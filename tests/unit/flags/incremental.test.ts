@@ -2,18 +2,14 @@
 // them apart again clears it (kept for the record, not deleted).
 import { describe, expect, it } from 'vitest';
 import { FlagEngine } from '../../../main/flags/engine';
-import { MemoryFeed, applicant } from '../../helpers/memory-feed';
+import { MemoryFeed, applicant, dayOf } from '../../helpers/memory-feed';
 import { localConsole } from '../../helpers/feed';
-import type { Batch, FeedRecord, ManifestHeader } from '../../../main/feed/schema';
+import type { FeedRecord } from '../../../main/feed/schema';
 
 const PORT = 'HID';
 const DATE = '2026-11-22';
 
-function day(batches: FeedRecord[][]) {
-  const bs: Batch[] = batches.map((records, i) => ({ port: PORT, serviceDate: DATE, seq: i + 1, prevSeq: i, records }));
-  const header: ManifestHeader = { port: PORT, serviceDate: DATE, version: 1, generatedAt: `${DATE}T05:00:00Z`, lastSeq: bs.length, recordCount: bs.reduce((a, b) => a + b.records.length, 0) };
-  return { header, batches: bs, blobs: new Map<string, Buffer>() };
-}
+const day = (batches: FeedRecord[][]) => dayOf(PORT, DATE, batches);
 
 describe('incremental flags', () => {
   it('follow corrections in later batches', async () => {

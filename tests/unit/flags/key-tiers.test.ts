@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { FlagEngine } from '../../../main/flags/engine';
 import { KEY_INDEXES, freshCount, mergeFresh, bothTiers } from '../../../main/flags/key-tiers';
-import { MemoryFeed, applicant } from '../../helpers/memory-feed';
+import { MemoryFeed, applicant, dayOf } from '../../helpers/memory-feed';
 import { localConsole } from '../../helpers/feed';
-import type { Batch, FeedRecord, ManifestHeader } from '../../../main/feed/schema';
+import type { FeedRecord } from '../../../main/feed/schema';
 import { createAppContext } from '../../../main/app-context';
 import { ManifestRepository } from '../../../main/sync/manifest-repository';
 import { tempDir } from '../../helpers/temp-dir';
@@ -15,11 +15,7 @@ const PORT = 'HID';
 const DATE = '2026-11-22';
 const home = { line1: '358 Orchard Lane', line2: null, city: 'Laredo', state: 'TX', zip: '78040' };
 
-function day(batches: FeedRecord[][]) {
-  const bs: Batch[] = batches.map((records, i) => ({ port: PORT, serviceDate: DATE, seq: i + 1, prevSeq: i, records }));
-  const header: ManifestHeader = { port: PORT, serviceDate: DATE, version: 1, generatedAt: `${DATE}T05:00:00Z`, lastSeq: bs.length, recordCount: bs.reduce((a, b) => a + b.records.length, 0) };
-  return { header, batches: bs, blobs: new Map<string, Buffer>() };
-}
+const day = (batches: FeedRecord[][]) => dayOf(PORT, DATE, batches);
 
 const FAMILIES = ['Lopez', 'Baptiste', 'Ivanov', 'Costa', 'Nguyen', 'Okafor'];
 const person = (i: number) => applicant(i, { groupId: `G${i}`, familyNames: FAMILIES[i - 1]!, photo: null, address: { ...home, line1: i % 2 ? home.line1 : '358 ORCHARD LN.' } });
