@@ -1,7 +1,8 @@
 // Runs in: main process and CLI.
 // Accounts: first-run setup, sign-in with lockout, role and status changes. Every change and
 // every sign-in outcome goes to the audit log.
-import type { Role, UserView } from '../../ipc/contract';
+import type { Role } from '../../ipc/channel';
+import type { UserView } from '../../ipc/channels/users';
 import { AppError } from '../platform/app-error';
 import type { AuditLog } from '../audit/audit-log';
 import type { Db } from '../db/database';

@@ -1,7 +1,7 @@
 // Runs in: main process.
 // Sessions live only in memory, keyed by the caller's connection (an Electron webContents id,
 // or the browser shell's per-page connection id): closing the app signs everyone out.
-import type { Role } from '../../ipc/contract';
+import type { Role } from '../../ipc/channel';
 
 export interface Session {
   userId: number;

@@ -1,6 +1,7 @@
 // Runs in: main process and CLI. The only place that reads or writes the users table.
 import type { Db } from '../db/database';
-import type { Role, UserView } from '../../ipc/contract';
+import type { Role } from '../../ipc/channel';
+import type { UserView } from '../../ipc/channels/users';
 
 export interface UserRecord {
   id: number;

@@ -4,7 +4,7 @@ import { createAppContext, type AppContext } from '../app-context';
 import { openDatabase } from '../db/database';
 import { resolveDataDir } from '../platform/paths';
 import { AppError } from '../platform/app-error';
-import { ROLES, type Role } from '../../ipc/contract';
+import { ROLES, type Role } from '../../ipc/channel';
 import { readSecret } from './read-secret';
 import { registerFeedCommands } from '../feed/cli';
 import { registerSyncCommands } from '../sync/cli';

@@ -1,7 +1,7 @@
 // Runs in: main process.
 // One handler per contract channel. Handlers trust their input (the router validated it)
 // and their caller's role (the router checked it); they enforce business rules only.
-import type { SessionView } from '../../ipc/contract';
+import type { SessionView } from '../../ipc/channels/auth';
 import { AppError } from '../platform/app-error';
 import { toView } from '../auth/user-repository';
 import type { CallContext, Handlers } from './router';

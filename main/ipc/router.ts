@@ -3,7 +3,8 @@
 // validates the payload, checks session and role, runs the handler, validates the response,
 // and wraps the outcome in an ok/error envelope. Shells add transport, nothing else.
 import { z } from 'zod';
-import { contract, type ChannelName, type Result, type Role } from '../../ipc/contract';
+import type { Result, Role } from '../../ipc/channel';
+import { contract, type ChannelName } from '../../ipc/contract';
 import { AppError } from '../platform/app-error';
 import type { Session } from '../auth/session-store';
 import type { AppContext } from '../app-context';

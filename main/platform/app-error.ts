@@ -1,5 +1,5 @@
 // Runs in: main process and CLI.
-import type { ErrorCode } from '../../ipc/contract';
+import type { ErrorCode } from '../../ipc/channel';
 
 /** An error meant for a person: `message` is shown as is, so it must be plain and complete. */
 export class AppError extends Error {

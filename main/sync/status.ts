@@ -1,7 +1,7 @@
 // Runs in: main process.
 // What the status area shows: last successful sync, pending uploads, the last error in plain
 // words, and whether today's manifest (in the port's own time zone) is here and fresh.
-import type { SyncStatusView } from '../../ipc/contract';
+import type { SyncStatusView } from '../../ipc/channels/sync';
 import type { AppContext } from '../app-context';
 import { portByCode, serviceDateAt } from '../domain/ports';
 import { Outbox } from './outbox';

@@ -1,0 +1,62 @@
+// Runs in: main (validation), preload (channel names), renderer (types only).
+// One applicant's case: record, group, appointments, submitted photo, flags, decisions.
+import { z } from 'zod';
+import { channel } from '../channel';
+import { FlagView } from './flags';
+import { EncounterView } from './encounter';
+
+export const ApplicantView = z.object({
+  applicantId: z.string(),
+  groupId: z.string(),
+  port: z.string(),
+  timeZone: z.string(),
+  serviceDate: z.string(),
+  givenNames: z.string(),
+  familyNames: z.string(),
+  nameAsWritten: z.string(),
+  dob: z.string(),
+  sex: z.string(),
+  nationality: z.string(),
+  countryOfBirth: z.string(),
+  document: z.object({ type: z.string(), number: z.string(), issuer: z.string() }).nullable(),
+  address: z.object({
+    line1: z.string(),
+    line2: z.string().nullable(),
+    city: z.string(),
+    state: z.string(),
+    zip: z.string(),
+  }),
+  phone: z.string(),
+  email: z.string(),
+  language: z.string(),
+  deviceId: z.string(),
+  /** data: URL of the submitted photo, or null with `photoMissingReason`. */
+  photo: z.string().nullable(),
+  photoMissingReason: z.string().nullable(),
+  photoCapturedAt: z.string().nullable(),
+  group: z.array(
+    z.object({ applicantId: z.string(), givenNames: z.string(), familyNames: z.string(), dob: z.string() }),
+  ),
+  appointments: z.array(
+    z.object({
+      appointmentId: z.string(),
+      slot: z.string(),
+      status: z.string(),
+      cancelReason: z.string().nullable(),
+      port: z.string(),
+      serviceDate: z.string(),
+    }),
+  ),
+  flags: z.array(FlagView),
+  encounters: z.array(EncounterView),
+});
+export type ApplicantView = z.infer<typeof ApplicantView>;
+
+export const applicantChannels = {
+  'applicant.get': channel({
+    access: ['officer', 'supervisor'],
+    summary: "One applicant's record, group, appointments and submitted photo (audited view)",
+    request: z.object({ applicantId: z.string().min(1).max(64) }).strict(),
+    response: ApplicantView,
+  }),
+} as const;

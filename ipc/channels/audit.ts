@@ -1,0 +1,37 @@
+// Runs in: main (validation), preload (channel names), renderer (types only).
+// The tamper-evident audit log: recent entries and a chain check.
+import { z } from 'zod';
+import { channel, Empty } from '../channel';
+
+export const AuditEntryView = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  subject: z.string(),
+  details: z.unknown(),
+});
+export type AuditEntryView = z.infer<typeof AuditEntryView>;
+
+export const AuditVerifyView = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  firstBrokenSeq: z.number().int().nullable(),
+  problem: z.string().nullable(),
+});
+export type AuditVerifyView = z.infer<typeof AuditVerifyView>;
+
+export const auditChannels = {
+  'audit.recent': channel({
+    access: ['supervisor', 'admin'],
+    summary: 'Most recent audit entries',
+    request: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    response: z.array(AuditEntryView),
+  }),
+  'audit.verify': channel({
+    access: ['supervisor', 'admin'],
+    summary: 'Verify the audit hash chain',
+    request: Empty,
+    response: AuditVerifyView,
+  }),
+} as const;

@@ -1,0 +1,41 @@
+// Runs in: main (validation), preload (channel names), renderer (types only).
+// What the engines run on, for an admin diagnosing a slow or broken booth.
+import { z } from 'zod';
+import { channel, Empty } from '../channel';
+
+export const EnrolmentView = z.object({
+  running: z.boolean(),
+  done: z.number().int(),
+  total: z.number().int(),
+  unusable: z.number().int(),
+});
+export type EnrolmentView = z.infer<typeof EnrolmentView>;
+
+export const EngineStatusView = z.object({
+  face: z
+    .object({
+      modelVersion: z.string(),
+      workers: z.number().int(),
+      loadMs: z.number(),
+      denormalsFlushed: z.boolean(),
+    })
+    .nullable(),
+  faceError: z.string().nullable(),
+  enrolment: EnrolmentView.extend({ lastRunAt: z.string().nullable() }),
+  flags: z.object({
+    freshKeys: z.number().int(),
+    mergeAt: z.number().int(),
+    merging: z.boolean(),
+    keysVersion: z.number().int(),
+  }),
+});
+export type EngineStatusView = z.infer<typeof EngineStatusView>;
+
+export const engineChannels = {
+  'engine.status': channel({
+    access: ['admin'],
+    summary: 'The face engine (model, workers, fast arithmetic) and the flags index tiers, for diagnosis',
+    request: Empty,
+    response: EngineStatusView,
+  }),
+} as const;

@@ -1,0 +1,109 @@
+// Runs in: main (validation), preload (channel names), renderer (types only).
+// 1:1 face verification at the booth, and face-match accuracy per model version.
+import { z } from 'zod';
+import { channel, Empty } from '../channel';
+
+export const FaceBand = z.enum(['MATCH', 'INCONCLUSIVE', 'NO_MATCH']);
+export type FaceBand = z.infer<typeof FaceBand>;
+
+const Overlay = z.object({
+  box: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  score: z.number(),
+  landmarks: z.array(z.tuple([z.number(), z.number()])).optional(),
+});
+
+/** One photo of a comparison: the faces found, the one chosen, and why it is (not) usable. */
+export const VerifySideView = z.object({
+  ok: z.boolean(),
+  faces: z.array(Overlay),
+  chosen: z.number().int(),
+  image: z.object({ width: z.number(), height: z.number() }).nullable(),
+  quality: z.object({
+    ok: z.boolean(),
+    reasons: z.array(z.object({ code: z.string(), message: z.string() })),
+  }),
+  liveness: z.number().nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type VerifySideView = z.infer<typeof VerifySideView>;
+
+export const VerifyView = z.object({
+  verificationId: z.number().int(),
+  band: FaceBand.nullable(),
+  score: z.number().nullable(),
+  thresholds: z.object({
+    match: z.number(),
+    inconclusive: z.number(),
+    livenessAdvisory: z.number(),
+    source: z.string(),
+  }),
+  liveness: z.number().nullable(),
+  livenessWarning: z.string().nullable(),
+  capture: VerifySideView,
+  reference: VerifySideView.nullable(),
+  explanation: z.array(z.string()),
+  timings: z.object({ totalMs: z.number() }).passthrough(),
+  modelVersion: z.string(),
+});
+export type VerifyView = z.infer<typeof VerifyView>;
+
+export const FieldCounts = z.object({
+  verifications: z.number().int(),
+  match: z.number().int(),
+  inconclusive: z.number().int(),
+  noMatch: z.number().int(),
+  noResult: z.number().int(),
+  confirmedAfterNonMatch: z.number().int(),
+  notConfirmedAfterMatch: z.number().int(),
+});
+export type FieldCounts = z.infer<typeof FieldCounts>;
+
+export const ModelAccuracyView = z.object({
+  modelVersion: z.string(),
+  current: z.boolean(),
+  calibration: z.object({
+    calibrated: z.boolean(),
+    match: z.number(),
+    inconclusive: z.number(),
+    source: z.string(),
+    computedAt: z.string(),
+    pairs: z.number().nullable(),
+    auc: z.number().nullable(),
+    eer: z.number().nullable(),
+    fnmrAtFmr01: z.number().nullable(),
+    perGroup: z.array(
+      z.object({
+        group: z.string(),
+        genuine: z.number().int(),
+        impostor: z.number().int(),
+        fnmr: z.number().nullable(),
+        fmr: z.number().nullable(),
+      }),
+    ),
+  }),
+  field: FieldCounts,
+  groups: z.array(FieldCounts.extend({ dimension: z.enum(['sex', 'age']), group: z.string(), enough: z.boolean() })),
+});
+export type ModelAccuracyView = z.infer<typeof ModelAccuracyView>;
+
+export const faceChannels = {
+  'face.verify': channel({
+    access: ['officer'],
+    summary: "Compare a live capture with the applicant's submitted photo (advisory; audited)",
+    request: z
+      .object({
+        applicantId: z.string().min(1).max(64),
+        /** The capture as base64 (JPEG or PNG), at most ~12 MB. */
+        imageBase64: z.string().min(1).max(16_000_000),
+      })
+      .strict(),
+    response: VerifyView,
+  }),
+  'face.accuracy': channel({
+    access: ['supervisor', 'admin'],
+    summary:
+      'Face-match accuracy per model version: the calibration, and what booths saw since, by sex and age band',
+    request: Empty,
+    response: z.array(ModelAccuracyView),
+  }),
+} as const;
