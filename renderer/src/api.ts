@@ -1,6 +1,7 @@
 // Runs in: renderer. The only way the UI reaches main: the preload object in Electron, or
 // the same contract over the loopback HTTP bridge in the browser shell.
-import type { ArrivalsApi, ChannelName, RequestOf, ResponseOf, Result } from '../../ipc/contract';
+import type { Result } from '../../ipc/channel';
+import type { ArrivalsApi, ChannelName, RequestOf, ResponseOf } from '../../ipc/contract';
 
 function httpApi(): ArrivalsApi {
   // The launch URL carries the per-launch key once; keep it for this tab and drop it from the

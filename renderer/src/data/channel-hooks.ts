@@ -1,0 +1,53 @@
+// Runs in: renderer. TanStack Query over call(): the building blocks of every feature's
+// queries.ts and mutations.ts. Errors reach the user through the client's one error surface
+// (see query-client.ts) unless a caller shows them in place.
+import {
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type UseMutationOptions,
+  type UseQueryOptions,
+} from '@tanstack/react-query';
+import type { ChannelName, RequestOf, ResponseOf } from '../../../ipc/contract';
+import { call } from '../api';
+import { queryKeys, type Domain } from './query-keys';
+
+export type ChannelError = Error & { code?: string };
+
+type QueryOptions<C extends ChannelName, T> = Omit<
+  UseQueryOptions<ResponseOf<C>, ChannelError, T>,
+  'queryKey' | 'queryFn'
+>;
+
+export function useChannelQuery<C extends ChannelName, T = ResponseOf<C>>(
+  channel: C,
+  request: RequestOf<C>,
+  options: QueryOptions<C, T> = {},
+) {
+  return useQuery<ResponseOf<C>, ChannelError, T>({
+    queryKey: queryKeys.channel(channel, request),
+    queryFn: () => call(channel, request),
+    ...options,
+  });
+}
+
+type MutationOptions<C extends ChannelName> = Omit<
+  UseMutationOptions<ResponseOf<C>, ChannelError, RequestOf<C>>,
+  'mutationFn'
+> & {
+  /** Domains whose cached answers this change makes stale. */
+  invalidates?: Domain[];
+};
+
+export function useChannelMutation<C extends ChannelName>(channel: C, options: MutationOptions<C> = {}) {
+  const client = useQueryClient();
+  const { invalidates = [], onSuccess, ...rest } = options;
+  return useMutation<ResponseOf<C>, ChannelError, RequestOf<C>>({
+    mutationFn: (request) => call(channel, request),
+    ...rest,
+    onSuccess: async (...args) => {
+      await Promise.all(invalidates.map((d) => client.invalidateQueries({ queryKey: queryKeys.domain(d) })));
+      await onSuccess?.(...args);
+    },
+  });
+}
