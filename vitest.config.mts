@@ -9,6 +9,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       {
+        // extends: the root's timeouts apply to each project too.
+        extends: true,
         test: {
           name: 'node',
           environment: 'node',
@@ -18,6 +20,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         plugins: [react()],
         test: {
           name: 'renderer',

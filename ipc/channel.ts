@@ -42,7 +42,7 @@ export type IpcError = { code: ErrorCode; message: string };
 export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
 type ChannelMap = Record<string, ChannelDef>;
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+export type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
 /** Merges the domains' channel maps; a name defined twice fails at load, not at call time. */
 export function mergeChannels<const Maps extends readonly ChannelMap[]>(

@@ -16,7 +16,9 @@ export const EngineStatusView = z.object({
     .object({
       modelVersion: z.string(),
       workers: z.number().int(),
+      /** Slowest worker's model load time (ms). */
       loadMs: z.number(),
+      /** Every worker flushes denormals (fpu-mode addon built); false = correct but slower inference. */
       denormalsFlushed: z.boolean(),
     })
     .nullable(),

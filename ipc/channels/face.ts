@@ -52,8 +52,11 @@ export const FieldCounts = z.object({
   match: z.number().int(),
   inconclusive: z.number().int(),
   noMatch: z.number().int(),
+  /** No band: the capture had no usable face, or the reference photo was missing. */
   noResult: z.number().int(),
+  /** INCONCLUSIVE or NO_MATCH, then the officer completed the case as processed. */
   confirmedAfterNonMatch: z.number().int(),
+  /** MATCH, then the officer recorded "identity not confirmed". */
   notConfirmedAfterMatch: z.number().int(),
 });
 export type FieldCounts = z.infer<typeof FieldCounts>;
@@ -82,7 +85,14 @@ export const ModelAccuracyView = z.object({
     ),
   }),
   field: FieldCounts,
-  groups: z.array(FieldCounts.extend({ dimension: z.enum(['sex', 'age']), group: z.string(), enough: z.boolean() })),
+  groups: z.array(
+    FieldCounts.extend({
+      dimension: z.enum(['sex', 'age']),
+      group: z.string(),
+      /** False when the group has too few verifications to rate: show counts, not rates. */
+      enough: z.boolean(),
+    }),
+  ),
 });
 export type ModelAccuracyView = z.infer<typeof ModelAccuracyView>;
 

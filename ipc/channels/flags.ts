@@ -77,6 +77,13 @@ export const ReviewFlagView = FlagView.extend({
 });
 export type ReviewFlagView = z.infer<typeof ReviewFlagView>;
 
+export const FlagOverviewView = z.object({
+  rules: z.array(RuleSummaryView),
+  trends: z.array(TrendView),
+  recent: z.array(ReviewFlagView),
+});
+export type FlagOverviewView = z.infer<typeof FlagOverviewView>;
+
 export const flagsChannels = {
   'flags.acknowledge': channel({
     access: ['officer'],
@@ -102,10 +109,6 @@ export const flagsChannels = {
     access: ['supervisor'],
     summary: 'Flags by rule with precision from feedback, cross-port trends, and flags to review',
     request: z.object({ rule: z.string().max(40).optional() }).strict(),
-    response: z.object({
-      rules: z.array(RuleSummaryView),
-      trends: z.array(TrendView),
-      recent: z.array(ReviewFlagView),
-    }),
+    response: FlagOverviewView,
   }),
 } as const;

@@ -1,4 +1,7 @@
 // Runs in: main process and CLI. Reads applicants, their groups and appointments.
+import type { ApplicantView } from '../../ipc/channels/applicant';
+import type { Severity } from '../../ipc/channels/flags';
+import type { QueueItemView } from '../../ipc/channels/queue';
 import type { Db } from '../db/database';
 
 export interface QueueRow {
@@ -14,7 +17,7 @@ export interface QueueRow {
   photo_sha256: string | null;
   group_size: number;
   open_flags: number;
-  top_severity: 'low' | 'medium' | 'high' | null;
+  top_severity: Severity | null;
 }
 
 export interface ApplicantRow {
@@ -43,6 +46,85 @@ export interface ApplicantRow {
   device_id: string;
   photo_sha256: string | null;
   photo_captured_at: string | null;
+}
+
+export type GroupMemberRow = Pick<ApplicantRow, 'applicant_id' | 'given_names' | 'family_names' | 'dob'>;
+
+export interface AppointmentRow {
+  appointment_id: string;
+  slot: string;
+  status: string;
+  cancel_reason: string | null;
+  port: string;
+  service_date: string;
+}
+
+export function toQueueItemView(r: QueueRow): QueueItemView {
+  return {
+    appointmentId: r.appointment_id,
+    applicantId: r.applicant_id,
+    groupId: r.group_id,
+    groupSize: r.group_size,
+    slot: r.slot,
+    status: r.status,
+    givenNames: r.given_names,
+    familyNames: r.family_names,
+    nameAsWritten: r.name_as_written,
+    dob: r.dob,
+    hasPhoto: r.photo_sha256 !== null,
+    openFlags: r.open_flags,
+    topSeverity: r.top_severity,
+  };
+}
+
+/** What an applicant's case shows besides the record itself, gathered by the caller. */
+export type CaseParts = Pick<ApplicantView, 'timeZone' | 'photo' | 'photoMissingReason'> & {
+  flags: ApplicantView['flags'];
+  encounters: ApplicantView['encounters'];
+  group: GroupMemberRow[];
+  appointments: AppointmentRow[];
+};
+
+export function toApplicantView(a: ApplicantRow, parts: CaseParts): ApplicantView {
+  return {
+    applicantId: a.applicant_id,
+    groupId: a.group_id,
+    port: a.port,
+    timeZone: parts.timeZone,
+    serviceDate: a.service_date,
+    givenNames: a.given_names,
+    familyNames: a.family_names,
+    nameAsWritten: a.name_as_written,
+    dob: a.dob,
+    sex: a.sex,
+    nationality: a.nationality,
+    countryOfBirth: a.country_of_birth,
+    document: a.doc_number ? { type: a.doc_type ?? 'other', number: a.doc_number, issuer: a.doc_issuer ?? '' } : null,
+    address: { line1: a.addr_line1, line2: a.addr_line2, city: a.addr_city, state: a.addr_state, zip: a.addr_zip },
+    phone: a.phone,
+    email: a.email,
+    language: a.language,
+    deviceId: a.device_id,
+    photo: parts.photo,
+    photoMissingReason: parts.photoMissingReason,
+    photoCapturedAt: a.photo_captured_at,
+    group: parts.group.map((m) => ({
+      applicantId: m.applicant_id,
+      givenNames: m.given_names,
+      familyNames: m.family_names,
+      dob: m.dob,
+    })),
+    appointments: parts.appointments.map((x) => ({
+      appointmentId: x.appointment_id,
+      slot: x.slot,
+      status: x.status,
+      cancelReason: x.cancel_reason,
+      port: x.port,
+      serviceDate: x.service_date,
+    })),
+    flags: parts.flags,
+    encounters: parts.encounters,
+  };
 }
 
 export class ApplicantRepository {
@@ -75,15 +157,15 @@ export class ApplicantRepository {
     return this.db.prepare<[string], ApplicantRow>('SELECT * FROM applicants WHERE applicant_id = ?').get(applicantId);
   }
 
-  groupMembers(groupId: string): Array<Pick<ApplicantRow, 'applicant_id' | 'given_names' | 'family_names' | 'dob'>> {
+  groupMembers(groupId: string): GroupMemberRow[] {
     return this.db
-      .prepare<[string], Pick<ApplicantRow, 'applicant_id' | 'given_names' | 'family_names' | 'dob'>>('SELECT applicant_id, given_names, family_names, dob FROM applicants WHERE group_id = ? ORDER BY applicant_id')
+      .prepare<[string], GroupMemberRow>('SELECT applicant_id, given_names, family_names, dob FROM applicants WHERE group_id = ? ORDER BY applicant_id')
       .all(groupId);
   }
 
-  appointments(applicantId: string): Array<{ appointment_id: string; slot: string; status: string; cancel_reason: string | null; port: string; service_date: string }> {
+  appointments(applicantId: string): AppointmentRow[] {
     return this.db
-      .prepare<[string], { appointment_id: string; slot: string; status: string; cancel_reason: string | null; port: string; service_date: string }>(
+      .prepare<[string], AppointmentRow>(
         'SELECT appointment_id, slot, status, cancel_reason, port, service_date FROM appointments WHERE applicant_id = ? ORDER BY slot',
       )
       .all(applicantId);

@@ -4,6 +4,7 @@
 // the chain at a row the verifier can name.
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
+import type { AuditEntryView, AuditVerifyView } from '../../ipc/channels/audit';
 import type { Db } from '../db/database';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -15,14 +16,7 @@ export interface AuditInput {
   details?: Record<string, unknown>;
 }
 
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  subject: string;
-  details: unknown;
-}
+export type AuditEntry = AuditEntryView;
 
 interface AuditRow {
   seq: number;
@@ -35,12 +29,7 @@ interface AuditRow {
   hash: string;
 }
 
-export interface AuditVerification {
-  ok: boolean;
-  entries: number;
-  firstBrokenSeq: number | null;
-  problem: string | null;
-}
+export type AuditVerification = AuditVerifyView;
 
 export function entryHash(prevHash: string, e: { seq: number; at: string; actor: string; action: string; subject: string; details: string }): string {
   const canonical = canonicalize({

@@ -2,12 +2,12 @@
 // locally, queued for upload, audited. Every flag must be acknowledged first. A disposition is
 // never edited: a correction is a new encounter that names the one it supersedes.
 import { randomUUID } from 'node:crypto';
+import type { Disposition } from '../../ipc/channels/encounter';
 import type { AppContext } from '../app-context';
 import { AppError } from '../platform/app-error';
 import { Outbox } from '../sync/outbox';
 import type { EncounterUpload } from '../feed/schema';
-
-export type Disposition = EncounterUpload['disposition'];
+import { EncounterRepository, type EncounterRow } from './encounter-repository';
 
 export interface CompleteInput {
   applicantId: string;
@@ -16,21 +16,6 @@ export interface CompleteInput {
   arrivedAt: string;
   verificationId?: number;
   supersedes?: string;
-}
-
-export interface EncounterRow {
-  client_id: string;
-  applicant_id: string;
-  appointment_id: string;
-  officer: string;
-  booth: string;
-  arrived_at: string;
-  completed_at: string;
-  disposition: Disposition;
-  note: string;
-  verification_id: number | null;
-  flags_acknowledged: string;
-  supersedes: string | null;
 }
 
 const RULE_WORDS: Record<string, string> = {
@@ -50,15 +35,15 @@ export class EncounterService {
 
   complete(officer: string, input: CompleteInput): EncounterRow {
     const db = this.app.db;
+    const encounters = new EncounterRepository(db);
     const appt = db
       .prepare<[string], { appointment_id: string; port: string; status: string }>(
         "SELECT appointment_id, port, status FROM appointments WHERE applicant_id = ? ORDER BY CASE status WHEN 'cancelled' THEN 1 ELSE 0 END, slot DESC LIMIT 1",
       )
       .get(input.applicantId);
     if (!appt) throw new AppError('NOT_FOUND', 'This applicant has no appointment in the local manifest.');
-    if (input.supersedes) {
-      const prior = db.prepare('SELECT applicant_id FROM encounters WHERE client_id = ?').get(input.supersedes) as { applicant_id: string } | undefined;
-      if (!prior || prior.applicant_id !== input.applicantId) throw new AppError('NOT_FOUND', 'The encounter to correct was not found for this applicant.');
+    if (input.supersedes && encounters.applicantOf(input.supersedes) !== input.applicantId) {
+      throw new AppError('NOT_FOUND', 'The encounter to correct was not found for this applicant.');
     }
     const pending = this.app.flags.engine.repo.unacknowledged(input.applicantId);
     if (pending.length) {
@@ -100,10 +85,7 @@ export class EncounterService {
       note: row.note,
     };
     db.transaction(() => {
-      db.prepare(
-        `INSERT INTO encounters (client_id, applicant_id, appointment_id, officer, booth, arrived_at, completed_at, disposition, note, verification_id, flags_acknowledged, supersedes)
-         VALUES (@client_id, @applicant_id, @appointment_id, @officer, @booth, @arrived_at, @completed_at, @disposition, @note, @verification_id, @flags_acknowledged, @supersedes)`,
-      ).run(row);
+      encounters.insert(row);
       db.prepare('UPDATE appointments SET status = ? WHERE appointment_id = ?').run(input.disposition === 'no_show' ? 'no_show' : 'completed', appt.appointment_id);
       new Outbox(db).enqueue('encounter', input.applicantId, upload as unknown as Record<string, unknown>, row.client_id);
       this.app.audit.append({
@@ -116,9 +98,5 @@ export class EncounterService {
     // Upload now if the link is up; otherwise it waits in the outbox for the next sync.
     void this.app.sync?.uploadNow();
     return row;
-  }
-
-  forApplicant(applicantId: string): EncounterRow[] {
-    return this.app.db.prepare<[string], EncounterRow>('SELECT * FROM encounters WHERE applicant_id = ? ORDER BY completed_at').all(applicantId);
   }
 }

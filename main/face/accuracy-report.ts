@@ -4,57 +4,21 @@
 // way (identity confirmed after a non-match; identity not confirmed after a match). Broken down by
 // sex and age band where a group has enough verifications to say anything. This is monitoring of
 // the matcher, not of people: nothing here feeds a flag or a decision.
+import type { FaceBand, FieldCounts, ModelAccuracyView } from '../../ipc/channels/face';
 import type { Db } from '../db/database';
 import { calibrationFile, loadCalibration } from './calibration';
 import fs from 'node:fs';
 
-export type Band = 'MATCH' | 'INCONCLUSIVE' | 'NO_MATCH';
-
 /** Below this many verifications a group's rates are not shown: too few to say anything. */
 export const MIN_GROUP_SIZE = 20;
 
-export interface FieldCounts {
-  verifications: number;
-  match: number;
-  inconclusive: number;
-  noMatch: number;
-  /** No band: the capture had no usable face, or the reference photo was missing. */
-  noResult: number;
-  /** INCONCLUSIVE or NO_MATCH, then the officer completed the case as processed. */
-  confirmedAfterNonMatch: number;
-  /** MATCH, then the officer recorded "identity not confirmed". */
-  notConfirmedAfterMatch: number;
-}
-
-export interface GroupCounts extends FieldCounts {
-  dimension: 'sex' | 'age';
-  group: string;
-  /** False when fewer than MIN_GROUP_SIZE verifications: show counts, not rates. */
-  enough: boolean;
-}
-
-export interface ModelAccuracy {
-  modelVersion: string;
-  current: boolean;
-  calibration: {
-    calibrated: boolean;
-    match: number;
-    inconclusive: number;
-    source: string;
-    computedAt: string;
-    pairs: number | null;
-    auc: number | null;
-    eer: number | null;
-    fnmrAtFmr01: number | null;
-    perGroup: Array<{ group: string; genuine: number; impostor: number; fnmr: number | null; fmr: number | null }>;
-  };
-  field: FieldCounts;
-  groups: GroupCounts[];
-}
+export type { FieldCounts };
+export type GroupCounts = ModelAccuracyView['groups'][number];
+export type ModelAccuracy = ModelAccuracyView;
 
 interface Row {
   model: string;
-  band: Band | null;
+  band: FaceBand | null;
   disposition: string | null;
   sex: string | null;
   dob: string | null;

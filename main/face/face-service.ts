@@ -1,20 +1,16 @@
 // Runs in: main process. The face engine as the app uses it: one worker pool, started on first
 // use; enrolment of newly synced photos in the background; audited 1:1 verification.
 import { createHash } from 'node:crypto';
+import type { EngineStatusView } from '../../ipc/channels/engine';
 import type { AppContext } from '../app-context';
 import { AppError } from '../platform/app-error';
-import { FacePool } from './pool';
+import { FacePool, type FacePoolInfo } from './pool';
 import { enrolPhotos } from './enrol';
 import { TemplateRepository, fromBlob } from './template-repository';
 import { verifyCapture, type VerifyResult } from './verify';
 
-export interface EnrolmentStatus {
-  running: boolean;
-  done: number;
-  total: number;
-  lastRunAt: string | null;
-  unusable: number;
-}
+/** Background enrolment's progress, as the admin's engine status shows it. */
+export type EnrolmentStatus = EngineStatusView['enrolment'];
 
 export class FaceService {
   private pool: FacePool | null = null;
@@ -31,7 +27,7 @@ export class FaceService {
   }
 
   /** The running engine, for the admin's status view (starts the pool and loads the models if needed). */
-  async engineInfo(): Promise<{ modelVersion: string; workers: number; loadMs: number; denormalsFlushed: boolean }> {
+  async engineInfo(): Promise<FacePoolInfo> {
     this.pool ??= new FacePool();
     const info = await this.pool.info();
     this.modelVersion ??= info.modelVersion;

@@ -1,6 +1,7 @@
 // Runs in: main process. Worker-thread pool (piscina) running the face pipeline off the main/UI thread.
 import os from 'node:os';
 import { Piscina } from 'piscina';
+import type { EngineStatusView } from '../../ipc/channels/engine';
 import { modelsDir } from './model-manifest';
 import { workerScript } from '../platform/worker-script';
 import type { AnalyzeOptions, AnalyzeResult } from './pipeline';
@@ -23,14 +24,8 @@ export function resolveWorkerPath(): string {
   return script;
 }
 
-export interface FacePoolInfo {
-  modelVersion: string;
-  /** Slowest worker's model load time (ms). */
-  loadMs: number;
-  workers: number;
-  /** Every worker flushes denormals (fpu-mode addon built); false = correct but slower inference. */
-  denormalsFlushed: boolean;
-}
+/** What the pool runs: the admin's engine status shows exactly this. */
+export type FacePoolInfo = NonNullable<EngineStatusView['face']>;
 
 export class FacePool {
   private readonly piscina: Piscina;

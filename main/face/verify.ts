@@ -1,13 +1,12 @@
 // Runs in: main process and CLI. 1:1 verification: the live capture against the applicant's
 // submitted photo (or its stored template). The result advises the officer and explains
 // itself; it never decides.
+import type { FaceBand as Band } from '../../ipc/channels/face';
 import type { FacePool } from './pool';
 import type { AnalyzeResult, FaceAnalysis, FaceOverlay, StageTimings, ModelTimings } from './pipeline';
 import type { QualityReason } from './quality';
 import { cosine } from './vector';
 import { loadCalibration, type Calibration } from './calibration';
-
-export type Band = 'MATCH' | 'INCONCLUSIVE' | 'NO_MATCH';
 
 export interface SideSummary {
   ok: boolean;

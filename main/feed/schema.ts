@@ -2,6 +2,7 @@
 // The feed's data model (zod schemas and the types inferred from them). Everything the feed
 // sends is parsed with these before anything is applied.
 import { z } from 'zod';
+import { Disposition } from '../../ipc/channels/encounter';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const IsoDateTime = z.string().datetime({ offset: true });
@@ -106,7 +107,8 @@ export const EncounterUpload = z
     booth: z.string().min(1).max(64),
     arrivedAt: IsoDateTime,
     completedAt: IsoDateTime,
-    disposition: z.enum(['processed', 'referred_secondary', 'no_show', 'identity_not_confirmed']),
+    // The same list the officer picks from (the IPC contract's).
+    disposition: Disposition,
     verification: z.record(z.string(), z.unknown()).nullable(),
     flagsAcknowledged: z.array(z.string()),
     note: z.string().max(2000),

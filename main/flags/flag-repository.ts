@@ -1,5 +1,6 @@
 // Runs in: main process and CLI. The flags table: upserts that keep officers' acknowledgements
 // and supervisors' feedback, clearing of flags no longer found, and reports.
+import type { FlagVerdict, RuleSummaryView, Severity } from '../../ipc/channels/flags';
 import type { Db } from '../db/database';
 import type { FlagCandidate, Scope } from './rules/rule';
 
@@ -9,7 +10,7 @@ export interface FlagRow {
   rule_id: string;
   rule_version: number;
   match_key: string;
-  severity: 'low' | 'medium' | 'high';
+  severity: Severity;
   evidence: string;
   explanation: string;
   status: 'open' | 'cleared';
@@ -17,11 +18,19 @@ export interface FlagRow {
   acknowledged_by: string | null;
   acknowledged_at: string | null;
   ack_note: string | null;
-  feedback: 'false_positive' | 'confirmed' | null;
+  feedback: FlagVerdict | null;
   feedback_by: string | null;
   feedback_at: string | null;
   feedback_note: string | null;
 }
+
+/** A flag with the applicant it is about, for the supervisor's review list. */
+export type ReviewFlagRow = FlagRow & {
+  given_names: string;
+  family_names: string;
+  port: string;
+  service_date: string;
+};
 
 export class FlagRepository {
   constructor(private readonly db: Db) {}
@@ -74,7 +83,7 @@ export class FlagRepository {
     this.db.prepare('UPDATE flags SET acknowledged_by = ?, acknowledged_at = ?, ack_note = ? WHERE id = ?').run(by, new Date().toISOString(), note, id);
   }
 
-  feedback(id: number, by: string, kind: 'false_positive' | 'confirmed', note: string | null): void {
+  feedback(id: number, by: string, kind: FlagVerdict, note: string | null): void {
     this.db.prepare('UPDATE flags SET feedback = ?, feedback_by = ?, feedback_at = ?, feedback_note = ? WHERE id = ?').run(kind, by, new Date().toISOString(), note, id);
   }
 
@@ -82,8 +91,21 @@ export class FlagRepository {
     return this.db.prepare<[string], FlagRow>("SELECT * FROM flags WHERE applicant_id = ? AND status = 'open' AND acknowledged_at IS NULL").all(applicantId);
   }
 
+  /** Open flags (of one rule, or all), most severe and newest first, with their applicants. */
+  openForReview(ruleId: string | null, limit = 200): ReviewFlagRow[] {
+    return this.db
+      .prepare<[string | null, string | null, number], ReviewFlagRow>(
+        `SELECT f.*, a.given_names, a.family_names, a.port, a.service_date
+         FROM flags f JOIN applicants a ON a.applicant_id = f.applicant_id
+         WHERE f.status = 'open' AND (? IS NULL OR f.rule_id = ?)
+         ORDER BY CASE f.severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, f.computed_at DESC
+         LIMIT ?`,
+      )
+      .all(ruleId, ruleId, limit);
+  }
+
   /** Per rule: open flags, acknowledged, reviewed by a supervisor, and the precision that yields. */
-  precision(): Array<{ ruleId: string; open: number; acknowledged: number; confirmed: number; falsePositive: number; precision: number | null }> {
+  precision(): Array<Omit<RuleSummaryView, 'description' | 'version'>> {
     return this.db
       .prepare<[], { rule_id: string; open: number; ack: number; conf: number; fp: number }>(
         `SELECT rule_id, SUM(status = 'open') AS open, SUM(acknowledged_at IS NOT NULL) AS ack,

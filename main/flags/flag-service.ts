@@ -1,30 +1,16 @@
 // Runs in: main process. Flags as the app uses them: computed after each synced batch and each
 // enrolment, acknowledged by officers, reviewed by supervisors; every step audited.
+import type { EngineStatusView } from '../../ipc/channels/engine';
+import type { FlagOverviewView, FlagVerdict, FlagView, ReviewFlagView } from '../../ipc/channels/flags';
 import type { AppContext } from '../app-context';
 import { AppError } from '../platform/app-error';
 import { FlagEngine } from './engine';
 import { KEYS_VERSION } from './keys';
 import { freshCount, mergeFresh } from './key-tiers';
-import type { FlagRow } from './flag-repository';
+import type { FlagRow, ReviewFlagRow } from './flag-repository';
 import { RULES } from './rules/index';
 import { DEFAULT_FLAG_CONFIG, type FlagConfig } from './rules/rule';
-
-export interface FlagView {
-  id: number;
-  ruleId: string;
-  ruleVersion: number;
-  ruleDescription: string;
-  severity: 'low' | 'medium' | 'high';
-  explanation: string;
-  evidence: unknown;
-  status: 'open' | 'cleared';
-  computedAt: string;
-  acknowledgedBy: string | null;
-  acknowledgedAt: string | null;
-  ackNote: string | null;
-  feedback: 'false_positive' | 'confirmed' | null;
-  feedbackBy: string | null;
-}
+import { trends } from './trends';
 
 export function toFlagView(f: FlagRow): FlagView {
   return {
@@ -42,6 +28,16 @@ export function toFlagView(f: FlagRow): FlagView {
     ackNote: f.ack_note,
     feedback: f.feedback,
     feedbackBy: f.feedback_by,
+  };
+}
+
+export function toReviewFlagView(f: ReviewFlagRow): ReviewFlagView {
+  return {
+    ...toFlagView(f),
+    applicantId: f.applicant_id,
+    applicantName: `${f.given_names} ${f.family_names}`,
+    port: f.port,
+    serviceDate: f.service_date,
   };
 }
 
@@ -111,7 +107,7 @@ export class FlagService {
   }
 
   /** Fresh keys waiting for the idle-time merge, and whether one is running. */
-  tierStatus(): { freshKeys: number; mergeAt: number; merging: boolean } {
+  tierStatus(): Omit<EngineStatusView['flags'], 'keysVersion'> {
     return { freshKeys: freshCount(this.app.db), mergeAt: MERGE_FRESH_AT, merging: this.merging !== null };
   }
 
@@ -129,7 +125,7 @@ export class FlagService {
     return toFlagView(this.engine.repo.get(flagId)!);
   }
 
-  feedback(flagId: number, supervisor: string, verdict: 'false_positive' | 'confirmed', note: string | null): FlagView {
+  feedback(flagId: number, supervisor: string, verdict: FlagVerdict, note: string | null): FlagView {
     const f = this.engine.repo.get(flagId);
     if (!f) throw new AppError('NOT_FOUND', 'No such flag.');
     this.app.db.transaction(() => {
@@ -137,5 +133,33 @@ export class FlagService {
       this.app.audit.append({ actor: supervisor, action: 'flag.feedback', subject: `applicant:${f.applicant_id}`, details: { flagId, ruleId: f.rule_id, verdict, note: note ?? '' } });
     })();
     return toFlagView(this.engine.repo.get(flagId)!);
+  }
+
+  /**
+   * The supervisor's review: every rule with its precision from feedback, cross-port trends, and
+   * open flags to look at (names included, so the view is audited).
+   */
+  overview(supervisor: string, rule?: string): FlagOverviewView {
+    const precision = new Map(this.engine.repo.precision().map((p) => [p.ruleId, p]));
+    const recent = this.engine.repo.openForReview(rule ?? null);
+    const details = { rule: rule ?? 'all', rows: recent.length };
+    this.app.audit.append({ actor: supervisor, action: 'flags.view', subject: 'flags', details });
+    return {
+      rules: RULES.map((r) => {
+        const p = precision.get(r.id);
+        return {
+          ruleId: r.id,
+          description: r.description,
+          version: r.version,
+          open: p?.open ?? 0,
+          acknowledged: p?.acknowledged ?? 0,
+          confirmed: p?.confirmed ?? 0,
+          falsePositive: p?.falsePositive ?? 0,
+          precision: p?.precision ?? null,
+        };
+      }),
+      trends: trends(this.app.db, 5).map(({ key: _k, ...t }) => t),
+      recent: recent.map(toReviewFlagView),
+    };
   }
 }

@@ -1,10 +1,8 @@
 // Runs in: main process and CLI. Site settings an admin can change at run time.
+import type { SettingsView } from '../../ipc/channels/settings';
 import type { Db } from '../db/database';
 
-export interface Settings {
-  idleLockMinutes: number;
-  retentionDays: number;
-}
+export type Settings = SettingsView;
 
 export const DEFAULT_SETTINGS: Settings = { idleLockMinutes: 10, retentionDays: 30 };
 

@@ -3,7 +3,7 @@
 // words, and whether today's manifest (in the port's own time zone) is here and fresh.
 import type { SyncStatusView } from '../../ipc/channels/sync';
 import type { AppContext } from '../app-context';
-import { portByCode, serviceDateAt } from '../domain/ports';
+import { portByCode, serviceDateAt, type Port } from '../domain/ports';
 import { Outbox } from './outbox';
 import { SyncStateRepository } from './sync-state-repository';
 
@@ -14,9 +14,14 @@ export function activePortCode(app: AppContext): string | null {
   return app.config?.port ?? app.demo?.port ?? null;
 }
 
-export function syncStatus(app: AppContext, now = new Date()): SyncStatusView {
+/** The port this console serves (configured, or the demo's), if it is a known one. */
+export function activePort(app: AppContext): Port | undefined {
   const code = activePortCode(app);
-  const port = code ? portByCode(code) : undefined;
+  return code ? portByCode(code) : undefined;
+}
+
+export function syncStatus(app: AppContext, now = new Date()): SyncStatusView {
+  const port = activePort(app);
   const outbox = new Outbox(app.db).status();
   const base: SyncStatusView = {
     port: port ? { code: port.code, name: port.name, timeZone: port.timeZone } : null,

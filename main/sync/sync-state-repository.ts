@@ -1,7 +1,8 @@
 // Runs in: main process and CLI. Per-port sync outcome, for the status area.
+import type { SyncStatusView } from '../../ipc/channels/sync';
 import type { Db } from '../db/database';
 
-export type SyncStateName = 'idle' | 'syncing' | 'offline' | 'error' | 'never';
+export type SyncStateName = SyncStatusView['state'];
 
 export interface SyncStateRow {
   port: string;

@@ -1,8 +1,7 @@
 // Runs in: main process and CLI. What every vetting rule is: an id, a version, a description a
 // supervisor can read, thresholds, and two ways to run (everything, or what a batch touched).
+import type { FlagConfigView, Severity } from '../../../ipc/channels/flags';
 import type { Db } from '../../db/database';
-
-export type Severity = 'low' | 'medium' | 'high';
 
 export interface EvidenceEntry {
   applicantId: string;
@@ -47,17 +46,8 @@ export interface Rule {
   affected(ctx: RuleContext, applicantIds: string[]): { scope: Scope; candidates: FlagCandidate[] };
 }
 
-export interface FlagConfig {
-  sharedAddressMinHouseholds: number;
-  sharedPhoneMinHouseholds: number;
-  sharedEmailMinHouseholds: number;
-  sharedDeviceMinHouseholds: number;
-  faceDuplicateMinScore: number;
-  identityNameMinSimilarity: number;
-  lookoutMinSimilarity: number;
-  lookoutYearTolerance: number;
-  evidenceLimit: number;
-}
+/** The thresholds in force: the ones an admin may set (ipc FlagThresholds) and the evidence cap. */
+export type FlagConfig = FlagConfigView;
 
 export const DEFAULT_FLAG_CONFIG: FlagConfig = {
   sharedAddressMinHouseholds: 3,

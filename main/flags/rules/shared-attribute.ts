@@ -2,7 +2,8 @@
 // SHARED_ADDRESS, SHARED_PHONE, SHARED_EMAIL, SHARED_DEVICE: one home, number, mailbox or
 // booking device given by at least K unrelated households, across every synced port and day.
 // Families and travel groups share these legitimately; only unrelated households count.
-import type { FlagCandidate, FlagConfig, Rule, RuleContext, Severity } from './rule';
+import type { Severity } from '../../../ipc/channels/flags';
+import type { FlagCandidate, FlagConfig, Rule, RuleContext } from './rule';
 import { displayName, evidenceOf, flaggedKeys, households, keysOf, peopleInTiers, sharedKeys, type Person } from './people';
 
 interface Spec {

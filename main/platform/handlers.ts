@@ -1,0 +1,32 @@
+// Runs in: main process.
+// What the console is (app.info) and the site settings an admin changes.
+import type { appChannels } from '../../ipc/channels/app';
+import type { settingsChannels } from '../../ipc/channels/settings';
+import { actor, type DomainHandlers } from '../ipc/domain-handlers';
+import { syncStatus } from '../sync/status';
+
+export const appHandlers: DomainHandlers<typeof appChannels> = {
+  'app.info': (_req, { app }) => ({
+    name: 'Arrivals Console',
+    version: app.version,
+    shell: app.shell === 'electron' ? 'electron' : 'browser',
+    mode: app.mode,
+    needsSetup: app.accounts.needsSetup(),
+    port: syncStatus(app).port,
+  }),
+};
+
+export const settingsHandlers: DomainHandlers<typeof settingsChannels> = {
+  'settings.get': (_req, { app }) => app.settings.get(),
+
+  'settings.update': (req, ctx) => {
+    const before = ctx.app.settings.get();
+    // The change and its audit entry land together or not at all.
+    return ctx.app.db.transaction(() => {
+      const after = ctx.app.settings.update(req);
+      const details = { before, after };
+      ctx.app.audit.append({ actor: actor(ctx), action: 'settings.update', subject: 'settings', details });
+      return after;
+    })();
+  },
+};
