@@ -3,7 +3,9 @@
 import type { appChannels } from '../../ipc/channels/app';
 import type { settingsChannels } from '../../ipc/channels/settings';
 import { actor, type DomainHandlers } from '../ipc/domain-handlers';
-import { syncStatus } from '../sync/status';
+import { activePort } from '../sync/status';
+
+const portView = (p: ReturnType<typeof activePort>) => (p ? { code: p.code, name: p.name, timeZone: p.timeZone } : null);
 
 export const appHandlers: DomainHandlers<typeof appChannels> = {
   'app.info': (_req, { app }) => ({
@@ -12,7 +14,7 @@ export const appHandlers: DomainHandlers<typeof appChannels> = {
     shell: app.shell === 'electron' ? 'electron' : 'browser',
     mode: app.mode,
     needsSetup: app.accounts.needsSetup(),
-    port: syncStatus(app).port,
+    port: portView(activePort(app)),
   }),
 };
 
