@@ -50,18 +50,40 @@ export class AccountService {
     return toView(create());
   }
 
+  /**
+   * First-run setup: the admin (and, in demo mode, the demo accounts) in one transaction that
+   * refuses when any account exists. Hashing is async, so concurrent calls all get past any
+   * check made before it: the passwords are hashed first, then checked and inserted atomically.
+   */
   async setup(input: { username: string; displayName: string; password: string; createDemoAccounts: boolean }, demoMode: boolean) {
-    if (!this.needsSetup()) throw new AppError('SETUP_DONE', 'This console is already set up. Sign in instead.');
-    const user = await this.createUser('setup', { ...input, role: 'admin' });
-    const demoAccounts: string[] = [];
-    if (demoMode && input.createDemoAccounts) {
-      for (const d of DEMO_ACCOUNTS) {
+    const done = () => new AppError('SETUP_DONE', 'This console is already set up. Sign in instead.');
+    // Early answer for the common case; the check that counts is inside the transaction.
+    if (!this.needsSetup()) throw done();
+    const { username, displayName } = input;
+    const admin = { username, displayName, role: 'admin' as const, passwordHash: await hashPassword(input.password) };
+    const wanted = demoMode && input.createDemoAccounts ? DEMO_ACCOUNTS : [];
+    const demos = await Promise.all(wanted.map(async (d) => ({ ...d, passwordHash: await hashPassword(d.password) })));
+    const create = this.db.transaction(() => {
+      if (this.users.count() > 0) throw done();
+      const createdAt = this.now().toISOString();
+      const insert = (u: { username: string; displayName: string; role: Role; passwordHash: string }) => {
+        const row = this.users.insert({ ...u, createdAt });
+        const subject = `user:${row.username}`;
+        this.audit.append({ actor: 'setup', action: 'user.create', subject, details: { role: row.role } });
+        return row;
+      };
+      const user = insert(admin);
+      const demoAccounts: string[] = [];
+      for (const d of demos) {
         if (this.users.byUsername(d.username)) continue;
-        await this.createUser('setup', d);
+        insert({ username: d.username, displayName: d.displayName, role: d.role, passwordHash: d.passwordHash });
         demoAccounts.push(d.username);
       }
-    }
-    return { user, demoAccounts };
+      return { user: toView(user), demoAccounts };
+    });
+    // Synchronous, so no other call in this process runs between count and insert; IMMEDIATE
+    // takes the write lock first, so another process on this data folder cannot either.
+    return create.immediate();
   }
 
   /** Checks a password with lockout; returns the user or throws a plain-language AppError. */

@@ -45,7 +45,14 @@ export class BatchVerifier {
     const id = this.nextId++;
     const p = new Promise<Batch>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker!.postMessage({ id, env, keys: this.keys, port, date, expectedSeq } satisfies VerifyRequest);
+      try {
+        this.worker!.postMessage({ id, env, keys: this.keys, port, date, expectedSeq } satisfies VerifyRequest);
+      } catch (e) {
+        // The clone failed (client.ts bounds depth first): a refused batch, not a crash.
+        this.pending.delete(id);
+        const why = (e as Error).message;
+        reject(new FeedError('SCHEMA', `The manifest batch ${expectedSeq} could not be checked (${why}); nothing from it was applied.`));
+      }
     });
     // Verifications queued behind a refused batch are never awaited: not an unhandled error.
     p.catch(() => undefined);

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import { verifyBatch } from './client';
 import { FeedError } from './feed-error';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from './json-depth';
 import { LookoutList, ManifestHeader, type Batch } from './schema';
 import { verifyEnvelope, type Envelope, type PinnedKeys } from './signing';
 
@@ -70,8 +71,14 @@ export function readBundle(file: string): BundleContents {
   let off = MAGIC.length;
   const cut = () => new FeedError('TRUNCATED', `The bundle ${file} is incomplete (cut short or damaged); nothing from it was applied.`);
   const json = (b: Buffer) => {
+    const text = b.toString('utf8');
+    // As for online responses (json-depth.ts): bounded before anything recursive reads it.
+    if (nestedDeeperThan(text)) {
+      const why = `holds an entry nested deeper than ${MAX_JSON_DEPTH} levels`;
+      throw new FeedError('SCHEMA', `The bundle ${file} ${why}; nothing from it was applied.`);
+    }
     try {
-      return JSON.parse(b.toString('utf8')) as unknown;
+      return JSON.parse(text) as unknown;
     } catch {
       throw cut();
     }

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { FeedError } from './feed-error';
+import { nestedDeeperThan, tooDeep } from './json-depth';
 import { verifyEnvelope, type PinnedKeys } from './signing';
 import { Batch, EncounterAck, LookoutList, ManifestHeader, type EncounterUpload } from './schema';
 import { portByCode } from '../domain/ports';
@@ -41,6 +42,8 @@ async function readJson(res: Response, what: string): Promise<unknown> {
   } catch {
     throw new FeedError('TRUNCATED', `The connection dropped while receiving the ${what}; nothing from it was applied.`);
   }
+  // Before anything recursive (worker clone, zod, canonicalize) sees it: see json-depth.ts.
+  if (nestedDeeperThan(text)) throw tooDeep(what);
   try {
     return JSON.parse(text) as unknown;
   } catch {

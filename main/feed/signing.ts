@@ -7,6 +7,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { canonicalJson } from './canonical';
 import { FeedError } from './feed-error';
+import { nestedDeeperThan, tooDeep } from './json-depth';
 
 export { canonicalJson };
 
@@ -68,6 +69,8 @@ export function verifyEnvelope(env: unknown, keys: PinnedKeys, what = 'feed docu
     ok = false;
   }
   if (!ok) throw new FeedError('BAD_SIGNATURE', `The ${what} failed its signature check (altered or forged); nothing from it was applied.`);
+  // Signed does not mean shallow: zod and the worker's reply clone recurse (json-depth.ts).
+  if (nestedDeeperThan(e.payload)) throw tooDeep(what);
   let payload: unknown;
   try {
     payload = JSON.parse(e.payload);

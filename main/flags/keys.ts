@@ -3,11 +3,15 @@
 // rescanning everyone.
 import { normaliseAddress, ADDRESS_NORMALISER_VERSION } from './normalize/address';
 import { normaliseDevice, normaliseDocument, normaliseEmail, normalisePhone } from './normalize/contact';
-import { nameTokens } from './normalize/name';
+import { NAME_NORMALISER_VERSION, nameTokens } from './normalize/name';
 import type { ApplicantRow } from '../applicant/applicant-repository';
 
-/** Bump when any normaliser changes: `arrivals flags recompute` then rebuilds every key. */
-export const KEYS_VERSION = 1 * 100 + ADDRESS_NORMALISER_VERSION;
+/**
+ * Bump when any normaliser changes: keys of another version are stale, so the start-up catch-up
+ * (FlagService.catchUp) and `arrivals flags recompute` rebuild them. 101 → 201: invisible
+ * characters, look-alike letters and ASCII spellings in names and addresses (normalize/text.ts).
+ */
+export const KEYS_VERSION = NAME_NORMALISER_VERSION * 100 + ADDRESS_NORMALISER_VERSION;
 
 export type KeySource = Pick<ApplicantRow, 'given_names' | 'family_names' | 'addr_line1' | 'addr_line2' | 'addr_zip' | 'phone' | 'email' | 'device_id' | 'doc_number' | 'doc_issuer'>;
 

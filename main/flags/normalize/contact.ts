@@ -1,8 +1,12 @@
-// Runs in: main process and CLI. Phones to E.164, mailboxes to one canonical form.
+// Runs in: main process and CLI. Phones to E.164, mailboxes to one canonical form. Each is read
+// as cleanText reads names (invisible characters dropped, NFKC), so a zero-width space inside a
+// mailbox or device id does not make it another one.
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { cleanText } from './text';
 
 /** E.164 (+16195550123). Numbers without a country code are read as US numbers. */
-export function normalisePhone(raw: string): string {
+export function normalisePhone(typed: string): string {
+  const raw = cleanText(typed);
   // Fast path for the common North American forms; everything else goes to libphonenumber.
   const compact = raw.replace(/[\s().-]/g, '');
   if (/^\+1[2-9]\d{9}$/.test(compact)) return compact;
@@ -16,7 +20,7 @@ export function normalisePhone(raw: string): string {
 const PLUS_PROVIDERS = new Set(['gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'icloud.com', 'me.com', 'protonmail.com', 'proton.me', 'fastmail.com']);
 
 export function normaliseEmail(raw: string): string {
-  const e = raw.trim().toLowerCase();
+  const e = cleanText(raw).trim().toLowerCase();
   const at = e.lastIndexOf('@');
   if (at < 1) return e;
   let local = e.slice(0, at);
@@ -28,11 +32,11 @@ export function normaliseEmail(raw: string): string {
 }
 
 export function normaliseDevice(raw: string): string {
-  return raw.trim().toLowerCase();
+  return cleanText(raw).trim().toLowerCase();
 }
 
 export function normaliseDocument(doc: { number: string; issuer: string } | null): string | null {
   if (!doc) return null;
-  const n = doc.number.toUpperCase().replace(/[^A-Z0-9]/g, '');
-  return n ? `${doc.issuer.toUpperCase()}:${n}` : null;
+  const n = cleanText(doc.number).toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return n ? `${cleanText(doc.issuer).toUpperCase()}:${n}` : null;
 }

@@ -5,7 +5,7 @@
 import type { FlagCandidate, Rule, RuleContext } from './rule';
 import { displayName, evidenceOf, flaggedKeys, keysOf, peopleByIds, peopleInTiers, sharedKeys, type Person } from './people';
 import { bothTiers } from '../key-tiers';
-import { jaroWinkler } from '../normalize/name';
+import { jaroWinkler, nameMark, nameNotes } from '../normalize/name';
 
 /** Same number of name words, each alike (Jaro–Winkler over spelling skeletons). */
 export function sameName(a: Person, b: Person, min: number): number {
@@ -29,6 +29,15 @@ function identityFlags(ctx: RuleContext, block: Person[], key: string): FlagCand
   for (const p of block) {
     const matches = block.filter((o) => o.applicant_id !== p.applicant_id && sameName(p, o, min) >= min);
     if (!matches.length) continue;
+    // Names alike once invisible or look-alike characters are set aside: said on the flag, in
+    // full for this applicant's name and as a mark on each other appointment's line.
+    const own = nameNotes(p.given_names, p.family_names);
+    const marks = new Map(matches.map((o) => [o, nameMark(o.given_names, o.family_names)]));
+    const marked = (o: Person) => `${displayName(o)}, born ${o.dob}${marks.get(o) ? ` · not plain text: ${marks.get(o)}` : ''}`;
+    const odd = [...marks.values()].filter(Boolean).length;
+    const verb = odd === 1 ? 'holds' : 'hold';
+    const others = odd ? `${odd} of the other names ${verb} invisible or look-alike characters (marked in the evidence)` : '';
+    const asReceived = own.length ? `; the name as received: ${own.join('; ')}` : '';
     out.push({
       applicantId: p.applicant_id,
       ruleId: 'IDENTITY_DUPLICATE',
@@ -36,11 +45,16 @@ function identityFlags(ctx: RuleContext, block: Person[], key: string): FlagCand
       key,
       severity: 'medium',
       evidence: {
-        summary: `${matches.length + 1} appointments for one person born ${p.dob}`,
-        others: matches.slice(0, ctx.config.evidenceLimit).map((o) => evidenceOf(o, `${displayName(o)}, born ${o.dob}`)),
+        summary: `${matches.length + 1} appointments for one person born ${p.dob}${asReceived}${others ? `; ${others}` : ''}`,
+        nameNotes: [...own, ...(others ? [others] : [])],
+        others: matches.slice(0, ctx.config.evidenceLimit).map((o) => evidenceOf(o, marked(o))),
         othersTotal: matches.length,
       },
-      explanation: `${displayName(p)}, born ${p.dob}, also appears as ${matches.map((o) => `"${displayName(o)}" (${o.port} ${o.service_date})`).join(', ')}: the same person booked more than once, or two people with near-identical names and the same birth date.`,
+      explanation:
+        `${displayName(p)}, born ${p.dob}, also appears as ${matches.map((o) => `"${displayName(o)}" (${o.port} ${o.service_date})`).join(', ')}: ` +
+        'the same person booked more than once, or two people with near-identical names and the same birth date.' +
+        (own.length ? ` This name as received is not plain text, though it may look plain on screen: ${own.join('; ')}.` : '') +
+        (others ? ` ${others}.` : ''),
     });
   }
   return out;

@@ -1,10 +1,14 @@
 // Runs in: main process and CLI.
 // LOOKOUT_MATCH: an applicant whose name (accents folded, transliteration variants, any word
-// order, aliases) and date of birth (exact, or year ± 1 when the list gives only a year) match a
-// lookout-list entry. The score and the entry are shown; the officer decides.
+// order, aliases, invisible characters ignored, look-alike letters of other scripts read as the
+// Latin ones they resemble) and date of birth (exact, or year ± 1 when the list gives only a
+// year) match a lookout-list entry. The score and the entry are shown; the officer decides.
 import type { FlagCandidate, Rule, RuleContext } from './rule';
 import { displayName, evidenceOf, peopleByIds, peopleInTiers, type Person } from './people';
-import { nameTokens, tokenMatch } from '../normalize/name';
+import { nameNotes, nameTokens, shapeTokens, tokenMatch } from '../normalize/name';
+
+/** 2: invisible characters and look-alike letters (by shape) on both sides; notes on the flag. */
+const VERSION = 2;
 
 interface Entry {
   entry_id: string;
@@ -16,18 +20,33 @@ interface Entry {
   reason_code: string;
 }
 
+interface Variant {
+  label: string;
+  /** By sound: as the applicants' stored name keys (transliterated). */
+  tokens: string[];
+  /** By shape, when the name has Cyrillic or Greek letters (shapeTokens). */
+  shape: string[] | null;
+}
+
 interface PreparedEntry extends Entry {
-  variants: Array<{ label: string; tokens: string[] }>;
+  variants: Variant[];
+  notes: string[];
 }
 
 function prepare(e: Entry): PreparedEntry {
   const aliases = JSON.parse(e.aliases) as string[];
+  const variant = (label: string, ...parts: string[]): Variant => ({
+    label,
+    tokens: nameTokens(...parts),
+    shape: shapeTokens(...parts),
+  });
   return {
     ...e,
     variants: [
-      { label: `${e.given_names} ${e.family_names}`, tokens: nameTokens(e.given_names, e.family_names) },
-      ...aliases.map((a) => ({ label: `alias "${a}"`, tokens: nameTokens(a) })),
+      variant(`${e.given_names} ${e.family_names}`, e.given_names, e.family_names),
+      ...aliases.map((a) => variant(`alias "${a}"`, a)),
     ],
+    notes: nameNotes(e.given_names, e.family_names),
   };
 }
 
@@ -45,43 +64,79 @@ function dobMatches(e: Entry, p: Person, tolerance: number): string | null {
   return null;
 }
 
-export function scoreAgainst(e: PreparedEntry, p: Person, ctx: RuleContext): { score: number; label: string; dob: string } | null {
+interface Match {
+  score: number;
+  label: string;
+  dob: string;
+  /** Matched only when look-alike letters were read by shape. */
+  byShape: boolean;
+}
+
+/** The applicant's name by shape, computed only for the few names with Cyrillic or Greek letters. */
+const shapes = new WeakMap<Person, string[] | null>();
+function shapeOf(p: Person): string[] | null {
+  let s = shapes.get(p);
+  if (s === undefined) shapes.set(p, (s = shapeTokens(p.given_names, p.family_names)));
+  return s;
+}
+
+export function scoreAgainst(e: PreparedEntry, p: Person, ctx: RuleContext): Match | null {
   const dob = dobMatches(e, p, ctx.config.lookoutYearTolerance);
   if (!dob) return null;
   const target = (p.name_tokens ?? '').split(' ');
-  let best = { score: 0, label: '' };
+  const min = ctx.config.lookoutMinSimilarity;
+  // Every listed word must be found (min), and the whole name closely (mean).
+  const score = (q: string[], t: string[]) => {
+    const m = tokenMatch(q, t);
+    return m.min >= min - 0.05 ? m.mean : 0;
+  };
+  const shape = shapeOf(p);
+  let best: Omit<Match, 'dob'> = { score: 0, label: '', byShape: false };
   for (const v of e.variants) {
-    const m = tokenMatch(v.tokens, target);
-    // Every listed word must be found (min), and the whole name closely (mean).
-    const score = m.min >= ctx.config.lookoutMinSimilarity - 0.05 ? m.mean : 0;
-    if (score > best.score) best = { score, label: v.label };
+    const bySound = score(v.tokens, target);
+    if (bySound > best.score) best = { score: bySound, label: v.label, byShape: false };
+    // By shape on both sides (a Latin name reads the same either way).
+    if (!v.shape && !shape) continue;
+    const byShape = score(v.shape ?? v.tokens, shape ?? target);
+    if (byShape > best.score) best = { score: byShape, label: v.label, byShape: true };
   }
-  return best.score >= ctx.config.lookoutMinSimilarity ? { ...best, dob } : null;
+  return best.score >= min ? { ...best, dob } : null;
 }
 
-function flag(e: PreparedEntry, p: Person, m: { score: number; label: string; dob: string }): FlagCandidate {
+function flag(e: PreparedEntry, p: Person, m: Match): FlagCandidate {
+  // What the officer cannot see on screen, in either name: said on the flag itself.
+  const notes = [...nameNotes(p.given_names, p.family_names), ...e.notes.map((n) => `in the lookout entry, ${n}`)];
+  if (m.byShape) notes.push('the names match only when look-alike letters are read as the Latin letters they resemble');
+  const told = notes.length ? `; the name as received: ${notes.join('; ')}` : '';
+  const born = e.dob ? `, born ${e.dob}` : e.dob_year ? `, born ${e.dob_year}` : '';
+  const similarity = m.score.toFixed(2);
   return {
     applicantId: p.applicant_id,
     ruleId: 'LOOKOUT_MATCH',
-    ruleVersion: 1,
+    ruleVersion: VERSION,
     key: e.entry_id,
     severity: m.score >= 0.97 && e.dob ? 'high' : 'medium',
     evidence: {
-      summary: `lookout entry ${e.entry_id} (${e.reason_code}): ${m.label}, ${m.dob}, name similarity ${m.score.toFixed(2)}`,
+      summary: `lookout entry ${e.entry_id} (${e.reason_code}): ${m.label}, ${m.dob}, name similarity ${similarity}${told}`,
       entry: { entryId: e.entry_id, name: `${e.given_names} ${e.family_names}`, aliases: JSON.parse(e.aliases) as string[], dob: e.dob, dobYear: e.dob_year, reasonCode: e.reason_code },
       score: Math.round(m.score * 1000) / 1000,
+      nameNotes: notes,
       others: [evidenceOf(p, `${displayName(p)}, born ${p.dob}`)],
       othersTotal: 0,
     },
-    explanation: `${displayName(p)} (born ${p.dob}) resembles lookout entry ${e.entry_id} "${e.given_names} ${e.family_names}"${e.dob ? `, born ${e.dob}` : e.dob_year ? `, born ${e.dob_year}` : ''}, reason ${e.reason_code}: matched on ${m.label} with name similarity ${m.score.toFixed(2)} and ${m.dob}. A name match is not an identification: confirm with the document and the person.`,
+    explanation:
+      `${displayName(p)} (born ${p.dob}) resembles lookout entry ${e.entry_id} "${e.given_names} ${e.family_names}"${born}, ` +
+      `reason ${e.reason_code}: matched on ${m.label} with name similarity ${similarity} and ${m.dob}.` +
+      (notes.length ? ` The name as received is not plain text: ${notes.join('; ')}; it may look identical on screen.` : '') +
+      ' A name match is not an identification: confirm with the document and the person.',
   };
 }
 
 export const LOOKOUT_MATCH: Rule = {
   id: 'LOOKOUT_MATCH',
-  version: 1,
+  version: VERSION,
   description:
-    'Flags applicants who resemble a lookout-list entry: names compared with accents folded, transliteration variants and word order ignored, aliases included (Jaro–Winkler per word, ≥ 0.9 overall), and date of birth exact or year ± 1.',
+    'Flags applicants who resemble a lookout-list entry: names compared with accents folded, transliteration variants and word order ignored, invisible characters dropped and look-alike letters of other scripts read as Latin, aliases included (Jaro–Winkler per word, ≥ 0.9 overall), and date of birth exact or year ± 1.',
   all(ctx) {
     return entries(ctx).flatMap((e) => {
       const people = e.dob
