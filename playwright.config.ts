@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
+  // Real work (IPC, scrypt, sync, inference) behind most waits: 5 s is too tight on a busy 2-core machine.
+  expect: { timeout: 30_000 },
   workers: 1,
   reporter: process.env.CI ? 'list' : [['list']],
   use: {

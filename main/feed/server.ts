@@ -184,6 +184,11 @@ export async function startFeedServer(data: Published, opts: FeedServerOptions =
     return sendJson(res, 404, { error: 'Not found' });
   }
 
+  // Node closes idle keep-alive sockets after 5 s; a client busy applying a page of batches for
+  // longer then reuses a socket the server just closed (UND_ERR_SOCKET). Publishers' servers
+  // typically keep them for a minute or more.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host === 'localhost' ? '127.0.0.1' : host, () => resolve());

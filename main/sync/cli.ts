@@ -44,7 +44,8 @@ export function registerSyncCommands(program: Command, withApp: WithApp): void {
     .option('--key <id=file>', 'pin a publisher public key (repeatable)', collect)
     .option('--trust-demo-key', 'pin the DEMO publisher key (demo data only)')
     .option('--json', 'print the report as JSON')
-    .action((o: KeyOpts & { feed?: string; port?: string; date?: string; json?: boolean }) =>
+    .option('--progress', 'print every progress step on stderr, one line each: progress {JSON} (for scripts and tests)')
+    .action((o: KeyOpts & { feed?: string; port?: string; date?: string; json?: boolean; progress?: boolean }) =>
       withApp(async (app) => {
         const code = o.port ?? app.config?.port;
         const port = code ? portByCode(code) : undefined;
@@ -60,6 +61,8 @@ export function registerSyncCommands(program: Command, withApp: WithApp): void {
           const r = await engine.syncDay(new OnlineFeedSource(feedUrl, pinnedKeys(app, o)), port.code, date, {
             onBatchApplied: (b) => app.flags.afterBatch(b.applicantIds),
             onProgress: (p) => {
+              // Written after the step it reports is committed (pipes are synchronous on Linux).
+              if (o.progress) process.stderr.write(`progress ${JSON.stringify(p)}\n`);
               const line = `${p.phase} ${p.appliedSeq}/${p.lastSeq}${p.photosTotal ? ` photos ${p.photosDone}/${p.photosTotal}` : ''}`;
               if (line !== last && !o.json && process.stderr.isTTY) process.stderr.write(`\r${line}   `);
               last = line;

@@ -14,13 +14,24 @@ export function arrivals(dataDir: string, args: string[], opts: { input?: string
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, out: r.stdout + r.stderr };
 }
 
-/** As `arrivals`, without blocking the event loop (needed when the test itself serves HTTP). */
-export function arrivalsAsync(dataDir: string, args: string[]): Promise<{ code: number | null; out: string }> {
+/**
+ * As `arrivals`, without blocking the event loop (needed when the test itself serves HTTP). A run
+ * past `timeout` (a hang, not slowness: it is generous) is killed and reports code null.
+ */
+export function arrivalsAsync(dataDir: string, args: string[], opts: { timeout?: number } = {}): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(REPO, 'bin/arrivals.js'), '--data-dir', dataDir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
+    const timeout = opts.timeout ?? 180_000;
+    const t = setTimeout(() => {
+      out += `\n[arrivals ${args[0]} still running after ${timeout} ms: killed]`;
+      child.kill('SIGKILL');
+    }, timeout);
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => resolve({ code, out }));
+    child.on('close', (code) => {
+      clearTimeout(t);
+      resolve({ code, out });
+    });
   });
 }

@@ -15,10 +15,12 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'face-fetch-test-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 function run(env: Record<string, string>) {
-  return spawnSync(process.execPath, [SCRIPT], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000 });
+  // A cap against a hang only: the script runs `npm pack`, then extracts and hashes the models,
+  // which takes a while on a slow or loaded machine.
+  return spawnSync(process.execPath, [SCRIPT], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 300_000 });
 }
 
-describe('models/fetch-models.js', () => {
+describe('models/fetch-models.js', { timeout: 600_000 }, () => {
   it('does nothing (and needs no network) when every file is present and verified', () => {
     const dir = path.join(tmp, 'ok');
     fs.mkdirSync(dir);

@@ -268,22 +268,16 @@ describe('generator', () => {
     }
   });
 
-  it('scales: 100,000 applicants for one port-day in a few seconds without photos, and publishes', async () => {
-    const t0 = performance.now();
+  // How fast (generation and signing at 100k) is measured by the benchmark, tools/bench-feed-gen.ts,
+  // not here: a test's outcome must not depend on the machine's speed.
+  it('scales: 100,000 applicants for one port-day without photos, and publishes', async () => {
     const big = await generateFeed({ ports: ['LRD'], dates: ['2026-11-22'], perPortPerDay: 100_000, seed: 9, photos: false });
-    const genMs = performance.now() - t0;
     expect(big.groundTruth.applicants).toBeGreaterThanOrEqual(100_000);
-    const t1 = performance.now();
     const pub = publishFeed(big, demoSigningKey());
-    const pubMs = performance.now() - t1;
     const day = pub.days.values().next().value!;
     expect(openEnvelope(day.header).lastSeq).toBe(day.batches.length);
     expect(day.batches.length).toBeGreaterThan(400);
-    // Generous bounds for a loaded 2-core machine; measured ~1.5 s and ~2 s.
-    expect(genMs).toBeLessThan(10_000);
-    expect(pubMs).toBeLessThan(15_000);
-    console.log(`generator: 100k applicants in ${Math.round(genMs)} ms; signed ${day.batches.length} batches in ${Math.round(pubMs)} ms`);
-  });
+  }, 300_000);
 
   it('reuses a small photo pool for benchmarks when asked', async () => {
     const f = await generateFeed({ ports: ['CXL'], dates: ['2026-11-22'], perPortPerDay: 200, seed: 2, reusePhotos: true, plant: false });

@@ -23,7 +23,9 @@ function tamper(dir: string, sql: string) {
   db.close();
 }
 
-describe('arrivals CLI', () => {
+// Each test starts the CLI up to eight times: a generous cap (not the suite's 60 s default), so
+// that a slow or loaded machine passes as a fast one does.
+describe('arrivals CLI', { timeout: 300_000 }, () => {
   it('manages users and verifies an intact audit log with exit 0', () => {
     const dir = seeded();
     const list = arrivals(dir, ['user', 'list']);
