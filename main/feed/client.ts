@@ -9,9 +9,27 @@ import { verifyEnvelope, type PinnedKeys } from './signing';
 import { Batch, EncounterAck, LookoutList, ManifestHeader, type EncounterUpload } from './schema';
 import { portByCode } from '../domain/ports';
 
+/**
+ * Every limit on what the feed may send, per kind of response. Caps count bytes after
+ * decompression, while streaming; deadlines cover the whole request (redirects, headers, body),
+ * so neither a gzip bomb nor a 1-byte/s trickle can hold memory or the sync. JSON pages: 32 MiB,
+ * as the app's own HTTP bridge; photos: 15 MiB, above face.verify's ~12 MB capture limit.
+ */
+export const FEED_LIMITS = {
+  json: { maxBytes: 32 * 1024 * 1024, deadlineMs: 30_000 },
+  photo: { maxBytes: 15 * 1024 * 1024, deadlineMs: 60_000 },
+} as const;
+/** Redirects followed per request; a loop ends here with a plain message. */
+export const MAX_REDIRECTS = 5;
+
 export interface ClientOptions {
+  /** Total deadline for the request (default FEED_LIMITS[kind].deadlineMs). */
   timeoutMs?: number;
+  /** Cap on the decompressed body (default FEED_LIMITS[kind].maxBytes). */
+  maxBytes?: number;
 }
+
+type Kind = keyof typeof FEED_LIMITS;
 
 function portName(code: string): string {
   return portByCode(code)?.name ?? code;
@@ -21,27 +39,100 @@ function url(base: string, path: string): string {
   return new URL(path.replace(/^\//, ''), base.endsWith('/') ? base : `${base}/`).toString();
 }
 
-async function request(target: string, init: RequestInit & { timeoutMs?: number }, what: string): Promise<Response> {
-  let res: Response;
+const mib = (n: number) => (n >= 1024 * 1024 ? `${+(n / 1024 / 1024).toFixed(1)} MiB` : `${n} bytes`);
+const secs = (ms: number) => `${+(ms / 1000).toFixed(1)} s`;
+
+/**
+ * One request with its deadline, redirect limit and body cap; resolves to the whole body (null
+ * for 204). The deadline's abort tears the connection down wherever it is, so a refused or
+ * overdue response is never read further.
+ */
+async function request(
+  target: string,
+  init: RequestInit,
+  what: string,
+  kind: Kind,
+  o: ClientOptions = {},
+): Promise<Buffer | null> {
+  const deadlineMs = o.timeoutMs ?? FEED_LIMITS[kind].deadlineMs;
+  const maxBytes = o.maxBytes ?? FEED_LIMITS[kind].maxBytes;
+  const ctl = new AbortController();
+  const timer = setTimeout(() => ctl.abort(), deadlineMs);
+  const overdue = () =>
+    new FeedError(
+      'NETWORK',
+      `The feed did not finish sending the ${what} within ${secs(deadlineMs)}; ` +
+        'nothing from it was applied. The console will retry.',
+    );
+  const tooLarge = () =>
+    new FeedError(
+      'TOO_LARGE',
+      `The feed's ${what} is larger than ${mib(maxBytes)}; refused, nothing from it was applied.`,
+    );
+  const http = (message: string) => new FeedError('HTTP', `${message}; the console will retry.`);
   try {
-    res = await fetch(target, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 30_000) });
-  } catch (e) {
-    const cause = (e as Error & { cause?: { code?: string } }).cause?.code ?? (e as Error).name;
-    throw new FeedError('NETWORK', `The feed could not be reached for the ${what} (${cause}). The console keeps working from local data and will retry.`);
+    let res: Response;
+    let next = target;
+    for (let hops = 0; ; hops++) {
+      try {
+        // Redirects by hand: fetch's own limit (20) ends in a bare TypeError.
+        res = await fetch(next, { ...init, redirect: 'manual', signal: ctl.signal });
+      } catch (e) {
+        if (ctl.signal.aborted) throw overdue();
+        const cause = (e as Error & { cause?: { code?: string } }).cause?.code ?? (e as Error).name;
+        throw new FeedError(
+          'NETWORK',
+          `The feed could not be reached for the ${what} (${cause}). ` +
+            'The console keeps working from local data and will retry.',
+        );
+      }
+      const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
+      if (!location) break;
+      await res.body?.cancel().catch(() => undefined);
+      if (hops >= MAX_REDIRECTS) throw http(`The feed redirected too many times for the ${what}`);
+      next = new URL(location, next).toString();
+      const scheme = new URL(next).protocol;
+      if (scheme !== 'http:' && scheme !== 'https:') throw http(`The feed redirected the ${what} off HTTP`);
+      // As browsers do: after a 303, or a 301/302 of a POST, the next request is a GET without a body.
+      const s = res.status;
+      const toGet = s === 303 || ((s === 301 || s === 302) && init.method === 'POST');
+      if (toGet) init = { ...init, method: 'GET', body: undefined };
+    }
+    if (!res.ok && res.status !== 204) {
+      await res.body?.cancel().catch(() => undefined);
+      const status = `${res.status} ${res.statusText}`;
+      throw new FeedError('HTTP', `The feed answered ${status} for the ${what}. The console will retry.`);
+    }
+    if (res.status === 204) return null;
+    // An honestly announced oversized answer is refused before any of it is read.
+    const announced = Number(res.headers.get('content-length'));
+    if (!res.headers.get('content-encoding') && announced > maxBytes) throw tooLarge();
+    // Counted as it arrives, after decompression: at most maxBytes (plus one chunk) is ever held.
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    try {
+      for await (const c of res.body ?? []) {
+        size += c.length;
+        if (size > maxBytes) break;
+        chunks.push(c);
+      }
+    } catch {
+      if (ctl.signal.aborted) throw overdue();
+      const message = `The connection dropped while receiving the ${what}; nothing from it was applied.`;
+      throw new FeedError('TRUNCATED', message);
+    }
+    if (size > maxBytes) throw tooLarge();
+    return Buffer.concat(chunks);
+  } finally {
+    clearTimeout(timer);
+    // Drops the connection of any response not read to its end (too large, redirect, error).
+    ctl.abort();
   }
-  if (!res.ok && res.status !== 204) {
-    throw new FeedError('HTTP', `The feed answered ${res.status} ${res.statusText} for the ${what}. The console will retry.`);
-  }
-  return res;
 }
 
-async function readJson(res: Response, what: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await res.text();
-  } catch {
-    throw new FeedError('TRUNCATED', `The connection dropped while receiving the ${what}; nothing from it was applied.`);
-  }
+function readJson(body: Buffer | null, what: string): unknown {
+  // As Response.text(): UTF-8, a leading BOM dropped.
+  const text = new TextDecoder().decode(body ?? Buffer.alloc(0));
   // Before anything recursive (worker clone, zod, canonicalize) sees it: see json-depth.ts.
   if (nestedDeeperThan(text)) throw tooDeep(what);
   try {
@@ -62,8 +153,8 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 
 export async function fetchHeader(feedUrl: string, port: string, date: string, keys: PinnedKeys, o: ClientOptions = {}) {
   const what = `manifest header for ${portName(port)} on ${date}`;
-  const res = await request(url(feedUrl, `/v1/ports/${port}/manifests/${date}`), { timeoutMs: o.timeoutMs }, what);
-  const { payload, keyId } = verifyEnvelope(await readJson(res, what), keys, what);
+  const body = await request(url(feedUrl, `/v1/ports/${port}/manifests/${date}`), {}, what, 'json', o);
+  const { payload, keyId } = verifyEnvelope(readJson(body, what), keys, what);
   const header = parse(ManifestHeader, payload, what);
   // A genuine header of another port or day, served in place of the one asked for.
   if (header.port !== port || header.serviceDate !== date) {
@@ -101,8 +192,9 @@ export function rememberDigest(batch: Batch, digest: string): void {
 /** Fetches one page of batch envelopes without verifying them (BatchVerifier does that). */
 export async function fetchBatchEnvelopes(feedUrl: string, port: string, date: string, sinceSeq: number, o: ClientOptions & { limit?: number } = {}): Promise<unknown[]> {
   const what = `manifest batches after ${sinceSeq} for ${portName(port)} on ${date}`;
-  const res = await request(url(feedUrl, `/v1/ports/${port}/manifests/${date}/batches?since=${sinceSeq}&limit=${o.limit ?? 20}`), { timeoutMs: o.timeoutMs }, what);
-  return parse(z.object({ batches: z.array(z.unknown()) }).strict(), await readJson(res, what), what).batches;
+  const path = `/v1/ports/${port}/manifests/${date}/batches?since=${sinceSeq}&limit=${o.limit ?? 20}`;
+  const body = await request(url(feedUrl, path), {}, what, 'json', o);
+  return parse(z.object({ batches: z.array(z.unknown()) }).strict(), readJson(body, what), what).batches;
 }
 
 export async function fetchBatches(feedUrl: string, port: string, date: string, sinceSeq: number, keys: PinnedKeys, o: ClientOptions & { limit?: number } = {}): Promise<Batch[]> {
@@ -121,13 +213,7 @@ export async function fetchBatches(feedUrl: string, port: string, date: string, 
 export async function fetchBlob(feedUrl: string, sha256: string, o: ClientOptions = {}): Promise<Buffer> {
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw new FeedError('SCHEMA', 'Invalid photo id.');
   const what = `photo ${sha256.slice(0, 12)}…`;
-  const res = await request(url(feedUrl, `/v1/blobs/${sha256}`), { timeoutMs: o.timeoutMs }, what);
-  let bytes: Buffer;
-  try {
-    bytes = Buffer.from(await res.arrayBuffer());
-  } catch {
-    throw new FeedError('TRUNCATED', `The connection dropped while receiving the ${what}.`);
-  }
+  const bytes = (await request(url(feedUrl, `/v1/blobs/${sha256}`), {}, what, 'photo', o)) ?? Buffer.alloc(0);
   const actual = createHash('sha256').update(bytes).digest('hex');
   if (actual !== sha256) throw new FeedError('HASH_MISMATCH', `The ${what} did not match its hash (damaged or substituted); it was not stored.`);
   return bytes;
@@ -135,9 +221,9 @@ export async function fetchBlob(feedUrl: string, sha256: string, o: ClientOption
 
 export async function fetchLookout(feedUrl: string, sinceVersion: number, keys: PinnedKeys, o: ClientOptions = {}): Promise<{ list: LookoutList; keyId: string } | null> {
   const what = 'lookout list';
-  const res = await request(url(feedUrl, `/v1/lookout?since=${sinceVersion}`), { timeoutMs: o.timeoutMs }, what);
-  if (res.status === 204) return null;
-  const { payload, keyId } = verifyEnvelope(await readJson(res, what), keys, what);
+  const body = await request(url(feedUrl, `/v1/lookout?since=${sinceVersion}`), {}, what, 'json', o);
+  if (body === null) return null;
+  const { payload, keyId } = verifyEnvelope(readJson(body, what), keys, what);
   const list = parse(LookoutList, payload, what);
   if (list.version <= sinceVersion) throw new FeedError('REPLAY', `The feed sent lookout list version ${list.version}, not newer than the ${sinceVersion} held; it was refused.`);
   return { list, keyId };
@@ -145,6 +231,7 @@ export async function fetchLookout(feedUrl: string, sinceVersion: number, keys: 
 
 export async function postEncounters(feedUrl: string, encounters: EncounterUpload[] | unknown[], o: ClientOptions = {}) {
   const what = 'encounter upload';
-  const res = await request(url(feedUrl, '/v1/encounters'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ encounters }), timeoutMs: o.timeoutMs }, what);
-  return parse(z.object({ acks: z.array(EncounterAck) }).strict(), await readJson(res, what), what).acks;
+  const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ encounters }) };
+  const body = await request(url(feedUrl, '/v1/encounters'), init, what, 'json', o);
+  return parse(z.object({ acks: z.array(EncounterAck) }).strict(), readJson(body, what), what).acks;
 }

@@ -10,6 +10,8 @@ export type FeedErrorCode =
   | 'OUT_OF_ORDER'
   | 'TRUNCATED'
   | 'HASH_MISMATCH'
+  /** A response past its size cap (FEED_LIMITS in client.ts), counted after decompression. */
+  | 'TOO_LARGE'
   | 'HTTP'
   | 'NETWORK';
 

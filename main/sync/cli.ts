@@ -34,10 +34,20 @@ function pinnedKeys(app: AppContext | null, o: KeyOpts): PinnedKeys {
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
+/** `sync` synced the manifest, but some photos failed their hash check or were too large. */
+export const EXIT_PHOTOS_REFUSED = 3;
+const SYNC_EXIT_CODES = `
+Exit codes:
+  0  everything arrived
+  2  the sync failed (feed unreachable, refused data, bad arguments); run it again to resume
+  ${EXIT_PHOTOS_REFUSED}  the manifest synced, but some photos were refused (damaged, substituted or too large);
+     the count is printed, and the next sync fetches them again`;
+
 export function registerSyncCommands(program: Command, withApp: WithApp): void {
   program
     .command('sync')
     .description("pull a port's manifest for a day from a feed into the local database (resumes where it stopped)")
+    .addHelpText('after', SYNC_EXIT_CODES)
     .option('--feed <url>', 'feed URL (default: config.json)')
     .option('--port <code>', 'port code (default: config.json)')
     .option('--date <date>', "service date YYYY-MM-DD (default: today at the port)")
@@ -74,7 +84,12 @@ export function registerSyncCommands(program: Command, withApp: WithApp): void {
           await app.flags.maintain({ pauseMs: 0 });
           if (o.json) console.log(JSON.stringify({ ...r, content: contentSummary(app.db) }));
           else console.log(`\nSynced ${port.name} ${date}: ${r.batchesApplied} batches (${r.recordsApplied} records), ${r.photosStored} photos, now at ${r.appliedSeq}/${r.lastSeq}.`);
-          if (r.photoFailures.length) console.error(`${r.photoFailures.length} photos could not be stored: ${r.photoFailures[0]!.reason}`);
+          if (r.photoFailures.length) {
+            // The manifest is in, but not every photo: a script must not take that for success.
+            const n = r.photoFailures.length;
+            console.error(`${n} of ${n + r.photosStored} photos were refused: ${r.photoFailures[0]!.reason}`);
+            process.exitCode = EXIT_PHOTOS_REFUSED;
+          }
         } catch (e) {
           if (e instanceof FeedError) throw new AppError('INVALID_REQUEST', `Sync failed: ${e.message}`);
           throw e;
