@@ -5,23 +5,35 @@ import type { ArrivalsApi, ChannelName, RequestOf, ResponseOf } from '../../ipc/
 
 function httpApi(): ArrivalsApi {
   // The launch URL carries the per-launch key once; keep it for this tab and drop it from the
-  // address bar so it is not left in history or screenshots.
+  // address bar so it is not left in history or screenshots. Other parameters and the hash
+  // (the route, e.g. #/booth/ABC123) stay.
   const params = new URLSearchParams(window.location.search);
   const fromUrl = params.get('key');
   if (fromUrl) {
     sessionStorage.setItem('arrivals.key', fromUrl);
-    window.history.replaceState(null, '', window.location.pathname);
+    params.delete('key');
+    const rest = params.toString();
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${rest ? `?${rest}` : ''}${window.location.hash}`);
   }
   const key = sessionStorage.getItem('arrivals.key') ?? '';
+  // One connection (and so one session) per tab: sessionStorage survives a reload of the tab
+  // but not its closing. The page id is new on every load: it lets main tell a reload's late
+  // close report from a real one.
   let connection = sessionStorage.getItem('arrivals.connection');
   if (!connection) {
     connection = crypto.randomUUID();
     sessionStorage.setItem('arrivals.connection', connection);
   }
-  const headers = { 'content-type': 'application/json', 'x-arrivals-key': key, 'x-arrivals-connection': connection };
+  const headers = { 'content-type': 'application/json', 'x-arrivals-key': key, 'x-arrivals-connection': connection, 'x-arrivals-page': crypto.randomUUID() };
   window.addEventListener('pagehide', () => {
-    // Closing the window signs out, as in the Electron shell.
+    // Closing the window signs out, as in the Electron shell. pagehide also fires on a reload,
+    // so main waits a grace period (main/shell/close-grace.ts) for this connection to call
+    // again before it ends the session.
     void fetch('/api/__closed', { method: 'POST', headers, body: '{}', keepalive: true });
+  });
+  window.addEventListener('pageshow', (e) => {
+    // Back from the back/forward cache: the same page again, so the close did not happen.
+    if (e.persisted) void fetch('/api/__alive', { method: 'POST', headers, body: '{}' }).catch(() => undefined);
   });
   return new Proxy({} as ArrivalsApi, {
     get: (_t, channel: string) => async (request: unknown) => {

@@ -1,17 +1,13 @@
-// Runs in: renderer.
+// Runs in: renderer. Entry: styles, the catalogues (set up synchronously), then the app.
 import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { MantineProvider, createTheme } from '@mantine/core';
-import { App } from './App';
-
-// Readable at arm's length across a booth counter: a larger base size than the default.
-const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'md', fontSizes: { md: '1.05rem' } });
+import { App } from './app/App';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
-      <App />
-    </MantineProvider>
+    <App />
   </StrictMode>,
 );

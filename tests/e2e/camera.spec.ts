@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { expect, test } from '@playwright/test';
+import { test } from '@playwright/test';
 import { setupAndSignIn, startShell, type RunningShell } from './shell';
+import { expect, SYNC_MS, TEST_MS } from './waits';
 
 const y4m = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'arrivals-cam-')), 'face.y4m');
 // A 1280×720 frame with one face on a plain background, as the webcam would show it.
@@ -18,7 +19,9 @@ test.use({
 });
 
 let shell: RunningShell;
+test.describe.configure({ timeout: TEST_MS });
 test.beforeAll(async () => {
+  test.setTimeout(TEST_MS);
   expect(made.status, String(made.stderr)).toBe(0);
   shell = await startShell({ env: { ARRIVALS_DEMO_SIZE: '200' } });
 });
@@ -26,7 +29,7 @@ test.afterAll(async () => shell.stop());
 
 test('the officer captures from the camera and gets an explained comparison', async ({ page }) => {
   await setupAndSignIn(page, shell, 'officer', 'officer-demo-pass');
-  await expect(page.getByTestId('manifest-state')).toContainText('is current', { timeout: 30_000 });
+  await expect(page.getByTestId('manifest-state')).toContainText('is current', { timeout: SYNC_MS });
   const ids = await page.evaluate(async () => {
     const headers = { 'content-type': 'application/json', 'x-arrivals-key': sessionStorage.getItem('arrivals.key') ?? '', 'x-arrivals-connection': sessionStorage.getItem('arrivals.connection') ?? '' };
     const r = (await (await fetch('/api/queue.today', { method: 'POST', headers, body: '{}' })).json()) as { value: { items: Array<{ applicantId: string; hasPhoto: boolean }> } };
@@ -41,7 +44,7 @@ test('the officer captures from the camera and gets an explained comparison', as
   await expect.poll(() => page.locator('video').evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(2);
   await page.getByRole('button', { name: 'Capture and compare' }).click();
   // Whatever the outcome for this pair of faces, it comes with its explanation.
-  await expect(page.getByTestId('verify-band')).toHaveText(/Match|No match|Inconclusive|No comparison possible/, { timeout: 30_000 });
+  await expect(page.getByTestId('verify-band')).toHaveText(/Match|No match|Inconclusive|No comparison possible/, { timeout: SYNC_MS });
   await expect(page.getByTestId('verify-result').getByRole('listitem').first()).toContainText(/Similarity|could not be used|no usable face/);
   await expect(page.getByRole('img', { name: 'Live capture' })).toBeVisible();
 });

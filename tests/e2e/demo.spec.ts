@@ -1,12 +1,14 @@
 import sharp from 'sharp';
-import { expect, test, type Page } from '@playwright/test';
+import { test, type Page } from '@playwright/test';
 import { setupAndSignIn, startShell, type RunningShell } from './shell';
+import { expect, SYNC_MS, TEST_MS } from './waits';
 
 let shell: RunningShell;
 
-test.describe.configure({ mode: 'serial' });
+test.describe.configure({ mode: 'serial', timeout: TEST_MS });
 
 test.beforeAll(async () => {
+  test.setTimeout(TEST_MS);
   shell = await startShell({ env: { ARRIVALS_DEMO_SIZE: '400' } });
 });
 test.afterAll(async () => {
@@ -34,7 +36,7 @@ async function photoApplicants(page: Page): Promise<string[]> {
 
 test('demo: the officer sees today\'s synced manifest and opens a case with its photo', async ({ page }) => {
   await setupAndSignIn(page, shell, 'officer', 'officer-demo-pass');
-  await expect(page.getByTestId('manifest-state')).toContainText('is current', { timeout: 30_000 });
+  await expect(page.getByTestId('manifest-state')).toContainText('is current', { timeout: SYNC_MS });
   await expect(page.getByText('Sync: idle')).toBeVisible();
   const rows = page.getByRole('table', { name: 'Arrivals queue' }).getByRole('row');
   await expect(rows.nth(10)).toBeVisible();
@@ -55,7 +57,7 @@ test('demo: the officer sees today\'s synced manifest and opens a case with its 
 
 test('the officer verifies a live picture against the submitted photo; the result explains itself', async ({ page }) => {
   await setupAndSignIn(page, shell, 'officer', 'officer-demo-pass');
-  await expect(page.getByTestId('manifest-state')).toContainText('is current', { timeout: 30_000 });
+  await expect(page.getByTestId('manifest-state')).toContainText('is current', { timeout: SYNC_MS });
   const rows = page.getByRole('table', { name: 'Arrivals queue' }).getByRole('row');
   const [me, ...others] = await photoApplicants(page);
   await page.getByLabel('Search arrivals').fill(me!.slice(-6));
@@ -78,7 +80,7 @@ test('the officer verifies a live picture against the submitted photo; the resul
   }
   expect(theirs).not.toBeNull();
   await page.locator('input[type=file]').setInputFiles({ name: 'capture.jpg', mimeType: 'image/jpeg', buffer: capture });
-  await expect(page.getByTestId('verify-band')).toHaveText('Match', { timeout: 30_000 });
+  await expect(page.getByTestId('verify-band')).toHaveText('Match', { timeout: SYNC_MS });
   await expect(page.getByTestId('verify-result')).toContainText('at or above the MATCH threshold');
   await expect(page.getByRole('img', { name: 'Live capture' })).toBeVisible();
   await page.screenshot({ path: 'docs/screenshots/verify.png', fullPage: true });
@@ -91,7 +93,7 @@ test('the officer verifies a live picture against the submitted photo; the resul
 
 test('feed down: the app keeps working from local data, shows the outage, and recovers', async ({ page }) => {
   await setupAndSignIn(page, shell, 'officer', 'officer-demo-pass');
-  await expect(page.getByTestId('manifest-state')).toContainText('is current', { timeout: 30_000 });
+  await expect(page.getByTestId('manifest-state')).toContainText('is current', { timeout: SYNC_MS });
   const feedUrl = await page.evaluate(async () => {
     const headers = { 'content-type': 'application/json', 'x-arrivals-key': sessionStorage.getItem('arrivals.key') ?? '', 'x-arrivals-connection': sessionStorage.getItem('arrivals.connection') ?? '' };
     const r = await fetch('/api/sync.status', { method: 'POST', headers, body: '{}' });

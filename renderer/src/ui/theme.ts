@@ -1,8 +1,11 @@
 // Runs in: renderer. The theme every screen inherits. Contrast is fixed here, once, so later
 // screens meet WCAG 2.1 AA without thinking about it: filled colours take whichever of white or
-// near-black reads better on them; light, outline and subtle variants get text dark enough for
-// their pale backgrounds; dimmed text is darker than Mantine's default (#868e96 is 3.3:1).
+// near-black reads better on them (and are darkened when neither reaches 4.5:1, e.g. teal,
+// cyan); light, outline and subtle variants get text dark enough for their pale backgrounds;
+// `c="orange"`-style text is darkened the same way; dimmed text is darker than Mantine's
+// default (#868e96 is 3.3:1).
 import {
+  DEFAULT_THEME,
   createTheme,
   darken,
   defaultVariantColorsResolver,
@@ -12,18 +15,32 @@ import {
   type VariantColorsResolver,
 } from '@mantine/core';
 
-const INK = '#1a1b1e';
+export const INK = '#1a1b1e';
+/** What every text/background pair must reach (WCAG 2.1 AA, normal-size text). */
+export const MIN_CONTRAST = 4.5;
 
-function contrast(a: string, b: string): number {
+export function contrast(a: string, b: string): number {
   const [x, y] = [luminance(a), luminance(b)];
   return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
 }
 
-/** The colour's darkest shade, darkened further until it reads at 4.5:1 on white. */
-function readableOnLight(hex: string): string {
+/**
+ * The colour darkened until it reads at 5.2:1 on white: the margin keeps it above 4.5:1 on the
+ * pale 10 % tints of light badges and alerts too (teal.9 is 5.0 on white, 4.4 on its tint).
+ */
+export function readableOnLight(hex: string): string {
   let c = hex;
-  for (let i = 0; i < 10 && contrast(c, '#ffffff') < 4.8; i++) c = darken(c, 0.12);
+  for (let i = 0; i < 10 && contrast(c, '#ffffff') < 5.2; i++) c = darken(c, 0.12);
   return c;
+}
+
+/** A filled background and the text for it: white or ink, darkening the background if neither reads. */
+export function filledPair(bg: string): { background: string; color: string } {
+  if (contrast(bg, '#ffffff') >= MIN_CONTRAST) return { background: bg, color: '#ffffff' };
+  if (contrast(bg, INK) >= MIN_CONTRAST) return { background: bg, color: INK };
+  let b = bg;
+  for (let i = 0; i < 10 && contrast(b, '#ffffff') < MIN_CONTRAST; i++) b = darken(b, 0.08);
+  return { background: b, color: '#ffffff' };
 }
 
 const variantColorResolver: VariantColorsResolver = (input) => {
@@ -32,12 +49,21 @@ const variantColorResolver: VariantColorsResolver = (input) => {
   if (!parsed.isThemeColor || !parsed.color) return base;
   const shades = input.theme.colors[parsed.color]!;
   if (input.variant === 'filled') {
-    const bg = parsed.shade === undefined ? shades[8]! : parsed.value;
-    return { ...base, background: bg, hover: darken(bg, 0.1), color: contrast(bg, '#ffffff') >= 4.5 ? '#ffffff' : INK };
+    const pair = filledPair(parsed.shade === undefined ? shades[8]! : parsed.value);
+    return { ...base, background: pair.background, hover: darken(pair.background, 0.1), color: pair.color };
   }
-  if (input.variant === 'light' || input.variant === 'outline' || input.variant === 'subtle' || input.variant === 'default') {
+  if (
+    input.variant === 'light' ||
+    input.variant === 'outline' ||
+    input.variant === 'subtle' ||
+    input.variant === 'default'
+  ) {
     const text = readableOnLight(shades[9]!);
-    return { ...base, color: input.variant === 'default' ? base.color : text, border: input.variant === 'outline' ? `1px solid ${text}` : base.border };
+    return {
+      ...base,
+      color: input.variant === 'default' ? base.color : text,
+      border: input.variant === 'outline' ? `1px solid ${text}` : base.border,
+    };
   }
   return base;
 };
@@ -52,8 +78,16 @@ export const theme = createTheme({
   variantColorResolver,
 });
 
+// `c="red"` resolves to --mantine-color-red-text: make each of those readable on white too.
+const readableTextVariables = Object.fromEntries(
+  Object.entries(DEFAULT_THEME.colors).map(([name, shades]) => [
+    `--mantine-color-${name}-text`,
+    readableOnLight(shades[9]),
+  ]),
+);
+
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': '#5c636a' },
+  light: { '--mantine-color-dimmed': '#5c636a', ...readableTextVariables },
   dark: {},
 });

@@ -2,7 +2,7 @@
 // Testing Library's DOM matchers.
 import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 
 afterEach(cleanup);
 
@@ -26,3 +26,6 @@ class ResizeObserverStub {
 }
 window.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
 window.HTMLElement.prototype.scrollIntoView ??= () => undefined;
+
+// findBy*/waitFor wait on what the component does, not on a clock: allow a busy machine time.
+configure({ asyncUtilTimeout: 10_000 });

@@ -1,0 +1,35 @@
+// Runs in: renderer. The admin console's routes, children of /admin (the shell's route table
+// mounts them and guards the role): one layout (title, sub-navigation) around a sub-page per
+// task, each with its own URL; /admin opens Users. Pages load on first visit.
+import { lazy } from 'react';
+import { Navigate, type RouteObject } from 'react-router';
+import { PageSuspense } from '../../ui/PageSuspense';
+
+export { adminNav, type AdminNavItem } from './nav';
+
+const AdminLayout = lazy(() => import('./AdminLayout'));
+const UsersPage = lazy(() => import('./pages/UsersPage'));
+const SettingsPage = lazy(() => import('./pages/SettingsPage'));
+const FlagThresholdsPage = lazy(() => import('./pages/FlagThresholdsPage'));
+const BundlePage = lazy(() => import('./pages/BundlePage'));
+const EnginePage = lazy(() => import('./pages/EnginePage'));
+const AuditPage = lazy(() => import('./pages/AuditPage'));
+
+export const adminRoutes: RouteObject[] = [
+  {
+    element: (
+      <PageSuspense>
+        <AdminLayout />
+      </PageSuspense>
+    ),
+    children: [
+      { index: true, element: <Navigate to="users" replace /> },
+      { path: 'users', element: <UsersPage /> },
+      { path: 'settings', element: <SettingsPage /> },
+      { path: 'flags', element: <FlagThresholdsPage /> },
+      { path: 'bundle', element: <BundlePage /> },
+      { path: 'engine', element: <EnginePage /> },
+      { path: 'audit', element: <AuditPage /> },
+    ],
+  },
+];

@@ -1,0 +1,145 @@
+// Runs in: renderer. One vetting flag (props only): severity in words, the rule, its
+// explanation and evidence rows; an Acknowledge button (with an optional note) only while it
+// can still be acknowledged.
+import { useEffect, useId, useRef, useState } from 'react';
+import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { FlagView } from '../../../../../ipc/channels/flags';
+import { useLabels } from '../../../i18n/labels';
+import { SeverityBadge } from '../../../ui/SeverityBadge';
+
+interface Evidence {
+  summary?: string;
+  others?: Array<{
+    applicantId: string;
+    name: string;
+    port: string;
+    serviceDate: string;
+    groupId: string;
+    matched: string;
+  }>;
+  othersTotal?: number;
+}
+
+/** Evidence rows shown per flag; the rest are counted. */
+export const EVIDENCE_ROWS = 8;
+
+export function FlagCard({
+  flag,
+  canAcknowledge,
+  acknowledging = false,
+  error = null,
+  onAcknowledge,
+}: {
+  flag: FlagView;
+  canAcknowledge: boolean;
+  acknowledging?: boolean;
+  error?: string | null;
+  onAcknowledge?: (note: string | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const [note, setNote] = useState('');
+  const ruleId = useId();
+  const e = (flag.evidence ?? {}) as Evidence;
+  const others = e.others ?? [];
+  const total = e.othersTotal ?? others.length;
+  const rule = labels.rule(flag.ruleId);
+  const card = useRef<HTMLDivElement>(null);
+  const acknowledged = flag.acknowledgedAt !== null;
+  const wasAcknowledged = useRef(acknowledged);
+  // Acknowledging removes the focused button: keep keyboard users here (Tab goes on to the next
+  // flag) rather than dropped at the top of the page.
+  useEffect(() => {
+    if (acknowledged && !wasAcknowledged.current && document.activeElement === document.body)
+      card.current?.focus();
+    wasAcknowledged.current = acknowledged;
+  }, [acknowledged]);
+  return (
+    <Paper
+      ref={card}
+      tabIndex={-1}
+      role="group"
+      aria-labelledby={ruleId}
+      withBorder
+      p="sm"
+      data-testid="flag"
+      bg={acknowledged ? 'gray.0' : undefined}
+    >
+      <Stack gap={6}>
+        <Group justify="space-between">
+          <Group gap="xs">
+            <SeverityBadge severity={flag.severity} />
+            <Text fw={700} id={ruleId}>
+              {rule}
+            </Text>
+            <Text size="xs" c="dimmed" title={flag.ruleDescription}>
+              {t('booth.flags.ruleVersion', { version: flag.ruleVersion })}
+            </Text>
+          </Group>
+          {flag.acknowledgedAt && (
+            <Badge color="gray" variant="outline">
+              {t('booth.flags.acknowledgedBy', { name: flag.acknowledgedBy })}
+            </Badge>
+          )}
+        </Group>
+        <Text size="sm">{flag.explanation}</Text>
+        {others.length > 0 && (
+          <Table fz="xs" withTableBorder aria-label={t('booth.flags.evidence.label', { rule })}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('booth.flags.evidence.also')}</Table.Th>
+                <Table.Th>{t('booth.flags.evidence.portDate')}</Table.Th>
+                <Table.Th>{t('booth.flags.evidence.group')}</Table.Th>
+                <Table.Th>{t('booth.flags.evidence.matched')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {others.slice(0, EVIDENCE_ROWS).map((o) => (
+                <Table.Tr key={o.applicantId}>
+                  <Table.Td>{o.name}</Table.Td>
+                  <Table.Td>
+                    {t('booth.flags.evidence.portDateValue', { port: o.port, date: o.serviceDate })}
+                  </Table.Td>
+                  <Table.Td>{o.groupId}</Table.Td>
+                  <Table.Td>{o.matched}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {total > EVIDENCE_ROWS && (
+          <Text size="xs" c="dimmed">
+            {t('booth.flags.evidence.more', { count: total - EVIDENCE_ROWS })}
+          </Text>
+        )}
+        {flag.ackNote && <Text size="xs">{t('booth.flags.note', { note: flag.ackNote })}</Text>}
+        {canAcknowledge && !flag.acknowledgedAt && (
+          <Group align="flex-end">
+            <TextInput
+              size="xs"
+              placeholder={t('booth.flags.notePlaceholder')}
+              aria-label={t('booth.flags.noteLabel', { rule })}
+              value={note}
+              onChange={(ev) => setNote(ev.currentTarget.value)}
+              style={{ flex: 1 }}
+            />
+            <Button
+              size="xs"
+              loading={acknowledging}
+              aria-describedby={ruleId}
+              onClick={() => onAcknowledge?.(note || undefined)}
+            >
+              {t('booth.flags.acknowledge')}
+            </Button>
+          </Group>
+        )}
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

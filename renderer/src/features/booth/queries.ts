@@ -1,0 +1,42 @@
+// Runs in: renderer. What the booth asks main: today's queue (searched), one case, and while a
+// decision waits for the server, its upload state.
+import { keepPreviousData, type UseQueryResult } from '@tanstack/react-query';
+import type { ApplicantView } from '../../../../ipc/channels/applicant';
+import type { EncounterView } from '../../../../ipc/channels/encounter';
+import { useChannelQuery } from '../../data/channel-hooks';
+
+/** How often an unsent decision's upload state is asked for. */
+export const UPLOAD_POLL_MS = 3_000;
+
+export function useQueue(search: string) {
+  return useChannelQuery('queue.today', search ? { search } : {}, {
+    // The previous list stays while the next search runs: no flash of an empty queue per key.
+    placeholderData: keepPreviousData,
+    meta: { silent: true }, // the booth shows it in place of the list
+  });
+}
+
+export function useCase(applicantId: string) {
+  return useChannelQuery('applicant.get', { applicantId }, { meta: { silent: true } });
+}
+
+const waiting = (list: EncounterView[] | undefined) => list?.some((e) => !e.uploaded) ?? false;
+
+/**
+ * The case's decisions, kept current while one waits to upload: encounter.list (no personal
+ * data, not an audited view) every 3 s until everything is uploaded, rather than the whole case.
+ */
+export function useCaseEncounters(applicantId: string, kase: UseQueryResult<ApplicantView>): EncounterView[] {
+  const fromCase = kase.data?.encounters;
+  const follow = useChannelQuery(
+    'encounter.list',
+    { applicantId },
+    {
+      enabled: waiting(fromCase),
+      refetchInterval: (q) => (q.state.data === undefined || waiting(q.state.data) ? UPLOAD_POLL_MS : false),
+      meta: { silent: true },
+    },
+  );
+  const fresher = follow.data !== undefined && follow.dataUpdatedAt >= kase.dataUpdatedAt;
+  return (fresher ? follow.data : fromCase) ?? [];
+}

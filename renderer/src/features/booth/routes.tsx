@@ -1,0 +1,31 @@
+// Runs in: renderer. The booth's routes, children of /booth (the shell's route table guards the
+// role): the queue beside an empty case area, or beside /booth/<applicantId>'s case. Both load
+// on first visit; a reload of /booth/<id> reopens that case.
+import { lazy } from 'react';
+import type { RouteObject } from 'react-router';
+import { PageSuspense } from '../../ui/PageSuspense';
+import { NoCaseSelected } from './components/NoCaseSelected';
+
+const BoothPage = lazy(() => import('./BoothPage'));
+const CaseRoute = lazy(() => import('./CaseRoute'));
+
+export const boothRoutes: RouteObject[] = [
+  {
+    element: (
+      <PageSuspense>
+        <BoothPage />
+      </PageSuspense>
+    ),
+    children: [
+      { index: true, element: <NoCaseSelected /> },
+      {
+        path: ':applicantId',
+        element: (
+          <PageSuspense>
+            <CaseRoute />
+          </PageSuspense>
+        ),
+      },
+    ],
+  },
+];

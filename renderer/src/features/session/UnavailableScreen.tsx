@@ -1,0 +1,20 @@
+// Runs in: renderer. Main did not answer the first questions (app.info, auth.session). Props only.
+import { Alert, Stack, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { CenteredScreen } from '../../ui/CenteredScreen';
+
+export function UnavailableScreen({ message }: { message: string }) {
+  const { t } = useTranslation();
+  return (
+    <CenteredScreen width={520}>
+      <Stack>
+        <Title order={1} size="h3">
+          {t('common.errors.unavailable')}
+        </Title>
+        <Alert color="red" role="alert">
+          {message}
+        </Alert>
+      </Stack>
+    </CenteredScreen>
+  );
+}

@@ -1,0 +1,67 @@
+// Runs in: renderer. Setting up, signing in, unlocking and signing out. Each answer is the new
+// session, written straight into the gate's query; whatever the previous user had loaded is
+// dropped so the next one never sees it, even for a moment.
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import type { SessionView } from '../../../../ipc/channels/auth';
+import { useChannelMutation } from '../../data/channel-hooks';
+import { queryKeys } from '../../data/query-keys';
+
+const sessionKey = queryKeys.channel('auth.session', {});
+
+/** Everything cached for a user (cases, queue, dashboards); app.info and the session stay. */
+function dropUserData(client: QueryClient): void {
+  client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'app' && q.queryKey[0] !== 'auth' });
+}
+
+export function useSetup() {
+  // The gate moves on when app.info is invalidated: at once, or after the demo accounts were shown.
+  return useChannelMutation('auth.setup', { meta: { silent: true } });
+}
+
+export function useFinishSetup(): () => Promise<void> {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: queryKeys.domain('app') });
+}
+
+export function useSignIn() {
+  const client = useQueryClient();
+  return useChannelMutation('auth.signIn', {
+    meta: { silent: true },
+    onSuccess: (session) => {
+      dropUserData(client);
+      client.setQueryData<SessionView>(sessionKey, session);
+    },
+  });
+}
+
+export function useUnlock() {
+  const client = useQueryClient();
+  return useChannelMutation('auth.unlock', {
+    meta: { silent: true },
+    onSuccess: (session) => client.setQueryData<SessionView>(sessionKey, session),
+    // Too many wrong passwords end the session in main: ask, so the gate shows sign-in.
+    onError: () => client.invalidateQueries({ queryKey: sessionKey }),
+  });
+}
+
+/** Signs out and leaves the current page, so the next person starts from their own home. */
+export function useSignOut() {
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  return useChannelMutation('auth.signOut', {
+    onSuccess: async () => {
+      // Main's answer is known: show sign-in at once (not after another round trip, while a
+      // large queue unmounts), then confirm with main in the background.
+      const previous = client.getQueryData<SessionView>(sessionKey);
+      client.setQueryData<SessionView>(sessionKey, {
+        user: null,
+        locked: false,
+        idleLockMinutes: previous?.idleLockMinutes ?? 0,
+      });
+      dropUserData(client);
+      void client.invalidateQueries({ queryKey: queryKeys.domain('auth') });
+      await navigate('/', { replace: true });
+    },
+  });
+}

@@ -1,0 +1,130 @@
+// Runs in: tests (jsdom). The users table and the new-account form as an admin uses them: their
+// own row cannot be demoted or disabled; a change and a new account reach the container.
+import { useState } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { UserView } from '../../../../ipc/channels/users';
+import { AddUserForm } from '../../../../renderer/src/features/admin/components/AddUserForm';
+import { UsersTable } from '../../../../renderer/src/features/admin/components/UsersTable';
+import { renderUi } from '../render';
+
+const user = (u: Partial<UserView>): UserView => ({
+  id: 1,
+  username: 'site.admin',
+  displayName: 'Site Administrator',
+  role: 'admin',
+  disabled: false,
+  createdAt: '2026-11-01T08:00:00Z',
+  lastSignInAt: null,
+  ...u,
+});
+
+const users = [
+  user({ lastSignInAt: '2026-12-01T16:30:00Z' }),
+  user({ id: 2, username: 'officer', displayName: 'Demo Officer', role: 'officer' }),
+  user({ id: 3, username: 'ofc.kim', displayName: 'Jin Kim', role: 'officer', disabled: true }),
+];
+
+describe('UsersTable', () => {
+  it("disables the role and enable controls on the signed-in admin's own row only", () => {
+    renderUi(
+      <UsersTable
+        users={users}
+        currentUsername="site.admin"
+        onRoleChange={vi.fn()}
+        onEnabledChange={vi.fn()}
+      />,
+    );
+    expect(screen.getByRole('textbox', { name: 'Role of site.admin' })).toBeDisabled();
+    expect(screen.getByRole('switch', { name: 'Enable site.admin' })).toBeDisabled();
+    expect(screen.getByRole('textbox', { name: 'Role of officer' })).toBeEnabled();
+    expect(screen.getByRole('switch', { name: 'Enable officer' })).toBeEnabled();
+    expect(screen.getByText(/cannot change your own role/)).toBeInTheDocument();
+  });
+
+  it('shows each account: name, role in words, whether it may sign in, last sign-in at the port', () => {
+    renderUi(
+      <UsersTable
+        users={users}
+        currentUsername="site.admin"
+        onRoleChange={vi.fn()}
+        onEnabledChange={vi.fn()}
+      />,
+    );
+    const table = screen.getByRole('table', { name: 'User accounts' });
+    const admin = within(table).getByRole('row', { name: /^site\.admin/ });
+    expect(admin).toHaveTextContent('Site Administrator');
+    // 16:30 UTC is 08:30 in Los Angeles, the port's zone in renderUi.
+    expect(admin).toHaveTextContent('Dec 1, 2026, 08:30');
+    expect(screen.getByRole('textbox', { name: 'Role of officer' })).toHaveValue('officer');
+    expect(screen.getByRole('switch', { name: 'Enable ofc.kim' })).not.toBeChecked();
+    expect(within(table).getByRole('row', { name: /^officer/ })).toHaveTextContent('—');
+  });
+
+  it('passes on a change of sign-in', async () => {
+    const onEnabledChange = vi.fn();
+    renderUi(
+      <UsersTable
+        users={users}
+        currentUsername="site.admin"
+        onRoleChange={vi.fn()}
+        onEnabledChange={onEnabledChange}
+      />,
+    );
+    await userEvent.click(screen.getByRole('switch', { name: 'Enable ofc.kim' }));
+    expect(onEnabledChange).toHaveBeenCalledWith(expect.objectContaining({ id: 3 }), true);
+  });
+
+  it('keeps every row read-only until it knows who is signed in', () => {
+    renderUi(
+      <UsersTable users={users} currentUsername={null} onRoleChange={vi.fn()} onEnabledChange={vi.fn()} />,
+    );
+    for (const s of screen.getAllByRole('switch')) expect(s).toBeDisabled();
+  });
+});
+
+describe('AddUserForm', () => {
+  it('sends the new account and clears the fields once it exists', async () => {
+    const onSubmit = vi.fn().mockResolvedValue(undefined);
+    renderUi(<AddUserForm onSubmit={onSubmit} submitting={false} />);
+    await userEvent.type(screen.getByLabelText(/^Username/), 'ofc.garcia');
+    await userEvent.type(screen.getByLabelText(/^Full name/), 'María García');
+    await userEvent.type(screen.getByLabelText(/^Initial password/), 'garcia-password-1');
+    await userEvent.click(screen.getByRole('button', { name: 'Add user' }));
+    expect(onSubmit).toHaveBeenCalledWith({
+      username: 'ofc.garcia',
+      displayName: 'María García',
+      role: 'officer',
+      password: 'garcia-password-1',
+    });
+    await vi.waitFor(() => expect(screen.getByLabelText(/^Username/)).toHaveValue(''));
+  });
+
+  it('keeps what was typed when the account was refused, and shows why', async () => {
+    const onSubmit = vi.fn();
+    // As the container does: the refusal's message comes back as a prop.
+    function Refusing() {
+      const [error, setError] = useState<string | null>(null);
+      return (
+        <AddUserForm
+          submitting={false}
+          error={error}
+          onSubmit={(u) => {
+            onSubmit(u);
+            setError('That username is taken.');
+            return Promise.reject(new Error('refused'));
+          }}
+        />
+      );
+    }
+    renderUi(<Refusing />);
+    await userEvent.type(screen.getByLabelText(/^Username/), 'officer');
+    await userEvent.type(screen.getByLabelText(/^Full name/), 'Second Officer');
+    await userEvent.type(screen.getByLabelText(/^Initial password/), 'officer-password-2');
+    await userEvent.click(screen.getByRole('button', { name: 'Add user' }));
+    expect(onSubmit).toHaveBeenCalled();
+    expect(screen.getByRole('alert')).toHaveTextContent('That username is taken.');
+    expect(screen.getByLabelText(/^Username/)).toHaveValue('officer');
+  });
+});
