@@ -4,6 +4,9 @@
 //   npm start                 Electron, or the browser shell as a fallback
 //   npm start -- --browser    force the browser shell
 //   npm start -- --data-dir D use another data folder (also ARRIVALS_DATA_DIR)
+//   npm start -- --browser --no-background   no retention, demo feed, sync or enrolment (for
+//                             startup measurements; also ARRIVALS_NO_BACKGROUND=1, both shells)
+// With no config.json in the data folder the console runs its built-in demo (San Ysidro).
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');

@@ -1,6 +1,8 @@
 // Runs in: main process.
 // Sessions live only in memory, keyed by the caller's connection (an Electron webContents id,
-// or the browser shell's per-page connection id): closing the app signs everyone out.
+// or the browser shell's per-tab connection id, which a reload keeps): closing the app signs
+// everyone out; closing a window signs its session out (the browser shell after a short grace
+// period, main/shell/close-grace.ts).
 import type { Role } from '../../ipc/channel';
 
 export interface Session {

@@ -1,15 +1,21 @@
-// Runs in: Electron main process (the only file that imports electron or electron-updater).
-// A thin shell over the same services as the browser shell: window hardening, ipcMain
-// handlers generated from the contract, updates.
+// Runs in: Electron main process (the only main-process file that imports electron or
+// electron-updater; the preload is the other side). A thin shell over the same services as the
+// browser shell: window and navigation hardening, ipcMain handlers generated from the contract,
+// the background work started once the first screen has been served, updates.
+// Sessions are keyed by webContents id: a reload keeps the same webContents (and session);
+// closing the window signs out at once (no grace period needed, unlike the browser shell).
 import path from 'node:path';
-import { app as electronApp, BrowserWindow, ipcMain, safeStorage, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { app as electronApp, BrowserWindow, ipcMain, safeStorage, session, type IpcMainInvokeEvent } from 'electron';
 import type { KeyProtector } from '../platform/data-key';
 import { CHANNELS } from '../../ipc/contract';
 import { createAppContext, type AppContext } from '../app-context';
 import { createRouter } from '../ipc/router';
 import { AppError } from '../platform/app-error';
 import { CONTENT_SECURITY_POLICY } from './content-security';
-import { startBackground, type Background } from '../background';
+import { Activity, firstScreenGate, startBackground, warmFirstScreen, type Background } from '../background';
+import { signOutClosedWindow } from './close-grace';
 
 let appContext: AppContext | undefined;
 let background: Background | undefined;
@@ -17,16 +23,32 @@ let mainWindow: BrowserWindow | undefined;
 
 const rendererIndex = path.join(__dirname, '../renderer/index.html');
 
+// The options tools/start.js passes on (the same as the browser shell's): --data-dir DIR and
+// --no-background; Chromium's own switches are left alone.
+const { values: options } = parseArgs({
+  args: process.argv.slice(electronApp.isPackaged ? 1 : 2),
+  options: { 'data-dir': { type: 'string' }, 'no-background': { type: 'boolean', default: false } },
+  strict: false,
+  allowPositionals: true,
+});
+
+/** Exactly our own renderer file, whatever its hash route (#/booth/…) or query. */
+function isRendererUrl(href: string): boolean {
+  try {
+    const url = new URL(href);
+    if (url.protocol !== 'file:') return false;
+    const same = (a: string, b: string) => (process.platform === 'win32' || process.platform === 'darwin' ? a.toLowerCase() === b.toLowerCase() : a === b);
+    return same(path.resolve(fileURLToPath(url)), path.resolve(rendererIndex));
+  } catch {
+    return false;
+  }
+}
+
 /** Only our own top frame may call IPC: not an iframe, not a navigated-away page. */
 function trustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
   if (!frame || frame !== event.sender.mainFrame) return false;
-  try {
-    const url = new URL(frame.url);
-    return url.protocol === 'file:' && path.normalize(decodeURIComponent(url.pathname)).endsWith(path.normalize('renderer/index.html'));
-  } catch {
-    return false;
-  }
+  return isRendererUrl(frame.url);
 }
 
 function createWindow(): void {
@@ -45,15 +67,10 @@ function createWindow(): void {
     },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
-  const contents = mainWindow.webContents;
-  contents.on('will-navigate', (e) => e.preventDefault());
-  contents.on('will-redirect', (e) => e.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-attach-webview', (e) => e.preventDefault());
-  const connectionId = `electron-${contents.id}`;
+  // Navigation guards: see web-contents-created below (every webContents, this one included).
+  const connectionId = `electron-${mainWindow.webContents.id}`;
   mainWindow.on('closed', () => {
-    const s = appContext?.sessions.end(connectionId);
-    if (s) appContext?.audit.append({ actor: s.username, action: 'auth.sign_out', subject: `user:${s.username}`, details: { reason: 'window closed' } });
+    if (appContext) signOutClosedWindow(appContext, connectionId);
     mainWindow = undefined;
   });
   void mainWindow.loadFile(rendererIndex);
@@ -70,7 +87,8 @@ async function start(): Promise<void> {
           unprotect: (blob) => Buffer.from(safeStorage.decryptString(blob), 'base64'),
         }
       : undefined;
-    appContext = createAppContext({ dataDir: process.env.ARRIVALS_DATA_DIR ?? electronApp.getPath('userData'), shell: 'electron', keyProtector });
+    const dataDir = typeof options['data-dir'] === 'string' ? options['data-dir'] : (process.env.ARRIVALS_DATA_DIR ?? electronApp.getPath('userData'));
+    appContext = createAppContext({ dataDir, shell: 'electron', keyProtector });
   } catch (e) {
     const { dialog } = await import('electron');
     dialog.showErrorBox('Arrivals Console cannot start', e instanceof AppError ? e.message : String((e as Error).stack ?? e));
@@ -84,14 +102,27 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'media'));
 
   const router = createRouter(ctx);
+  // Retention, the demo feed, sync, enrolment and model loading wait until the first screen
+  // has been served (or a few seconds), then give way to renderer calls; see background.ts.
+  const gate = firstScreenGate();
+  const activity = new Activity();
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event, payload: unknown) => {
       if (!trustedSender(event)) return { ok: false, error: { code: 'FORBIDDEN', message: 'Untrusted sender.' } };
-      return router(channel, payload, `electron-${event.sender.id}`);
+      const end = activity.begin(channel);
+      try {
+        return await router(channel, payload, `electron-${event.sender.id}`);
+      } finally {
+        end();
+        gate.served(channel);
+      }
     });
   }
-  background = await startBackground(ctx);
+  background = startBackground(ctx, { firstScreen: gate.reached, activity, disabled: options['no-background'] === true || process.env.ARRIVALS_NO_BACKGROUND === '1' });
+  background.started.catch((e: unknown) => console.error('[background] could not start:', (e as Error).message));
   createWindow();
+  gate.requested();
+  warmFirstScreen(router);
 
   if (electronApp.isPackaged) {
     // electron-updater checks the sha512 of every artifact against the signed latest.yml.
@@ -102,12 +133,18 @@ async function start(): Promise<void> {
   }
 }
 
+// The one place for navigation guards, for every webContents (the main window's included):
+// no navigating or redirecting away from our own page (a reload of it, hash routes included,
+// stays allowed), no new windows, no <webview>.
 electronApp.on('web-contents-created', (_e, contents) => {
-  contents.on('will-navigate', (ev) => ev.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
+  contents.on('will-navigate', (ev) => {
+    if (!isRendererUrl(ev.url)) ev.preventDefault();
   });
+  contents.on('will-redirect', (ev) => {
+    if (!isRendererUrl(ev.url)) ev.preventDefault();
+  });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-attach-webview', (ev) => ev.preventDefault());
 });
 
 electronApp.on('window-all-closed', () => {

@@ -1,7 +1,9 @@
 // Runs in: main process (browser shell only).
 // The IPC router over HTTP for the browser shell: 127.0.0.1 only, a per-launch secret, Host and
 // Origin checks (against DNS rebinding and other local pages), JSON bodies with a size limit,
-// and the built renderer served beside it. Nothing else listens.
+// and the built renderer served beside it; nothing else is served on this port. Two transport
+// messages are not channels: `__closed` (the page was hidden: closed, or reloading) and
+// `__alive` (a page came back from the back/forward cache); see close-grace.ts.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +14,8 @@ import { CONTENT_SECURITY_POLICY } from './content-security';
 
 const MAX_BODY = 32 * 1024 * 1024;
 const CONNECTION_ID = /^[0-9a-f-]{36}$/i;
+/** One id per page load (x-arrivals-page), optional: tells a reload's late close from a real one. */
+const PAGE_ID = /^[0-9a-f-]{36}$/i;
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -30,7 +34,21 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
-export async function startBridge(opts: { router: Router; rendererDir: string; port?: number; onClose?: (connectionId: string) => void }): Promise<Bridge> {
+export interface BridgeOptions {
+  router: Router;
+  rendererDir: string;
+  port?: number;
+  /** Before every authenticated channel call: a page of this connection is alive. */
+  onCall?: (connectionId: string, pageId: string | undefined) => void;
+  /** The page sent `__closed` from its pagehide: a close or a reload. */
+  onClose?: (connectionId: string, pageId: string | undefined) => void;
+  /** The page sent `__alive` from its pageshow: back from the back/forward cache after a `__closed`. */
+  onAlive?: (connectionId: string, pageId: string | undefined) => void;
+  /** The renderer's page (index.html) was requested: a window is loading it. */
+  onPage?: () => void;
+}
+
+export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   const secret = randomBytes(32).toString('hex');
   const secretBuf = Buffer.from(secret);
   let origin = '';
@@ -85,11 +103,18 @@ export async function startBridge(opts: { router: Router; rendererDir: string; p
       } catch {
         return send(res, 400, { ok: false, error: { code: 'INVALID_REQUEST', message: 'The request body is not valid JSON.' } });
       }
+      const pageHeader = String(req.headers['x-arrivals-page'] ?? '');
+      const pageId = PAGE_ID.test(pageHeader) ? pageHeader : undefined;
       const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
       if (channel === '__closed') {
-        opts.onClose?.(connectionId);
+        opts.onClose?.(connectionId, pageId);
         return send(res, 200, { ok: true, value: null });
       }
+      if (channel === '__alive') {
+        opts.onAlive?.(connectionId, pageId);
+        return send(res, 200, { ok: true, value: null });
+      }
+      opts.onCall?.(connectionId, pageId);
       return send(res, 200, await opts.router(channel, payload, connectionId));
     }
 
@@ -100,6 +125,7 @@ export async function startBridge(opts: { router: Router; rendererDir: string; p
       res.writeHead(404, { 'content-type': 'text/plain' });
       return void res.end('Not found');
     }
+    if (rel === 'index.html') opts.onPage?.();
     res.writeHead(200, {
       'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
       'content-security-policy': CONTENT_SECURITY_POLICY,

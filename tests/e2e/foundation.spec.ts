@@ -96,10 +96,68 @@ test('an admin manages users, sees the engine status, and the audit log shows an
   await page.getByLabel('Initial password').fill('garcia-password-1');
   await page.getByRole('button', { name: 'Add user' }).click();
   await expect(page.getByRole('cell', { name: 'ofc.garcia', exact: true })).toBeVisible();
+  // The admin console's sections are pages of their own (/admin/<section>).
+  await page.getByRole('navigation', { name: 'Admin sections' }).getByRole('link', { name: 'Audit' }).click();
   await page.getByRole('button', { name: 'Verify chain' }).click();
   await expect(page.getByTestId('audit-verify-result')).toContainText('Intact');
   await expect(page.getByRole('cell', { name: 'user.create' }).first()).toBeVisible();
+  await page.getByRole('navigation', { name: 'Admin sections' }).getByRole('link', { name: 'Engine' }).click();
   // The engine card: the face workers run with denormals flushed (the fpu-mode addon is built).
   await expect(page.getByTestId('fast-arithmetic')).toHaveText('fast arithmetic on', { timeout: 20_000 });
   await expect(page.getByLabel('Engine status')).toContainText('fresh key index');
+});
+
+/** Calls the bridge from a page with its launch key, and its own connection unless another is named. */
+async function bridgeCall<T = unknown>(page: Page, channel: string, body: unknown, connection?: string): Promise<{ ok: boolean; value?: T; error?: { code: string } }> {
+  return page.evaluate(
+    async ([ch, b, conn]) => {
+      const headers = {
+        'content-type': 'application/json',
+        'x-arrivals-key': sessionStorage.getItem('arrivals.key') ?? '',
+        'x-arrivals-connection': conn ?? sessionStorage.getItem('arrivals.connection') ?? '',
+      };
+      return (await (await fetch(`/api/${ch}`, { method: 'POST', headers, body: JSON.stringify(b) })).json()) as never;
+    },
+    [channel, body, connection] as const,
+  );
+}
+
+test('a reload keeps the session; closing the window signs out once the grace period has passed', async ({ page, browser }) => {
+  // The close is only final after the grace period (10 s by default): more time than usual.
+  test.slow();
+  // An officer account of its own, so that no other test's closed window can pass for this one's.
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await admin.goto(shell.url);
+  expect((await bridgeCall(admin, 'auth.signIn', { username: 'admin', password: 'admin-demo-pass' })).ok).toBe(true);
+  expect((await bridgeCall(admin, 'users.create', { username: 'ofc.reload', displayName: 'Officer Reload', role: 'officer', password: 'reload-password-1' })).ok).toBe(true);
+  const closedWindowSignOuts = async () => {
+    const r = await bridgeCall<Array<{ actor: string; action: string; details: unknown }>>(admin, 'audit.recent', { limit: 200 });
+    if (!r.ok) throw new Error(`audit.recent: ${JSON.stringify(r.error)}`);
+    return r.value!.filter((e) => e.action === 'auth.sign_out' && e.actor === 'ofc.reload').map((e) => e.details);
+  };
+
+  await page.goto(shell.url);
+  await signIn(page, 'ofc.reload', 'reload-password-1');
+  await expect(page.getByTestId('signed-in-role')).toHaveText('officer');
+  const connection = await page.evaluate(() => sessionStorage.getItem('arrivals.connection'));
+
+  // A reload fires pagehide (the close report) too; the reloaded page keeps the session.
+  await page.reload();
+  await expect(page.getByTestId('signed-in-role')).toHaveText('officer');
+  await expect(page.getByRole('button', { name: 'Sign in' })).toHaveCount(0);
+  expect(await page.evaluate(() => sessionStorage.getItem('arrivals.connection'))).toBe(connection);
+  expect(await closedWindowSignOuts()).toEqual([]);
+
+  // Closing the window as a user does (runBeforeUnload: the page's unload events fire, as they
+  // do when a window is closed; without it Playwright discards the page without them). Once
+  // the grace period has passed, the session ends, audited as before. The page is closed idle:
+  // a renderer still busy drawing the queue can be torn down before its pagehide report goes
+  // out (then the session stays until the app exits, as before this grace period existed).
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(closedWindowSignOuts, { timeout: 60_000 }).toEqual([{ reason: 'window closed' }]);
+  expect(await bridgeCall(admin, 'sync.status', {}, connection!)).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
+  await adminContext.close();
 });
