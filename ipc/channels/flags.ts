@@ -9,6 +9,18 @@ export type Severity = z.infer<typeof Severity>;
 export const FlagVerdict = z.enum(['false_positive', 'confirmed']);
 export type FlagVerdict = z.infer<typeof FlagVerdict>;
 
+/** One other applicant a flag's evidence names. Main writes it; the renderer reads it out of the
+ * flag's `evidence`, which crosses the bridge unvalidated (hence a type, not a schema). */
+export interface EvidenceEntryView {
+  applicantId: string;
+  name: string;
+  port: string;
+  serviceDate: string;
+  groupId: string;
+  /** What matched, as the applicant typed it. */
+  matched: string;
+}
+
 export const FlagView = z.object({
   id: z.number().int(),
   ruleId: z.string(),

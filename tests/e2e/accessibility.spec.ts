@@ -7,22 +7,14 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import { test, type Page } from '@playwright/test';
-import { startShell, type RunningShell } from './shell';
-import { expect, SYNC_MS, TEST_MS } from './waits';
+import { useDemoShell } from './fixtures';
+import { expect, SYNC_MS } from './waits';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const BLOCKING = new Set(['serious', 'critical']);
 
-let shell: RunningShell;
 test.use({ viewport: { width: 1366, height: 768 } });
-test.describe.configure({ mode: 'serial', timeout: TEST_MS });
-test.beforeAll(async () => {
-  test.setTimeout(TEST_MS);
-  shell = await startShell({ env: { ARRIVALS_DEMO_SIZE: '400' } });
-});
-test.afterAll(async () => {
-  await shell.stop();
-});
+const demo = useDemoShell();
 
 type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
 
@@ -96,7 +88,7 @@ async function signIn(page: Page, user: string, password: string): Promise<void>
 
 /** Opens a route by its hash URL (a same-document navigation: the session stays). */
 async function open(page: Page, route: string): Promise<void> {
-  await page.goto(`${shell.origin}/#${route}`);
+  await page.goto(`${demo.shell.origin}/#${route}`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }
 
@@ -106,7 +98,7 @@ async function open(page: Page, route: string): Promise<void> {
  * area polls every 5 s). Put back before unlocking.
  */
 function setIdleLockMinutes(minutes: number): void {
-  const db = new Database(path.join(shell.dataDir, 'arrivals.db'));
+  const db = new Database(path.join(demo.shell.dataDir, 'arrivals.db'));
   try {
     db.prepare(
       "INSERT INTO settings (key, value) VALUES ('idleLockMinutes', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -118,7 +110,7 @@ function setIdleLockMinutes(minutes: number): void {
 
 test('every screen meets WCAG 2.1 AA (no serious or critical axe violations)', async ({ page }) => {
   // First run: setup, then the demo accounts it made.
-  await page.goto(shell.url);
+  await page.goto(demo.shell.url);
   await expect(page.getByRole('heading', { name: 'Set up Arrivals Console' })).toBeVisible();
   await audit(page, 'setup');
   await page.getByLabel('Administrator username').fill('site.admin');
@@ -149,7 +141,7 @@ test('every screen meets WCAG 2.1 AA (no serious or critical axe violations)', a
   );
   const id = queue.items.find((i) => i.hasPhoto && i.openFlags > 0)?.applicantId;
   expect(id, 'the demo data has someone with flags and a photo').toBeTruthy();
-  await page.goto(`${shell.origin}/#/booth/${id}`);
+  await page.goto(`${demo.shell.origin}/#/booth/${id}`);
   await expect(page.getByRole('img', { name: 'Submitted photo' })).toBeVisible();
   await expect(page.getByTestId('flag').first()).toBeVisible();
   await audit(page, `/booth/${id}`);

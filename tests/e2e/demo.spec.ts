@@ -1,19 +1,10 @@
 import sharp from 'sharp';
 import { test, type Page } from '@playwright/test';
-import { setupAndSignIn, startShell, type RunningShell } from './shell';
-import { expect, SYNC_MS, TEST_MS } from './waits';
+import { useDemoShell } from './fixtures';
+import { setupAndSignIn } from './shell';
+import { expect, SYNC_MS } from './waits';
 
-let shell: RunningShell;
-
-test.describe.configure({ mode: 'serial', timeout: TEST_MS });
-
-test.beforeAll(async () => {
-  test.setTimeout(TEST_MS);
-  shell = await startShell({ env: { ARRIVALS_DEMO_SIZE: '400' } });
-});
-test.afterAll(async () => {
-  await shell.stop();
-});
+const demo = useDemoShell();
 
 /** Calls the bridge from the page, with the page's own key and connection. */
 async function api<T>(page: Page, channel: string, body: unknown): Promise<T> {
@@ -35,7 +26,7 @@ async function photoApplicants(page: Page): Promise<string[]> {
 
 
 test('demo: the officer sees today\'s synced manifest and opens a case with its photo', async ({ page }) => {
-  await setupAndSignIn(page, shell, 'officer', 'officer-demo-pass');
+  await setupAndSignIn(page, demo.shell, 'officer', 'officer-demo-pass');
   await expect(page.getByTestId('manifest-state')).toContainText('is current', { timeout: SYNC_MS });
   await expect(page.getByText('Sync: idle')).toBeVisible();
   const rows = page.getByRole('table', { name: 'Arrivals queue' }).getByRole('row');
@@ -50,13 +41,19 @@ test('demo: the officer sees today\'s synced manifest and opens a case with its 
   await expect(rows).toHaveCount(2);
   await rows.nth(1).click();
   await expect(page.getByRole('img', { name: 'Submitted photo' })).toBeVisible();
+  // Every case has a URL: reloading it reopens the same case, still signed in.
+  await expect(page).toHaveURL(new RegExp(`#/booth/${withPhoto}$`));
+  await page.reload();
+  await expect(page.getByTestId('signed-in-role')).toHaveText('officer');
+  await expect(page.getByRole('img', { name: 'Submitted photo' })).toBeVisible();
+  await expect(page.getByText(withPhoto).first()).toBeVisible();
   await page.getByLabel('Search arrivals').fill('');
   await expect(async () => expect(await rows.count()).toBeGreaterThan(400)).toPass();
   await page.screenshot({ path: 'docs/screenshots/booth.png' });
 });
 
 test('the officer verifies a live picture against the submitted photo; the result explains itself', async ({ page }) => {
-  await setupAndSignIn(page, shell, 'officer', 'officer-demo-pass');
+  await setupAndSignIn(page, demo.shell, 'officer', 'officer-demo-pass');
   await expect(page.getByTestId('manifest-state')).toContainText('is current', { timeout: SYNC_MS });
   const rows = page.getByRole('table', { name: 'Arrivals queue' }).getByRole('row');
   const [me, ...others] = await photoApplicants(page);
@@ -92,7 +89,7 @@ test('the officer verifies a live picture against the submitted photo; the resul
 });
 
 test('feed down: the app keeps working from local data, shows the outage, and recovers', async ({ page }) => {
-  await setupAndSignIn(page, shell, 'officer', 'officer-demo-pass');
+  await setupAndSignIn(page, demo.shell, 'officer', 'officer-demo-pass');
   await expect(page.getByTestId('manifest-state')).toContainText('is current', { timeout: SYNC_MS });
   const feedUrl = await page.evaluate(async () => {
     const headers = { 'content-type': 'application/json', 'x-arrivals-key': sessionStorage.getItem('arrivals.key') ?? '', 'x-arrivals-connection': sessionStorage.getItem('arrivals.connection') ?? '' };

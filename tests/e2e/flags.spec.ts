@@ -1,20 +1,13 @@
 import { test } from '@playwright/test';
-import { setupAndSignIn, startShell, type RunningShell } from './shell';
-import { expect, SYNC_MS, TEST_MS } from './waits';
+import { useDemoShell } from './fixtures';
+import { setupAndSignIn } from './shell';
+import { expect, SYNC_MS } from './waits';
 
-let shell: RunningShell;
-test.describe.configure({ mode: 'serial', timeout: TEST_MS });
-test.beforeAll(async () => {
-  test.setTimeout(TEST_MS);
-  shell = await startShell({ env: { ARRIVALS_DEMO_SIZE: '400' } });
-});
-test.afterAll(async () => {
-  await shell.stop();
-});
+const demo = useDemoShell();
 
 
 test('the officer must acknowledge every flag before completing the case; the decision uploads', async ({ page }) => {
-  await setupAndSignIn(page, shell, 'officer', 'officer-demo-pass');
+  await setupAndSignIn(page, demo.shell, 'officer', 'officer-demo-pass');
   await expect(page.getByTestId('manifest-state')).toContainText('is current', { timeout: SYNC_MS });
   await page.getByLabel('Only people with open flags').check();
   const rows = page.getByRole('table', { name: 'Arrivals queue' }).getByRole('row');
@@ -42,7 +35,7 @@ test('the officer must acknowledge every flag before completing the case; the de
 });
 
 test('the supervisor sees flags by rule, cross-port trends and face-match accuracy, and marks a false positive', async ({ page }) => {
-  await setupAndSignIn(page, shell, 'supervisor', 'supervisor-demo-pass');
+  await setupAndSignIn(page, demo.shell, 'supervisor', 'supervisor-demo-pass');
   await expect(page.getByRole('table', { name: 'Flags by rule' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Cross-port trends' }).getByRole('row').nth(1)).toBeVisible();
   // Today's outcomes by name: the officer's case above was referred to secondary.

@@ -9,6 +9,8 @@ import { SyncEngine } from '../../main/sync/sync-engine';
 import { AuditLog } from '../../main/audit/audit-log';
 import { loadDataKey } from '../../main/platform/data-key';
 import { tempDir } from './temp-dir';
+import { expect } from 'vitest';
+import { FeedError } from '../../main/feed/feed-error';
 
 export const KEYS = demoPinnedKeys();
 
@@ -23,14 +25,34 @@ export function feedData(opts: GeneratorOptions): Promise<GeneratedFeed> {
   return f;
 }
 
-export async function serve(opts: GeneratorOptions, faults: Faults = {}, batchSize?: number): Promise<{ server: FeedServer; published: Published; feed: GeneratedFeed }> {
+export async function serve(
+  opts: GeneratorOptions,
+  faults: Faults = {},
+  batchSize?: number,
+): Promise<{ server: FeedServer; published: Published; feed: GeneratedFeed }> {
   const feed = await feedData(opts);
   const published = publishFeed(feed, demoSigningKey(), { batchSize });
   return { server: await startFeedServer(published, { faults }), published, feed };
 }
 
-export function localConsole(dir = tempDir()): { dir: string; db: Db; engine: SyncEngine; photos: PhotoStore } {
+export function localConsole(dir = tempDir()): {
+  dir: string;
+  db: Db;
+  engine: SyncEngine;
+  photos: PhotoStore;
+} {
   const db = openDatabase(dir);
   const photos = new PhotoStore(db, dir, loadDataKey(dir));
   return { dir, db, photos, engine: new SyncEngine(db, photos, new AuditLog(db)) };
+}
+
+/** What `p` rejects with, asserting it is a FeedError (a refusal, never a crash). */
+export async function feedFailure(p: Promise<unknown>): Promise<FeedError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(FeedError);
+    return e as FeedError;
+  }
+  throw new Error('expected a FeedError');
 }

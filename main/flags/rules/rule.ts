@@ -1,17 +1,9 @@
 // Runs in: main process and CLI. What every vetting rule is: an id, a version, a description a
 // supervisor can read, thresholds, and two ways to run (everything, or what a batch touched).
-import type { FlagConfigView, Severity } from '../../../ipc/channels/flags';
+import type { EvidenceEntryView, FlagConfigView, Severity } from '../../../ipc/channels/flags';
 import type { Db } from '../../db/database';
 
-export interface EvidenceEntry {
-  applicantId: string;
-  name: string;
-  port: string;
-  serviceDate: string;
-  groupId: string;
-  /** What matched, as the applicant typed it. */
-  matched: string;
-}
+export type EvidenceEntry = EvidenceEntryView;
 
 export interface FlagCandidate {
   applicantId: string;

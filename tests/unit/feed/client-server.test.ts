@@ -10,6 +10,7 @@ import { startFeedServer, type FeedServer, type Faults } from '../../../main/fee
 import { generateSigningKey, openEnvelope, signEnvelope } from '../../../main/feed/signing';
 import { demoPinnedKeys, demoSigningKey } from '../../../main/feed/demo-key';
 import type { Batch, EncounterUpload } from '../../../main/feed/schema';
+import { feedFailure } from '../../helpers/feed';
 
 const PORT = 'SYS';
 const DATE = '2026-11-22';
@@ -30,16 +31,6 @@ afterAll(() => server.close());
 afterEach(() => {
   for (const k of Object.keys(server.faults) as Array<keyof Faults>) delete server.faults[k];
 });
-
-async function failure(p: Promise<unknown>): Promise<FeedError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(FeedError);
-    return e as FeedError;
-  }
-  throw new Error('expected a FeedError');
-}
 
 async function fetchAll(url: string, keys = KEYS, limit = 4): Promise<Batch[]> {
   const out: Batch[] = [];
@@ -88,34 +79,34 @@ describe('happy path', () => {
 describe('refusals', () => {
   it('a record altered after signing: BAD_SIGNATURE naming batch and port, nothing returned', async () => {
     server.faults.badSignature = true;
-    const e = await failure(fetchBatches(server.url, PORT, DATE, 2, KEYS, { limit: 3 }));
+    const e = await feedFailure(fetchBatches(server.url, PORT, DATE, 2, KEYS, { limit: 3 }));
     expect(e.code).toBe('BAD_SIGNATURE');
     expect(e.message).toMatch(/manifest batch 3 for San Ysidro.*failed its signature check.*nothing from it was applied/);
   });
 
   it('a pinned key set without the publisher key: UNKNOWN_KEY', async () => {
     const other = generateSigningKey('someone-else');
-    const e = await failure(fetchHeader(server.url, PORT, DATE, { 'someone-else': other.publicPem }));
+    const e = await feedFailure(fetchHeader(server.url, PORT, DATE, { 'someone-else': other.publicPem }));
     expect(e.code).toBe('UNKNOWN_KEY');
   });
 
   it('a truncated body: TRUNCATED, not a crash', async () => {
     server.faults.truncateRate = 1;
-    expect((await failure(fetchHeader(server.url, PORT, DATE, KEYS))).code).toBe('TRUNCATED');
-    expect((await failure(fetchBatches(server.url, PORT, DATE, 0, KEYS))).code).toBe('TRUNCATED');
-    expect((await failure(fetchLookout(server.url, 0, KEYS))).code).toBe('TRUNCATED');
+    expect((await feedFailure(fetchHeader(server.url, PORT, DATE, KEYS))).code).toBe('TRUNCATED');
+    expect((await feedFailure(fetchBatches(server.url, PORT, DATE, 0, KEYS))).code).toBe('TRUNCATED');
+    expect((await feedFailure(fetchLookout(server.url, 0, KEYS))).code).toBe('TRUNCATED');
   });
 
   it('a replayed batch (seq already applied): REPLAY', async () => {
     server.faults.replay = true;
-    const e = await failure(fetchBatches(server.url, PORT, DATE, 4, KEYS));
+    const e = await feedFailure(fetchBatches(server.url, PORT, DATE, 4, KEYS));
     expect(e.code).toBe('REPLAY');
     expect(e.message).toMatch(/batch 4 again/);
   });
 
   it('a gap in seq: OUT_OF_ORDER', async () => {
     server.faults.outOfOrder = true;
-    const e = await failure(fetchBatches(server.url, PORT, DATE, 4, KEYS));
+    const e = await feedFailure(fetchBatches(server.url, PORT, DATE, 4, KEYS));
     expect(e.code).toBe('OUT_OF_ORDER');
     expect(e.message).toMatch(/batch 6 .*before batch 5/);
   });
@@ -136,7 +127,7 @@ describe('refusals', () => {
     swapped.set(dayKey(PORT, DATE), { ...published.days.get(dayKey(PORT, DATE))!, header: elp.header });
     const evil = await startFeedServer({ ...published, days: swapped });
     try {
-      const e = await failure(fetchHeader(evil.url, PORT, DATE, KEYS));
+      const e = await feedFailure(fetchHeader(evil.url, PORT, DATE, KEYS));
       expect(e.code).toBe('SCHEMA');
       expect(e.message).toMatch(/header of El Paso/);
     } finally {
@@ -161,7 +152,7 @@ describe('refusals', () => {
     swapped.writeUInt8(swapped.readUInt8(swapped.length - 10) ^ 0xff, swapped.length - 10);
     const evil = await startFeedServer({ ...published, blobs: new Map([[sha, swapped]]) });
     try {
-      expect((await failure(fetchBlob(evil.url, sha))).code).toBe('HASH_MISMATCH');
+      expect((await feedFailure(fetchBlob(evil.url, sha))).code).toBe('HASH_MISMATCH');
     } finally {
       await evil.close();
     }
@@ -169,33 +160,33 @@ describe('refusals', () => {
 
   it('a 5xx answer: HTTP (transient); a missing manifest: HTTP 404', async () => {
     server.faults.errorRate = 1;
-    const e = await failure(fetchHeader(server.url, PORT, DATE, KEYS));
+    const e = await feedFailure(fetchHeader(server.url, PORT, DATE, KEYS));
     expect(e.code).toBe('HTTP');
     expect(e.transient).toBe(true);
     server.faults.errorRate = 0;
-    const nf = await failure(fetchHeader(server.url, 'NOG', DATE, KEYS));
+    const nf = await feedFailure(fetchHeader(server.url, 'NOG', DATE, KEYS));
     expect(nf.code).toBe('HTTP');
     expect(nf.message).toMatch(/404/);
   });
 
   it('a dropped connection, a dead server, or a timeout: NETWORK', async () => {
     server.faults.dropRate = 1;
-    expect((await failure(fetchHeader(server.url, PORT, DATE, KEYS))).code).toBe('NETWORK');
+    expect((await feedFailure(fetchHeader(server.url, PORT, DATE, KEYS))).code).toBe('NETWORK');
     server.faults.dropRate = 0;
     server.faults.latencyMs = 800;
-    const slow = await failure(fetchHeader(server.url, PORT, DATE, KEYS, { timeoutMs: 150 }));
+    const slow = await feedFailure(fetchHeader(server.url, PORT, DATE, KEYS, { timeoutMs: 150 }));
     expect(slow.code).toBe('NETWORK');
     server.faults.latencyMs = 0;
     const dead = await startFeedServer(published);
     const url = dead.url;
     await dead.close();
-    expect((await failure(fetchHeader(url, PORT, DATE, KEYS))).code).toBe('NETWORK');
+    expect((await feedFailure(fetchHeader(url, PORT, DATE, KEYS))).code).toBe('NETWORK');
   });
 
   it('faults are switchable at runtime over HTTP (POST /__faults)', async () => {
     const r = await fetch(new URL('__faults', server.url), { method: 'POST', body: JSON.stringify({ errorRate: 1 }) });
     expect(r.status).toBe(200);
-    expect((await failure(fetchHeader(server.url, PORT, DATE, KEYS))).code).toBe('HTTP');
+    expect((await feedFailure(fetchHeader(server.url, PORT, DATE, KEYS))).code).toBe('HTTP');
     await fetch(new URL('__faults', server.url), { method: 'POST', body: '{}' });
     expect((await fetchHeader(server.url, PORT, DATE, KEYS)).header.port).toBe(PORT);
     const bad = await fetch(new URL('__faults', server.url), { method: 'POST', body: JSON.stringify({ errorRate: 7 }) });
@@ -259,7 +250,7 @@ describe('encounter upload', () => {
   });
 
   it('refuses a malformed upload with HTTP 400', async () => {
-    const e = await failure(postEncounters(server.url, [{ ...enc(), clientId: 'not-a-uuid' }]));
+    const e = await feedFailure(postEncounters(server.url, [{ ...enc(), clientId: 'not-a-uuid' }]));
     expect(e.code).toBe('HTTP');
     expect(e.message).toMatch(/400/);
   });

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fetchBlob, fetchHeader, FEED_LIMITS } from '../../../main/feed/client';
 import { FeedError } from '../../../main/feed/feed-error';
-import { KEYS, serve } from '../../helpers/feed';
+import { feedFailure, KEYS, serve } from '../../helpers/feed';
 import { arrivalsAsync } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -27,16 +27,6 @@ async function listen(handler: http.RequestListener): Promise<string> {
   servers.push(s);
   await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
   return `http://127.0.0.1:${(s.address() as AddressInfo).port}/`;
-}
-
-async function failure(p: Promise<unknown>): Promise<FeedError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(FeedError);
-    return e as FeedError;
-  }
-  throw new Error('expected a FeedError');
 }
 
 /** `size` bytes of JSON whitespace, compressed and flushed but never finished (no trailer). */
@@ -81,7 +71,7 @@ describe('feed client limits', () => {
         body,
       );
       const url = await listen(handler);
-      const e = await failure(fetchHeader(url, PORT, DATE, KEYS, { timeoutMs: SLOW_DEADLINE }));
+      const e = await feedFailure(fetchHeader(url, PORT, DATE, KEYS, { timeoutMs: SLOW_DEADLINE }));
       expect(e.code).toBe('TOO_LARGE');
       expect(e.message).toMatch(
         /^The feed's manifest header for San Ysidro on 2026-11-22 is larger than 32 MiB; refused/,
@@ -94,7 +84,7 @@ describe('feed client limits', () => {
 
   it('refuses a photo past 15 MiB, streamed (no length) or announced (content-length)', async () => {
     const streamed = stalling({ 'content-type': 'image/jpeg' }, Buffer.alloc(16 * MiB, 1));
-    const e = await failure(fetchBlob(await listen(streamed.handler), SHA, { timeoutMs: SLOW_DEADLINE }));
+    const e = await feedFailure(fetchBlob(await listen(streamed.handler), SHA, { timeoutMs: SLOW_DEADLINE }));
     expect(e.code).toBe('TOO_LARGE');
     expect(e.message).toMatch(/^The feed's photo abababababab… is larger than 15 MiB; refused/);
     await streamed.seen.closed;
@@ -103,7 +93,8 @@ describe('feed client limits', () => {
       { 'content-type': 'image/jpeg', 'content-length': 200 * MiB },
       Buffer.alloc(1024, 1),
     );
-    const e2 = await failure(fetchBlob(await listen(announced.handler), SHA, { timeoutMs: SLOW_DEADLINE }));
+    const announcedUrl = await listen(announced.handler);
+    const e2 = await feedFailure(fetchBlob(announcedUrl, SHA, { timeoutMs: SLOW_DEADLINE }));
     expect(e2.code).toBe('TOO_LARGE');
     await announced.seen.closed;
   });
@@ -114,23 +105,23 @@ describe('feed client limits', () => {
       const t = setInterval(() => res.write(' '), 20);
       res.on('close', () => clearInterval(t));
     });
-    const e = await failure(fetchHeader(url, PORT, DATE, KEYS, { timeoutMs: 300 }));
+    const e = await feedFailure(fetchHeader(url, PORT, DATE, KEYS, { timeoutMs: 300 }));
     expect(e.code).toBe('NETWORK');
     expect(e.message).toMatch(
       /did not finish sending the manifest header for San Ysidro on 2026-11-22 within 0\.3 s/,
     );
-    const p = await failure(fetchBlob(url, SHA, { timeoutMs: 300 }));
+    const p = await feedFailure(fetchBlob(url, SHA, { timeoutMs: 300 }));
     expect(p.message).toMatch(/did not finish sending the photo abababababab… within 0\.3 s/);
 
     // No headers at all: the same deadline.
     const silent = await listen(() => undefined);
-    const s = await failure(fetchHeader(silent, PORT, DATE, KEYS, { timeoutMs: 300 }));
+    const s = await feedFailure(fetchHeader(silent, PORT, DATE, KEYS, { timeoutMs: 300 }));
     expect(s.message).toMatch(/within 0\.3 s/);
   });
 
   it('says so plainly when the feed redirects in a loop', async () => {
     const url = await listen((req, res) => res.writeHead(302, { location: req.url }).end());
-    const e = await failure(fetchHeader(url, PORT, DATE, KEYS));
+    const e = await feedFailure(fetchHeader(url, PORT, DATE, KEYS));
     expect(e.code).toBe('HTTP');
     expect(e.message).toMatch(/^The feed redirected too many times for the manifest header/);
     expect(e.message).not.toMatch(/TypeError|could not be reached/);

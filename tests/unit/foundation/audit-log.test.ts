@@ -38,26 +38,31 @@ describe('audit log', () => {
     expect(() => db.prepare('DELETE FROM audit_log WHERE seq = 2').run()).toThrow(/append-only/);
   });
 
-  it('names the row that was changed', () => {
+  // Each tampering breaks the chain at the row named: the changed one, or the first after a gap.
+  it.each([
+    [
+      'names the row that was changed',
+      "UPDATE audit_log SET details = '{\"i\":3,\"note\":\"edited\"}' WHERE seq = 3",
+      3,
+    ],
+    [
+      'detects a changed actor even if the attacker recomputes nothing',
+      "UPDATE audit_log SET actor = 'bob' WHERE seq = 5",
+      5,
+    ],
+    ['detects a deleted row in the middle', 'DELETE FROM audit_log WHERE seq = 4', 5],
+    [
+      'detects reordered rows',
+      `UPDATE audit_log SET seq = -2 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 3;
+       UPDATE audit_log SET seq = 3 WHERE seq = -2;`,
+      2,
+    ],
+  ])('%s', (_name, sql, seq) => {
     db.close();
-    tamper(dir, "UPDATE audit_log SET details = '{\"i\":3,\"note\":\"edited\"}' WHERE seq = 3");
+    tamper(dir, sql);
     const r = reopen();
     expect(r.ok).toBe(false);
-    expect(r.firstBrokenSeq).toBe(3);
-  });
-
-  it('detects a changed actor even if the attacker recomputes nothing', () => {
-    db.close();
-    tamper(dir, "UPDATE audit_log SET actor = 'bob' WHERE seq = 5");
-    expect(reopen().firstBrokenSeq).toBe(5);
-  });
-
-  it('detects a deleted row in the middle', () => {
-    db.close();
-    tamper(dir, 'DELETE FROM audit_log WHERE seq = 4');
-    const r = reopen();
-    expect(r.ok).toBe(false);
-    expect(r.firstBrokenSeq).toBe(5);
+    expect(r.firstBrokenSeq).toBe(seq);
   });
 
   it('detects rows cut from the end', () => {
@@ -66,17 +71,6 @@ describe('audit log', () => {
     const r = reopen();
     expect(r.ok).toBe(false);
     expect(r.problem).toMatch(/removed from the end/);
-  });
-
-  it('detects reordered rows', () => {
-    db.close();
-    tamper(
-      dir,
-      `UPDATE audit_log SET seq = -2 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 3; UPDATE audit_log SET seq = 3 WHERE seq = -2;`,
-    );
-    const r = reopen();
-    expect(r.ok).toBe(false);
-    expect(r.firstBrokenSeq).toBe(2);
   });
 
   it('detects a forged row inserted in the middle, even with a correctly computed hash', () => {

@@ -1,6 +1,6 @@
 // Runs in: tests (jsdom). The users table and the new-account form as an admin uses them: their
 // own row cannot be demoted or disabled; a change and a new account reach the container.
-import { useState } from 'react';
+import { useState, type ComponentProps } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -26,16 +26,22 @@ const users = [
   user({ id: 3, username: 'ofc.kim', displayName: 'Jin Kim', role: 'officer', disabled: true }),
 ];
 
+/** The table of `users` as site.admin sees it, unless `props` says otherwise. */
+function renderTable(props: Partial<ComponentProps<typeof UsersTable>> = {}) {
+  return renderUi(
+    <UsersTable
+      users={users}
+      currentUsername="site.admin"
+      onRoleChange={vi.fn()}
+      onEnabledChange={vi.fn()}
+      {...props}
+    />,
+  );
+}
+
 describe('UsersTable', () => {
   it("disables the role and enable controls on the signed-in admin's own row only", () => {
-    renderUi(
-      <UsersTable
-        users={users}
-        currentUsername="site.admin"
-        onRoleChange={vi.fn()}
-        onEnabledChange={vi.fn()}
-      />,
-    );
+    renderTable();
     expect(screen.getByRole('textbox', { name: 'Role of site.admin' })).toBeDisabled();
     expect(screen.getByRole('switch', { name: 'Enable site.admin' })).toBeDisabled();
     expect(screen.getByRole('textbox', { name: 'Role of officer' })).toBeEnabled();
@@ -44,14 +50,7 @@ describe('UsersTable', () => {
   });
 
   it('shows each account: name, role in words, whether it may sign in, last sign-in at the port', () => {
-    renderUi(
-      <UsersTable
-        users={users}
-        currentUsername="site.admin"
-        onRoleChange={vi.fn()}
-        onEnabledChange={vi.fn()}
-      />,
-    );
+    renderTable();
     const table = screen.getByRole('table', { name: 'User accounts' });
     const admin = within(table).getByRole('row', { name: /^site\.admin/ });
     expect(admin).toHaveTextContent('Site Administrator');
@@ -64,22 +63,13 @@ describe('UsersTable', () => {
 
   it('passes on a change of sign-in', async () => {
     const onEnabledChange = vi.fn();
-    renderUi(
-      <UsersTable
-        users={users}
-        currentUsername="site.admin"
-        onRoleChange={vi.fn()}
-        onEnabledChange={onEnabledChange}
-      />,
-    );
+    renderTable({ onEnabledChange });
     await userEvent.click(screen.getByRole('switch', { name: 'Enable ofc.kim' }));
     expect(onEnabledChange).toHaveBeenCalledWith(expect.objectContaining({ id: 3 }), true);
   });
 
   it('keeps every row read-only until it knows who is signed in', () => {
-    renderUi(
-      <UsersTable users={users} currentUsername={null} onRoleChange={vi.fn()} onEnabledChange={vi.fn()} />,
-    );
+    renderTable({ currentUsername: null });
     for (const s of screen.getAllByRole('switch')) expect(s).toBeDisabled();
   });
 });

@@ -7,6 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ChannelName } from '../../../../ipc/contract';
 import { renderUi } from '../render';
+import { reviewFlag as flagFixture } from './review-flag';
 
 const answers: Partial<Record<ChannelName, (req: unknown) => unknown>> = {};
 const call = vi.fn(async (channel: ChannelName, req: unknown) => {
@@ -19,25 +20,13 @@ vi.mock('../../../../renderer/src/api', () => ({ call: (c: ChannelName, r: unkno
 const { default: DashboardPage } =
   await import('../../../../renderer/src/features/dashboard/pages/DashboardPage');
 
-const reviewFlag = {
+const reviewFlag = flagFixture({
   id: 7,
   ruleId: 'SHARED_PHONE',
-  ruleVersion: 1,
-  ruleDescription: '',
   severity: 'medium',
   explanation: 'Three unrelated households gave +1 555 0100.',
-  evidence: {},
-  status: 'open',
-  computedAt: '2026-12-01T10:00:00Z',
-  acknowledgedBy: null,
-  acknowledgedAt: null,
-  ackNote: null,
-  feedbackBy: null,
   applicantId: 'A7',
-  applicantName: 'Ana Lopez',
-  port: 'SYS',
-  serviceDate: '2026-12-01',
-};
+});
 
 let verdict: string | null;
 

@@ -7,6 +7,7 @@ import type { ReviewFlagView, RuleSummaryView } from '../../../../ipc/channels/f
 import { FlagsByRuleTable } from '../../../../renderer/src/features/dashboard/components/FlagsByRuleTable';
 import { ReviewFlagList } from '../../../../renderer/src/features/dashboard/components/ReviewFlagList';
 import { renderUi } from '../render';
+import { reviewFlag } from './review-flag';
 
 const rule = (r: Partial<RuleSummaryView>): RuleSummaryView => ({
   ruleId: 'SHARED_PHONE',
@@ -45,27 +46,7 @@ describe('FlagsByRuleTable', () => {
   });
 });
 
-const flag = (f: Partial<ReviewFlagView>): ReviewFlagView => ({
-  id: 1,
-  ruleId: 'SHARED_ADDRESS',
-  ruleVersion: 1,
-  ruleDescription: '',
-  severity: 'high',
-  explanation: '4 unrelated households gave 12 Elm St as their US address.',
-  evidence: {},
-  status: 'open',
-  computedAt: '2026-12-01T10:00:00Z',
-  acknowledgedBy: null,
-  acknowledgedAt: null,
-  ackNote: null,
-  feedback: null,
-  feedbackBy: null,
-  applicantId: 'A1',
-  applicantName: 'Ana Lopez',
-  port: 'SYS',
-  serviceDate: '2026-12-01',
-  ...f,
-});
+const flag = reviewFlag;
 
 describe('ReviewFlagList', () => {
   it('shows each flag with its severity, rule and applicant, and passes on the verdict', async () => {

@@ -1,5 +1,6 @@
 // Runs in: tests (jsdom). The sign-in and lock cards as a user sees them: the screen's one h1,
 // the labelled fields, a refusal shown in place (and the password cleared), the lock's reason.
+import type { ComponentProps } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -37,48 +38,36 @@ describe('SignInForm', () => {
   });
 });
 
+/** The lock screen for Demo Officer after 10 idle minutes, unless `props` says otherwise. */
+function lockForm(props: Partial<ComponentProps<typeof LockForm>> = {}) {
+  return (
+    <LockForm
+      displayName="Demo Officer"
+      idleLockMinutes={10}
+      error={null}
+      busy={false}
+      onUnlock={vi.fn()}
+      onSignOut={vi.fn()}
+      {...props}
+    />
+  );
+}
+
 describe('LockForm', () => {
   it('says who is locked and after how long, in the right plural', () => {
-    const { rerender } = renderUi(
-      <LockForm
-        displayName="Demo Officer"
-        idleLockMinutes={10}
-        error={null}
-        busy={false}
-        onUnlock={vi.fn()}
-        onSignOut={vi.fn()}
-      />,
-    );
+    const { rerender } = renderUi(lockForm());
     expect(screen.getByRole('heading', { level: 1, name: 'Session locked' })).toBeVisible();
     expect(
       screen.getByText(/Locked after 10 minutes without activity\. Demo Officer, enter your password/),
     ).toBeVisible();
-    rerender(
-      <LockForm
-        displayName="Demo Officer"
-        idleLockMinutes={1}
-        error={null}
-        busy={false}
-        onUnlock={vi.fn()}
-        onSignOut={vi.fn()}
-      />,
-    );
+    rerender(lockForm({ idleLockMinutes: 1 }));
     expect(screen.getByText(/Locked after 1 minute without activity/)).toBeVisible();
   });
 
   it('unlocks with the password, or signs out', async () => {
     const onUnlock = vi.fn().mockResolvedValue(undefined);
     const onSignOut = vi.fn();
-    renderUi(
-      <LockForm
-        displayName="D"
-        idleLockMinutes={10}
-        error={null}
-        busy={false}
-        onUnlock={onUnlock}
-        onSignOut={onSignOut}
-      />,
-    );
+    renderUi(lockForm({ displayName: 'D', onUnlock, onSignOut }));
     await userEvent.type(screen.getByLabelText(/^Password/), 'officer-demo-pass{Enter}');
     expect(onUnlock).toHaveBeenCalledWith('officer-demo-pass');
     await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));

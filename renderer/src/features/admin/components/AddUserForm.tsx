@@ -1,7 +1,7 @@
 // Runs in: renderer. A new account: username, full name, role, initial password. The fields
 // clear once the account exists; a refusal (taken name, short password) shows under the form
 // (props only).
-import { useId, useState } from 'react';
+import { useId, useState, type ChangeEvent } from 'react';
 import { Button, Group, PasswordInput, Select, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../../../ipc/channel';
@@ -30,6 +30,12 @@ export function AddUserForm({ onSubmit, submitting, error }: AddUserFormProps) {
   const titleId = useId();
   const [form, setForm] = useState<NewUser>(EMPTY);
   const set = <K extends keyof NewUser>(k: K, v: NewUser[K]) => setForm((f) => ({ ...f, [k]: v }));
+  // The typed fields: each required and bound to its part of the form.
+  const text = (k: 'username' | 'displayName' | 'password') => ({
+    value: form[k],
+    onChange: (e: ChangeEvent<HTMLInputElement>) => set(k, e.currentTarget.value),
+    required: true,
+  });
   const labels = useLabels();
   const roles = ROLE_OPTIONS.map((r) => ({ value: r, label: labels.role(r) }));
   return (
@@ -48,20 +54,8 @@ export function AddUserForm({ onSubmit, submitting, error }: AddUserFormProps) {
         {t('admin.users.add.title')}
       </Title>
       <Group align="flex-end">
-        <TextInput
-          label={t('admin.users.add.username')}
-          value={form.username}
-          onChange={(e) => set('username', e.currentTarget.value)}
-          autoComplete="off"
-          required
-        />
-        <TextInput
-          label={t('admin.users.add.fullName')}
-          value={form.displayName}
-          onChange={(e) => set('displayName', e.currentTarget.value)}
-          autoComplete="off"
-          required
-        />
+        <TextInput label={t('admin.users.add.username')} {...text('username')} autoComplete="off" />
+        <TextInput label={t('admin.users.add.fullName')} {...text('displayName')} autoComplete="off" />
         <Select
           label={t('admin.users.add.role')}
           data={roles}
@@ -72,10 +66,8 @@ export function AddUserForm({ onSubmit, submitting, error }: AddUserFormProps) {
         />
         <PasswordInput
           label={t('admin.users.add.password')}
-          value={form.password}
-          onChange={(e) => set('password', e.currentTarget.value)}
+          {...text('password')}
           autoComplete="new-password"
-          required
         />
         <Button type="submit" loading={submitting}>
           {t('admin.users.add.submit')}

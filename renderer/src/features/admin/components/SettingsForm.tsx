@@ -11,6 +11,9 @@ export interface SettingsFormProps {
   saving: boolean;
 }
 
+/** Both settings are a required whole number, at least 1. */
+const WHOLE = { min: 1, allowDecimal: false, required: true } as const;
+
 export function SettingsForm({ initial, onSave, saving }: SettingsFormProps) {
   const { t } = useTranslation();
   const [idle, setIdle] = useState<number | string>(initial.idleLockMinutes);
@@ -25,22 +28,18 @@ export function SettingsForm({ initial, onSave, saving }: SettingsFormProps) {
       <Group align="flex-end">
         <NumberInput
           label={t('admin.settings.idle')}
-          min={1}
+          {...WHOLE}
           max={240}
-          allowDecimal={false}
           value={idle}
           onChange={setIdle}
-          required
           w={180}
         />
         <NumberInput
           label={t('admin.settings.retention')}
-          min={1}
+          {...WHOLE}
           max={3650}
-          allowDecimal={false}
           value={retention}
           onChange={setRetention}
-          required
           w={260}
         />
         <Button type="submit" loading={saving}>

@@ -1,7 +1,6 @@
 // Runs in: renderer. Admin › Site settings (container): idle lock and retention; a save says so.
 import { useTranslation } from 'react-i18next';
-import { InlineError } from '../../../ui/InlineError';
-import { Loading } from '../../../ui/Loading';
+import { QueryContent } from '../../../ui/QueryContent';
 import { Section } from '../../../ui/Section';
 import { SettingsForm } from '../components/SettingsForm';
 import { useUpdateSettings } from '../mutations';
@@ -14,21 +13,21 @@ export default function SettingsPage() {
   const update = useUpdateSettings();
   return (
     <Section title={t('admin.settings.title')}>
-      {settings.error && <InlineError message={settings.error.message} />}
-      {settings.isPending && <Loading />}
-      {settings.data && (
-        <SettingsForm
-          // A fresh answer from main (after a save elsewhere) resets the fields to it.
-          key={JSON.stringify(settings.data)}
-          initial={settings.data}
-          saving={update.isPending}
-          onSave={(s) =>
-            update.mutate(s, {
-              onSuccess: () => confirmDone(t('admin.settings.saved')),
-            })
-          }
-        />
-      )}
+      <QueryContent query={settings}>
+        {(data) => (
+          <SettingsForm
+            // A fresh answer from main (after a save elsewhere) resets the fields to it.
+            key={JSON.stringify(data)}
+            initial={data}
+            saving={update.isPending}
+            onSave={(s) =>
+              update.mutate(s, {
+                onSuccess: () => confirmDone(t('admin.settings.saved')),
+              })
+            }
+          />
+        )}
+      </QueryContent>
     </Section>
   );
 }

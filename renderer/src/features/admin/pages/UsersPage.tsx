@@ -2,8 +2,7 @@
 // and a new account. The signed-in admin's own row stays read-only.
 import { useTranslation } from 'react-i18next';
 import { useLabels } from '../../../i18n/labels';
-import { InlineError } from '../../../ui/InlineError';
-import { Loading } from '../../../ui/Loading';
+import { QueryContent } from '../../../ui/QueryContent';
 import { Section } from '../../../ui/Section';
 import { useSession } from '../../session/queries';
 import { AddUserForm } from '../components/AddUserForm';
@@ -28,39 +27,39 @@ export default function UsersPage() {
 
   return (
     <Section title={t('admin.users.title')}>
-      {users.error && <InlineError message={users.error.message} />}
-      {users.isPending && <Loading />}
-      {users.data && (
-        <UsersTable
-          users={users.data}
-          currentUsername={session.data?.user?.username ?? null}
-          busyUserId={busyUserId}
-          onRoleChange={(u, role) =>
-            setRole.mutate(
-              { userId: u.id, role },
-              {
-                onSuccess: (v) =>
-                  confirmDone(
-                    t('admin.users.roleChanged', { username: v.username, role: labels.role(v.role) }),
-                  ),
-              },
-            )
-          }
-          onEnabledChange={(u, enabled) =>
-            setDisabled.mutate(
-              { userId: u.id, disabled: !enabled },
-              {
-                onSuccess: (v) =>
-                  confirmDone(
-                    t(v.disabled ? 'admin.users.disabledDone' : 'admin.users.enabledDone', {
-                      username: v.username,
-                    }),
-                  ),
-              },
-            )
-          }
-        />
-      )}
+      <QueryContent query={users}>
+        {(data) => (
+          <UsersTable
+            users={data}
+            currentUsername={session.data?.user?.username ?? null}
+            busyUserId={busyUserId}
+            onRoleChange={(u, role) =>
+              setRole.mutate(
+                { userId: u.id, role },
+                {
+                  onSuccess: (v) =>
+                    confirmDone(
+                      t('admin.users.roleChanged', { username: v.username, role: labels.role(v.role) }),
+                    ),
+                },
+              )
+            }
+            onEnabledChange={(u, enabled) =>
+              setDisabled.mutate(
+                { userId: u.id, disabled: !enabled },
+                {
+                  onSuccess: (v) =>
+                    confirmDone(
+                      t(v.disabled ? 'admin.users.disabledDone' : 'admin.users.enabledDone', {
+                        username: v.username,
+                      }),
+                    ),
+                },
+              )
+            }
+          />
+        )}
+      </QueryContent>
       <AddUserForm
         submitting={create.isPending}
         error={create.error?.message ?? null}

@@ -1,10 +1,11 @@
 // Runs in: renderer. Recent audit entries, newest first, with the chain check and its result
 // (props only). The entries scroll in a named region that takes keyboard focus, so someone
 // without a mouse can scroll it too.
-import { Alert, Button, Table, Text } from '@mantine/core';
+import { Alert, Button, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryView, AuditVerifyView } from '../../../../../ipc/channels/audit';
 import { useFormat } from '../../../format';
+import { DataTable } from '../../../ui/DataTable';
 import { InlineError } from '../../../ui/InlineError';
 import { Loading } from '../../../ui/Loading';
 import { ScrollRegion } from '../../../ui/ScrollRegion';
@@ -41,30 +42,23 @@ export function AuditLog({ entries, loadError, check, verifying, onVerify }: Aud
       {!entries && !loadError && <Loading />}
       {entries && (
         <ScrollRegion label={t('audit.entries')} h={360}>
-          <Table striped stickyHeader>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('audit.seq')}</Table.Th>
-                <Table.Th>{t('audit.at')}</Table.Th>
-                <Table.Th>{t('audit.actor')}</Table.Th>
-                <Table.Th>{t('audit.action')}</Table.Th>
-                <Table.Th>{t('audit.subject')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {entries.map((e) => (
-                <Table.Tr key={e.seq}>
-                  <Table.Td>{e.seq}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{format.dateTime(e.at)}</Text>
-                  </Table.Td>
-                  <Table.Td>{e.actor}</Table.Td>
-                  <Table.Td>{e.action}</Table.Td>
-                  <Table.Td>{e.subject}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DataTable
+            striped
+            stickyHeader
+            columns={[
+              { key: 'seq', header: t('audit.seq'), cell: (e) => e.seq },
+              {
+                key: 'at',
+                header: t('audit.at'),
+                cell: (e) => <Text size="sm">{format.dateTime(e.at)}</Text>,
+              },
+              { key: 'actor', header: t('audit.actor'), cell: (e) => e.actor },
+              { key: 'action', header: t('audit.action'), cell: (e) => e.action },
+              { key: 'subject', header: t('audit.subject'), cell: (e) => e.subject },
+            ]}
+            rows={entries}
+            rowKey={(e) => e.seq}
+          />
           {entries.length === 0 && (
             <Text size="sm" c="dimmed" mt="xs">
               {t('audit.none')}

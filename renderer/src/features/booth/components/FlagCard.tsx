@@ -2,22 +2,16 @@
 // explanation and evidence rows; an Acknowledge button (with an optional note) only while it
 // can still be acknowledged.
 import { useEffect, useId, useRef, useState } from 'react';
-import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { FlagView } from '../../../../../ipc/channels/flags';
+import type { EvidenceEntryView, FlagView } from '../../../../../ipc/channels/flags';
 import { useLabels } from '../../../i18n/labels';
+import { DataTable } from '../../../ui/DataTable';
 import { SeverityBadge } from '../../../ui/SeverityBadge';
 
 interface Evidence {
   summary?: string;
-  others?: Array<{
-    applicantId: string;
-    name: string;
-    port: string;
-    serviceDate: string;
-    groupId: string;
-    matched: string;
-  }>;
+  others?: EvidenceEntryView[];
   othersTotal?: number;
 }
 
@@ -85,28 +79,23 @@ export function FlagCard({
         </Group>
         <Text size="sm">{flag.explanation}</Text>
         {others.length > 0 && (
-          <Table fz="xs" withTableBorder aria-label={t('booth.flags.evidence.label', { rule })}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('booth.flags.evidence.also')}</Table.Th>
-                <Table.Th>{t('booth.flags.evidence.portDate')}</Table.Th>
-                <Table.Th>{t('booth.flags.evidence.group')}</Table.Th>
-                <Table.Th>{t('booth.flags.evidence.matched')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {others.slice(0, EVIDENCE_ROWS).map((o) => (
-                <Table.Tr key={o.applicantId}>
-                  <Table.Td>{o.name}</Table.Td>
-                  <Table.Td>
-                    {t('booth.flags.evidence.portDateValue', { port: o.port, date: o.serviceDate })}
-                  </Table.Td>
-                  <Table.Td>{o.groupId}</Table.Td>
-                  <Table.Td>{o.matched}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DataTable
+            fz="xs"
+            withTableBorder
+            label={t('booth.flags.evidence.label', { rule })}
+            columns={[
+              { key: 'also', header: t('booth.flags.evidence.also'), cell: (o) => o.name },
+              {
+                key: 'portDate',
+                header: t('booth.flags.evidence.portDate'),
+                cell: (o) => t('booth.flags.evidence.portDateValue', { port: o.port, date: o.serviceDate }),
+              },
+              { key: 'group', header: t('booth.flags.evidence.group'), cell: (o) => o.groupId },
+              { key: 'matched', header: t('booth.flags.evidence.matched'), cell: (o) => o.matched },
+            ]}
+            rows={others.slice(0, EVIDENCE_ROWS)}
+            rowKey={(o) => o.applicantId}
+          />
         )}
         {total > EVIDENCE_ROWS && (
           <Text size="xs" c="dimmed">

@@ -1,9 +1,10 @@
 // Runs in: renderer. Face-match accuracy per model version: the calibration, then what booths
 // saw since, overall and by sex and age band; small groups are not rated (props only).
-import { Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FieldCounts, ModelAccuracyView } from '../../../../../ipc/channels/face';
 import { useFormat } from '../../../format';
+import { DataTable, type DataColumn } from '../../../ui/DataTable';
 import { Section } from '../../../ui/Section';
 
 export function FaceAccuracy({ models }: { models: ModelAccuracyView[] }) {
@@ -62,74 +63,78 @@ function ModelAccuracy({ model: m }: { model: ModelAccuracyView }) {
   );
 }
 
+/** One row of the table: a label and the counts it stands for. */
+interface FieldRow {
+  key: string;
+  label: string;
+  counts: FieldCounts;
+  /** Whether the group is big enough to rate; a small one shows a note across the rates. */
+  enough: boolean;
+}
+
 /** Booth verifications for one model version: all booths, then each sex and age group. */
 export function FaceAccuracyTable({ model: m }: { model: ModelAccuracyView }) {
   const { t } = useTranslation();
-  return (
-    <Table fz="sm" aria-label={t('dashboard.face.table', { model: m.modelVersion })}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('dashboard.face.booths')}</Table.Th>
-          <Table.Th>{t('dashboard.face.verifications')}</Table.Th>
-          <Table.Th>{t('dashboard.face.match')}</Table.Th>
-          <Table.Th>{t('dashboard.face.inconclusive')}</Table.Th>
-          <Table.Th>{t('dashboard.face.noMatch')}</Table.Th>
-          <Table.Th>{t('dashboard.face.noResult')}</Table.Th>
-          <Table.Th>{t('dashboard.face.confirmedAfterNonMatch')}</Table.Th>
-          <Table.Th>{t('dashboard.face.notConfirmedAfterMatch')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        <FieldRow label={t('dashboard.face.all')} counts={m.field} />
-        {m.groups.map((g) => (
-          <FieldRow
-            key={`${g.dimension}:${g.group}`}
-            label={
-              g.dimension === 'sex'
-                ? t('dashboard.face.sex', { group: g.group })
-                : t('dashboard.face.age', { group: g.group })
-            }
-            counts={g}
-            enough={g.enough}
-          />
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
-}
-
-function FieldRow({
-  label,
-  counts: c,
-  enough = true,
-}: {
-  label: string;
-  counts: FieldCounts;
-  enough?: boolean;
-}) {
-  const { t } = useTranslation();
   const format = useFormat();
-  const share = (n: number) => (c.verifications ? format.percent(n / c.verifications) : '—');
-  return (
-    <Table.Tr>
-      <Table.Td>{label}</Table.Td>
-      <Table.Td>{format.number(c.verifications)}</Table.Td>
-      {enough ? (
-        <>
-          <Table.Td>{share(c.match)}</Table.Td>
-          <Table.Td>{share(c.inconclusive)}</Table.Td>
-          <Table.Td>{share(c.noMatch)}</Table.Td>
-          <Table.Td>{format.number(c.noResult)}</Table.Td>
-          <Table.Td>{format.number(c.confirmedAfterNonMatch)}</Table.Td>
-          <Table.Td>{format.number(c.notConfirmedAfterMatch)}</Table.Td>
-        </>
-      ) : (
-        <Table.Td colSpan={6}>
+  const rows: FieldRow[] = [
+    { key: 'all', label: t('dashboard.face.all'), counts: m.field, enough: true },
+    ...m.groups.map((g) => ({
+      key: `${g.dimension}:${g.group}`,
+      label:
+        g.dimension === 'sex'
+          ? t('dashboard.face.sex', { group: g.group })
+          : t('dashboard.face.age', { group: g.group }),
+      counts: g,
+      enough: g.enough,
+    })),
+  ];
+  const share = (c: FieldCounts, n: number) => (c.verifications ? format.percent(n / c.verifications) : '—');
+  const rated = (key: 'match' | 'inconclusive' | 'noMatch', header: string): DataColumn<FieldRow> => ({
+    key,
+    header,
+    cell: (r) => share(r.counts, r.counts[key]),
+  });
+  const counted = (
+    key: 'noResult' | 'confirmedAfterNonMatch' | 'notConfirmedAfterMatch',
+    header: string,
+  ): DataColumn<FieldRow> => ({
+    key,
+    header,
+    cell: (r) => format.number(r.counts[key]),
+  });
+  const columns: DataColumn<FieldRow>[] = [
+    { key: 'label', header: t('dashboard.face.booths'), cell: (r) => r.label },
+    {
+      key: 'verifications',
+      header: t('dashboard.face.verifications'),
+      cell: (r) => format.number(r.counts.verifications),
+    },
+    {
+      // A group too small to rate gets one note across the six rate and count columns.
+      ...rated('match', t('dashboard.face.match')),
+      cellProps: (r) => (r.enough ? {} : { colSpan: 6 }),
+      cell: (r) =>
+        r.enough ? (
+          share(r.counts, r.counts.match)
+        ) : (
           <Text size="xs" c="dimmed">
             {t('dashboard.face.tooFew')}
           </Text>
-        </Table.Td>
-      )}
-    </Table.Tr>
+        ),
+    },
+    rated('inconclusive', t('dashboard.face.inconclusive')),
+    rated('noMatch', t('dashboard.face.noMatch')),
+    counted('noResult', t('dashboard.face.noResult')),
+    counted('confirmedAfterNonMatch', t('dashboard.face.confirmedAfterNonMatch')),
+    counted('notConfirmedAfterMatch', t('dashboard.face.notConfirmedAfterMatch')),
+  ];
+  return (
+    <DataTable
+      fz="sm"
+      label={t('dashboard.face.table', { model: m.modelVersion })}
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.key}
+    />
   );
 }

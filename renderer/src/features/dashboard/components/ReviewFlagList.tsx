@@ -44,6 +44,12 @@ export function ReviewFlagList({ flags, onVerdict, pending }: ReviewFlagListProp
   );
 }
 
+/** The two verdicts a supervisor can give, in the order their buttons stand. */
+const VERDICTS = [
+  { verdict: 'false_positive', color: 'red', label: 'dashboard.review.falsePositive' },
+  { verdict: 'confirmed', color: 'green', label: 'dashboard.review.confirm' },
+] as const satisfies readonly { verdict: FlagVerdict; color: string; label: string }[];
+
 function ReviewFlag({
   flag: f,
   onVerdict,
@@ -85,30 +91,21 @@ function ReviewFlag({
           </Text>
         </Stack>
         <Group gap={4} wrap="nowrap">
-          <Button
-            size="compact-xs"
-            variant="light"
-            color="red"
-            aria-describedby={aboutId}
-            aria-pressed={f.feedback === 'false_positive'}
-            loading={pending === 'false_positive'}
-            disabled={pending !== null}
-            onClick={() => onVerdict(f.id, 'false_positive')}
-          >
-            {t('dashboard.review.falsePositive')}
-          </Button>
-          <Button
-            size="compact-xs"
-            variant="light"
-            color="green"
-            aria-describedby={aboutId}
-            aria-pressed={f.feedback === 'confirmed'}
-            loading={pending === 'confirmed'}
-            disabled={pending !== null}
-            onClick={() => onVerdict(f.id, 'confirmed')}
-          >
-            {t('dashboard.review.confirm')}
-          </Button>
+          {VERDICTS.map(({ verdict, color, label }) => (
+            <Button
+              key={verdict}
+              size="compact-xs"
+              variant="light"
+              color={color}
+              aria-describedby={aboutId}
+              aria-pressed={f.feedback === verdict}
+              loading={pending === verdict}
+              disabled={pending !== null}
+              onClick={() => onVerdict(f.id, verdict)}
+            >
+              {t(label)}
+            </Button>
+          ))}
         </Group>
       </Group>
     </Paper>

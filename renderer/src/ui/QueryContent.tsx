@@ -1,0 +1,27 @@
+// Runs in: renderer. What a query has to show: its error, a loader while it is pending, or its
+// data through `children` (props only). One place for the three states every page repeats.
+import type { ReactNode } from 'react';
+import { InlineError } from './InlineError';
+import { Loading } from './Loading';
+
+export interface QueryState<T> {
+  error: Error | null;
+  isPending: boolean;
+  data: T | undefined;
+}
+
+export function QueryContent<T>({
+  query,
+  children,
+}: {
+  query: QueryState<T>;
+  children: (data: T) => ReactNode;
+}) {
+  return (
+    <>
+      {query.error && <InlineError message={query.error.message} />}
+      {query.isPending && <Loading />}
+      {query.data !== undefined && children(query.data)}
+    </>
+  );
+}
