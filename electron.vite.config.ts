@@ -14,7 +14,9 @@ export default defineConfig({
           browser: resolve(__dirname, 'main/shell/browser.ts'),
           cli: resolve(__dirname, 'main/cli/index.ts'),
           'feed-verify-worker': resolve(__dirname, 'main/feed/verify-worker.ts'),
-          ...(existsSync(resolve(__dirname, 'main/face/worker.ts')) ? { 'face-worker': resolve(__dirname, 'main/face/worker.ts') } : {}),
+          ...(existsSync(resolve(__dirname, 'main/face/worker.ts'))
+            ? { 'face-worker': resolve(__dirname, 'main/face/worker.ts') }
+            : {}),
         },
       },
     },

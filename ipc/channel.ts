@@ -20,7 +20,9 @@ export interface ChannelDef<Req extends z.ZodType = z.ZodType, Res extends z.Zod
   summary: string;
 }
 
-export function channel<Req extends z.ZodType, Res extends z.ZodType>(def: ChannelDef<Req, Res>): ChannelDef<Req, Res> {
+export function channel<Req extends z.ZodType, Res extends z.ZodType>(
+  def: ChannelDef<Req, Res>,
+): ChannelDef<Req, Res> {
   return def;
 }
 
@@ -42,7 +44,9 @@ export type IpcError = { code: ErrorCode; message: string };
 export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
 type ChannelMap = Record<string, ChannelDef>;
-export type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+export type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
 
 /** Merges the domains' channel maps; a name defined twice fails at load, not at call time. */
 export function mergeChannels<const Maps extends readonly ChannelMap[]>(
@@ -51,7 +55,8 @@ export function mergeChannels<const Maps extends readonly ChannelMap[]>(
   const merged: ChannelMap = {};
   for (const map of maps) {
     for (const [name, def] of Object.entries(map)) {
-      if (Object.prototype.hasOwnProperty.call(merged, name)) throw new Error(`IPC channel "${name}" is defined twice.`);
+      if (Object.prototype.hasOwnProperty.call(merged, name))
+        throw new Error(`IPC channel "${name}" is defined twice.`);
       merged[name] = def;
     }
   }

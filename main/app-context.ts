@@ -46,7 +46,11 @@ export function appVersion(): string {
   return '0.0.0';
 }
 
-export function createAppContext(opts: { dataDir?: string; shell: AppContext['shell']; keyProtector?: KeyProtector }): AppContext {
+export function createAppContext(opts: {
+  dataDir?: string;
+  shell: AppContext['shell'];
+  keyProtector?: KeyProtector;
+}): AppContext {
   const dataDir = resolveDataDir(opts.dataDir);
   const db = openDatabase(dataDir);
   let config: SiteConfig | null;

@@ -142,7 +142,8 @@ export function firstScreenGate(
  */
 export function warmFirstScreen(router: Router): void {
   setImmediate(() => {
-    for (const channel of FIRST_SCREEN_CHANNELS) void router(channel, {}, 'first-screen-warm-up').catch(() => undefined);
+    for (const channel of FIRST_SCREEN_CHANNELS)
+      void router(channel, {}, 'first-screen-warm-up').catch(() => undefined);
   });
 }
 
@@ -192,7 +193,9 @@ class PendingFeedSource implements FeedSource {
 
   private async source(): Promise<OnlineFeedSource> {
     const f = await this.feed();
-    this.inner ??= f.pageSize ? new OnlineFeedSource(f.feedUrl, f.keys, f.pageSize) : new OnlineFeedSource(f.feedUrl, f.keys);
+    this.inner ??= f.pageSize
+      ? new OnlineFeedSource(f.feedUrl, f.keys, f.pageSize)
+      : new OnlineFeedSource(f.feedUrl, f.keys);
     return this.inner;
   }
 
@@ -230,14 +233,18 @@ export function startBackground(app: AppContext, opts: BackgroundOptions = {}): 
     demoPort = port.code;
     app.demo = { port: demoPort, feedUrl: '', publisherKeys: demoPinnedKeys() };
   }
-  if (opts.disabled) return { demo: null, started: Promise.resolve(), startNow: () => undefined, stop: async () => undefined };
+  if (opts.disabled)
+    return { demo: null, started: Promise.resolve(), startNow: () => undefined, stop: async () => undefined };
 
   let stopped = false;
   let demo: DemoFeed | null = null;
   let stopRetention: () => void = () => undefined;
   let kick!: () => void;
   const go = new Promise<void>((resolve) => (kick = resolve));
-  const cap = setTimeout(() => kick(), opts.capMs ?? Number(process.env.ARRIVALS_BACKGROUND_CAP_MS ?? 15_000));
+  const cap = setTimeout(
+    () => kick(),
+    opts.capMs ?? Number(process.env.ARRIVALS_BACKGROUND_CAP_MS ?? 15_000),
+  );
   cap.unref();
   if (opts.firstScreen) void opts.firstScreen.then(kick, kick);
   else kick();

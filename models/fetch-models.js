@@ -39,9 +39,7 @@ function fileSha256(p) {
 }
 
 function missingFiles() {
-  return Object.values(MANIFEST.files).filter(
-    (f) => fileSha256(path.join(MODELS_DIR, f.file)) !== f.sha256,
-  );
+  return Object.values(MANIFEST.files).filter((f) => fileSha256(path.join(MODELS_DIR, f.file)) !== f.sha256);
 }
 
 /** Run `npm pack SPEC` in dir, using the npm that is running this install when we know it. */
@@ -56,7 +54,11 @@ function npmPack(dir) {
     res = spawnSync('npm', args, { cwd: dir, encoding: 'utf8', shell: process.platform === 'win32' });
   }
   if (res.error || res.status !== 0) {
-    const detail = (res.stderr || (res.error && res.error.message) || '').trim().split('\n').slice(-3).join(' | ');
+    const detail = (res.stderr || (res.error && res.error.message) || '')
+      .trim()
+      .split('\n')
+      .slice(-3)
+      .join(' | ');
     fail(
       `could not fetch ${SPEC} from the npm registry (offline or registry unreachable?). ` +
         `Models are required for face verification; re-run "node models/fetch-models.js" when online. ${detail}`,
@@ -111,7 +113,8 @@ function main() {
     if (MANIFEST.tarballIntegrity) {
       const [algo, want] = MANIFEST.tarballIntegrity.split('-');
       const got = crypto.createHash(algo).update(tgz).digest('base64');
-      if (got !== want) fail(`tarball integrity mismatch for ${SPEC} (expected ${algo}-${want}, got ${algo}-${got})`, 2);
+      if (got !== want)
+        fail(`tarball integrity mismatch for ${SPEC} (expected ${algo}-${want}, got ${algo}-${got})`, 2);
     }
     const files = extractFromTar(zlib.gunzipSync(tgz), new Set(todo.map((f) => f.pathInPackage)));
     for (const f of todo) {

@@ -20,7 +20,10 @@ const FIX = path.join(__dirname, '../tests/fixtures/face-pairs');
 
 function stats(xs: number[]): { median: number; p95: number } {
   const s = [...xs].sort((a, b) => a - b);
-  return { median: s[Math.floor(s.length / 2)]!, p95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]! };
+  return {
+    median: s[Math.floor(s.length / 2)]!,
+    p95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]!,
+  };
 }
 
 /** A 1280×720 webcam-like frame: one face placed on a plain background, JPEG q85. */
@@ -37,14 +40,28 @@ export async function benchFace(): Promise<Row[]> {
   // Model load, and the pipeline in-thread so stage and model times come from the same runs.
   const l0 = performance.now();
   const sessions = await loadSessions();
-  rows.push({ group: 'face', name: 'load the 4 ONNX models (one thread)', value: performance.now() - l0, unit: 'ms' });
+  rows.push({
+    group: 'face',
+    name: 'load the 4 ONNX models (one thread)',
+    value: performance.now() - l0,
+    unit: 'ms',
+  });
   const frame = await captureFrame();
   const ref = await analyzeImage(sessions, fs.readFileSync(path.join(FIX, 's1f0_light.jpg')));
   const refEmb = ref.ok ? ref.embedding! : new Float32Array(512);
   for (let i = 0; i < 10; i++) await analyzeImage(sessions, frame); // warm-up
   const totals: number[] = [];
   const models: number[] = [];
-  const stages: Record<keyof StageTimings, number[]> = { decode: [], detect: [], landmarks: [], align: [], embed: [], liveness: [], quality: [], total: [] };
+  const stages: Record<keyof StageTimings, number[]> = {
+    decode: [],
+    detect: [],
+    landmarks: [],
+    align: [],
+    embed: [],
+    liveness: [],
+    quality: [],
+    total: [],
+  };
   const N = 150;
   for (let i = 0; i < N; i++) {
     const t = performance.now();
@@ -57,18 +74,58 @@ export async function benchFace(): Promise<Row[]> {
   }
   const v = stats(totals);
   const m = stats(models);
-  rows.push({ group: 'face', name: `verify a 1280×720 capture, median (${N} runs)`, value: v.median, unit: 'ms', baseline: m.median, ratio: v.median / m.median, baselineName: "models' own run time", goal: '≤ 2× models', pass: v.median <= 2 * m.median });
-  rows.push({ group: 'face', name: 'verify a 1280×720 capture, p95', value: v.p95, unit: 'ms', baseline: m.p95, ratio: v.p95 / m.p95, baselineName: "models' own run time", goal: '≤ 60 ms', pass: v.p95 <= 60 });
+  rows.push({
+    group: 'face',
+    name: `verify a 1280×720 capture, median (${N} runs)`,
+    value: v.median,
+    unit: 'ms',
+    baseline: m.median,
+    ratio: v.median / m.median,
+    baselineName: "models' own run time",
+    goal: '≤ 2× models',
+    pass: v.median <= 2 * m.median,
+  });
+  rows.push({
+    group: 'face',
+    name: 'verify a 1280×720 capture, p95',
+    value: v.p95,
+    unit: 'ms',
+    baseline: m.p95,
+    ratio: v.p95 / m.p95,
+    baselineName: "models' own run time",
+    goal: '≤ 60 ms',
+    pass: v.p95 <= 60,
+  });
   for (const k of ['decode', 'detect', 'landmarks', 'align', 'embed', 'liveness', 'quality'] as const) {
     const s = stats(stages[k]);
-    rows.push({ group: 'face', name: `  stage ${k} (median / p95 ${s.p95.toFixed(1)} ms)`, value: s.median, unit: 'ms' });
+    rows.push({
+      group: 'face',
+      name: `  stage ${k} (median / p95 ${s.p95.toFixed(1)} ms)`,
+      value: s.median,
+      unit: 'ms',
+    });
   }
-  await Promise.all([sessions.detect.release(), sessions.landmark.release(), sessions.feature.release(), sessions.liveness.release()]);
+  await Promise.all([
+    sessions.detect.release(),
+    sessions.landmark.release(),
+    sessions.feature.release(),
+    sessions.liveness.release(),
+  ]);
 
   // Enrolment throughput on the worker pool: 500 photos, 1 then 2 workers (and 2 without liveness).
-  const photos = fs.readdirSync(FIX).filter((f) => f.endsWith('.jpg')).map((f) => fs.readFileSync(path.join(FIX, f)));
-  const items = Array.from({ length: 500 }, (_, i) => ({ id: String(i), load: () => photos[i % photos.length]! }));
-  for (const [workers, liveness] of [[1, true], [2, true], [2, false]] as const) {
+  const photos = fs
+    .readdirSync(FIX)
+    .filter((f) => f.endsWith('.jpg'))
+    .map((f) => fs.readFileSync(path.join(FIX, f)));
+  const items = Array.from({ length: 500 }, (_, i) => ({
+    id: String(i),
+    load: () => photos[i % photos.length]!,
+  }));
+  for (const [workers, liveness] of [
+    [1, true],
+    [2, true],
+    [2, false],
+  ] as const) {
     const pool = new FacePool({ workers });
     await pool.info();
     await enrolPhotos(pool, items.slice(0, 20), { liveness }); // warm-up
@@ -77,7 +134,14 @@ export async function benchFace(): Promise<Row[]> {
     const perSec = items.length / ((performance.now() - t) / 1000);
     await pool.close();
     const label = `enrolment, ${workers} worker${workers > 1 ? 's' : ''}${liveness ? '' : ', liveness off'} (10,000 photos extrapolated: ${(10_000 / perSec / 60).toFixed(1)} min)`;
-    rows.push({ group: 'face', name: label, value: perSec, unit: 'photos/s', goal: workers === 2 ? '10,000 in ≤ 2 min (≥ 83/s)' : undefined, pass: workers === 2 ? perSec >= 10_000 / 120 : undefined });
+    rows.push({
+      group: 'face',
+      name: label,
+      value: perSec,
+      unit: 'photos/s',
+      goal: workers === 2 ? '10,000 in ≤ 2 min (≥ 83/s)' : undefined,
+      pass: workers === 2 ? perSec >= 10_000 / 120 : undefined,
+    });
   }
 
   // 1:N over 100k random unit templates.
@@ -103,12 +167,29 @@ export async function benchFace(): Promise<Row[]> {
     idx.search(q, 10, 0.6);
     times.push(performance.now() - t);
   }
-  rows.push({ group: 'face', name: '1:N search over 100,000 templates (median of 30)', value: stats(times).median, unit: 'ms', goal: '≤ 50 ms', pass: stats(times).median <= 50 });
+  rows.push({
+    group: 'face',
+    name: '1:N search over 100,000 templates (median of 30)',
+    value: stats(times).median,
+    unit: 'ms',
+    goal: '≤ 50 ms',
+    pass: stats(times).median <= 50,
+  });
   return rows;
 }
 
 if (require.main === module) {
   void benchFace().then((rows) =>
-    console.table(rows.map((r) => ({ name: r.name, value: +r.value.toFixed(2), unit: r.unit, baseline: r.baseline === undefined ? '' : +r.baseline.toFixed(2), ratio: r.ratio === undefined ? '' : +r.ratio.toFixed(2), goal: r.goal ?? '', pass: r.pass ?? '' }))),
+    console.table(
+      rows.map((r) => ({
+        name: r.name,
+        value: +r.value.toFixed(2),
+        unit: r.unit,
+        baseline: r.baseline === undefined ? '' : +r.baseline.toFixed(2),
+        ratio: r.ratio === undefined ? '' : +r.ratio.toFixed(2),
+        goal: r.goal ?? '',
+        pass: r.pass ?? '',
+      })),
+    ),
   );
 }

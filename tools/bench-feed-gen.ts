@@ -16,23 +16,53 @@ const time = async <T>(f: () => T | Promise<T>): Promise<[T, number]> => {
 
 export async function benchFeedGen(n = 100_000): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  const [feed, genMs] = await time(() => generateFeed({ ports: ['ELP'], dates: ['2026-11-22'], perPortPerDay: n, photos: false, seed: 99 }));
+  const [feed, genMs] = await time(() =>
+    generateFeed({ ports: ['ELP'], dates: ['2026-11-22'], perPortPerDay: n, photos: false, seed: 99 }),
+  );
   const day = feed.days[0]!;
-  rows.push({ group: 'feed', name: `generate ${n.toLocaleString('en-US')} applicants (no photos)`, value: genMs, unit: 'ms', goal: '< 5000 ms', pass: genMs < 5000 });
+  rows.push({
+    group: 'feed',
+    name: `generate ${n.toLocaleString('en-US')} applicants (no photos)`,
+    value: genMs,
+    unit: 'ms',
+    goal: '< 5000 ms',
+    pass: genMs < 5000,
+  });
   const [pub, pubMs] = await time(() => publishFeed(feed, demoSigningKey()));
   const [, plainMs] = await time(() => batchesOf(day).map((b) => JSON.stringify(b)));
   const signed = pub.days.values().next().value!;
-  rows.push({ group: 'feed', name: `canonicalise + sign ${signed.batches.length} batches`, value: pubMs, unit: 'ms', baseline: plainMs, baselineName: 'JSON.stringify only' });
+  rows.push({
+    group: 'feed',
+    name: `canonicalise + sign ${signed.batches.length} batches`,
+    value: pubMs,
+    unit: 'ms',
+    baseline: plainMs,
+    baselineName: 'JSON.stringify only',
+  });
   const wire = signed.batches.map((b) => JSON.parse(JSON.stringify(b)) as unknown);
   const keys = demoPinnedKeys();
-  const [, verifyMs] = await time(() => wire.forEach((env, i) => verifyBatch(env, keys, 'ELP', '2026-11-22', i + 1)));
-  const [, parseMs] = await time(() => wire.forEach((env) => JSON.parse((env as { payload: string }).payload)));
-  rows.push({ group: 'feed', name: `verify + schema-check ${signed.batches.length} batches`, value: verifyMs, unit: 'ms', baseline: parseMs, baselineName: 'JSON.parse only' });
+  const [, verifyMs] = await time(() =>
+    wire.forEach((env, i) => verifyBatch(env, keys, 'ELP', '2026-11-22', i + 1)),
+  );
+  const [, parseMs] = await time(() =>
+    wire.forEach((env) => JSON.parse((env as { payload: string }).payload)),
+  );
+  rows.push({
+    group: 'feed',
+    name: `verify + schema-check ${signed.batches.length} batches`,
+    value: verifyMs,
+    unit: 'ms',
+    baseline: parseMs,
+    baselineName: 'JSON.parse only',
+  });
   return rows;
 }
 
 if (require.main === module) {
   void benchFeedGen(Number(process.argv[2] ?? 100_000)).then((rows) => {
-    for (const r of rows) console.log(`${r.name}: ${r.value.toFixed(0)} ${r.unit}${r.baseline !== undefined ? ` (baseline ${r.baseline.toFixed(0)} ${r.unit}, ${r.baselineName})` : ''}${r.goal ? ` goal ${r.goal}: ${r.pass ? 'met' : 'NOT met'}` : ''}`);
+    for (const r of rows)
+      console.log(
+        `${r.name}: ${r.value.toFixed(0)} ${r.unit}${r.baseline !== undefined ? ` (baseline ${r.baseline.toFixed(0)} ${r.unit}, ${r.baselineName})` : ''}${r.goal ? ` goal ${r.goal}: ${r.pass ? 'met' : 'NOT met'}` : ''}`,
+      );
   });
 }

@@ -13,9 +13,17 @@ async function startupRows(): Promise<BenchRow[]> {
   // tools/measure-startup.js drives the real browser shell and Chromium: each run measures a
   // trivial page and the first screen in the same browser, with the background on (as `npm start`
   // runs) and off (--no-background, the baseline).
-  const out = execFileSync(process.execPath, [path.join(__dirname, 'measure-startup.js'), '--runs', '5', '--json'], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const out = execFileSync(
+    process.execPath,
+    [path.join(__dirname, 'measure-startup.js'), '--runs', '5', '--json'],
+    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+  );
   type Summary = Record<'readyMs' | 'launchMs' | 'trivialMs' | 'screenMs' | 'overMs' | 'totalMs', number>;
-  const r = JSON.parse(out.trim().split('\n').pop()!) as { runs: number; background: Summary; noBackground: Summary };
+  const r = JSON.parse(out.trim().split('\n').pop()!) as {
+    runs: number;
+    background: Summary;
+    noBackground: Summary;
+  };
   const row = (name: string, k: keyof Summary, extra: Partial<BenchRow> = {}): BenchRow => ({
     group: 'startup',
     name: `${name} (median of ${r.runs})`,
@@ -26,16 +34,24 @@ async function startupRows(): Promise<BenchRow[]> {
     ...extra,
   });
   return [
-    row('first screen minus trivial page, same Chromium', 'overMs', { goal: '≤ 300 ms', pass: r.background.overMs <= 300 }),
+    row('first screen minus trivial page, same Chromium', 'overMs', {
+      goal: '≤ 300 ms',
+      pass: r.background.overMs <= 300,
+    }),
     row('first screen, navigation to sign-in/setup button', 'screenMs'),
     row('trivial page, navigation to visible', 'trivialMs'),
     row('service ready (URL printed)', 'readyMs'),
-    row('first screen, incl. service start and Chromium launch', 'totalMs', { goal: '< 2000 ms', pass: r.background.totalMs < 2000 }),
+    row('first screen, incl. service start and Chromium launch', 'totalMs', {
+      goal: '< 2000 ms',
+      pass: r.background.totalMs < 2000,
+    }),
   ];
 }
 
 async function faceRows(): Promise<BenchRow[]> {
-  const mod = (await import('./bench-face')) as { benchFace: () => Promise<Array<Partial<BenchRow> & { name: string; value: number; unit: string }>> };
+  const mod = (await import('./bench-face')) as {
+    benchFace: () => Promise<Array<Partial<BenchRow> & { name: string; value: number; unit: string }>>;
+  };
   return (await mod.benchFace()).map((r) => ({ group: 'face', ...r }) as BenchRow);
 }
 
@@ -44,10 +60,15 @@ function fmt(v: number): string {
 }
 
 function table(rows: BenchRow[]): string {
-  const lines = ['| area | measurement | value | baseline (same run) | ratio | goal | met |', '|---|---|---:|---|---:|---|---|'];
+  const lines = [
+    '| area | measurement | value | baseline (same run) | ratio | goal | met |',
+    '|---|---|---:|---|---:|---|---|',
+  ];
   for (const r of rows) {
     const ratio = r.baseline ? `${(r.value / r.baseline).toFixed(2)}×` : '';
-    lines.push(`| ${r.group} | ${r.name.replace(/\|/g, '/')} | ${fmt(r.value)} ${r.unit} | ${r.baseline !== undefined ? `${fmt(r.baseline)} ${r.unit} (${r.baselineName})` : ''} | ${ratio} | ${r.goal ?? ''} | ${r.pass === undefined ? '' : r.pass ? 'yes' : '**no**'} |`);
+    lines.push(
+      `| ${r.group} | ${r.name.replace(/\|/g, '/')} | ${fmt(r.value)} ${r.unit} | ${r.baseline !== undefined ? `${fmt(r.baseline)} ${r.unit} (${r.baselineName})` : ''} | ${ratio} | ${r.goal ?? ''} | ${r.pass === undefined ? '' : r.pass ? 'yes' : '**no**'} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -81,7 +102,9 @@ async function main() {
   if (process.argv.includes('--write')) {
     const file = path.join(__dirname, '../docs/benchmarks.md');
     const head = `# Benchmarks\n\nRecorded by \`npm run bench -- --write\` on ${new Date().toISOString().slice(0, 10)}.\n\nMachine: ${machine()}.\n\n`;
-    const notes = fs.existsSync(path.join(__dirname, '../docs/benchmarks-notes.md')) ? `\n\n${fs.readFileSync(path.join(__dirname, '../docs/benchmarks-notes.md'), 'utf8')}` : '';
+    const notes = fs.existsSync(path.join(__dirname, '../docs/benchmarks-notes.md'))
+      ? `\n\n${fs.readFileSync(path.join(__dirname, '../docs/benchmarks-notes.md'), 'utf8')}`
+      : '';
     fs.writeFileSync(file, `${head}${md}\n${notes}`);
     console.log(`Wrote ${file}`);
   }

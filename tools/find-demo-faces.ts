@@ -60,7 +60,12 @@ export async function findFaces(sessions: FaceSessions, expand = 1.8): Promise<F
 }
 
 /** Square box `expand` x the face square, centred a little below the eyes, clipped to the image. */
-export function cropBox(det: Detection, W: number, H: number, expand: number): [number, number, number, number] {
+export function cropBox(
+  det: Detection,
+  W: number,
+  H: number,
+  expand: number,
+): [number, number, number, number] {
   const side = det.square.size * expand;
   const cx = det.square.x + det.square.size / 2;
   const cy = det.square.y + det.square.size / 2;
@@ -81,22 +86,32 @@ export function dedupe<T extends { embedding: Float32Array; score: number }>(fac
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const out = args.includes('--out') ? args[args.indexOf('--out') + 1]! : path.resolve(__dirname, '../resources/demo-faces.json');
+  const out = args.includes('--out')
+    ? args[args.indexOf('--out') + 1]!
+    : path.resolve(__dirname, '../resources/demo-faces.json');
   const debug = args.includes('--debug') ? args[args.indexOf('--debug') + 1] : undefined;
   const sessions = await loadSessions();
   const all = await findFaces(sessions);
   // Report the closest cross pairs so the 0.5 cut is visibly safe.
   let maxCross = -1;
-  for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) maxCross = Math.max(maxCross, cosine(all[i]!.embedding, all[j]!.embedding));
+  for (let i = 0; i < all.length; i++)
+    for (let j = i + 1; j < all.length; j++)
+      maxCross = Math.max(maxCross, cosine(all[i]!.embedding, all[j]!.embedding));
   const distinct = dedupe(all);
   const entries: DemoFace[] = distinct.map(({ id, image, box, score }) => ({ id, image, box, score }));
   fs.writeFileSync(out, JSON.stringify(entries, null, 2) + '\n');
-  console.log(`${all.length} faces found, ${distinct.length} distinct (max pairwise cosine ${maxCross.toFixed(3)}) -> ${out}`);
+  console.log(
+    `${all.length} faces found, ${distinct.length} distinct (max pairwise cosine ${maxCross.toFixed(3)}) -> ${out}`,
+  );
   if (debug) {
     fs.mkdirSync(debug, { recursive: true });
     for (const f of distinct) {
       const [x, y, w, h] = f.box;
-      await sharp(path.join(DEMO_DIR, f.image)).extract({ left: x, top: y, width: w, height: h }).resize(160, 160).jpeg().toFile(path.join(debug, `${f.id}.jpg`));
+      await sharp(path.join(DEMO_DIR, f.image))
+        .extract({ left: x, top: y, width: w, height: h })
+        .resize(160, 160)
+        .jpeg()
+        .toFile(path.join(debug, `${f.id}.jpg`));
     }
   }
 }

@@ -10,7 +10,10 @@ import { demoFaces, sampleImagesDir } from '../main/feed/generator/photos';
 const OUT = path.join(__dirname, '../tests/fixtures/face-pairs');
 const SIZE = 256;
 
-const VARIANTS: Array<{ name: string; apply: (img: sharp.Sharp, box: [number, number, number, number], meta: sharp.Metadata) => sharp.Sharp }> = [
+const VARIANTS: Array<{
+  name: string;
+  apply: (img: sharp.Sharp, box: [number, number, number, number], meta: sharp.Metadata) => sharp.Sharp;
+}> = [
   { name: 'base', apply: (img) => img },
   { name: 'light', apply: (img) => img.modulate({ brightness: 0.7 }).rotate(5, { background: '#777' }) },
   { name: 'pose', apply: (img) => img.rotate(-8, { background: '#777' }) },
@@ -46,12 +49,21 @@ async function main() {
   // Genuine: every pair of images of one face; group = the harder image's condition.
   for (const f of faces) {
     const mine = files.filter((x) => x.face === f.id);
-    for (let i = 0; i < mine.length; i++) for (let j = i + 1; j < mine.length; j++) rows.push(`${mine[i]!.file},${mine[j]!.file},1,${mine[j]!.variant}`);
+    for (let i = 0; i < mine.length; i++)
+      for (let j = i + 1; j < mine.length; j++)
+        rows.push(`${mine[i]!.file},${mine[j]!.file},1,${mine[j]!.variant}`);
   }
   // Impostors: different faces, across all condition pairs (a bounded, deterministic subset).
   for (let a = 0; a < faces.length; a++)
     for (let b = a + 1; b < faces.length; b++)
-      for (const [va, vb] of [['base', 'base'], ['light', 'pose'], ['blur', 'light'], ['pose', 'blur'], ['base', 'light'], ['pose', 'base']] as const) {
+      for (const [va, vb] of [
+        ['base', 'base'],
+        ['light', 'pose'],
+        ['blur', 'light'],
+        ['pose', 'blur'],
+        ['base', 'light'],
+        ['pose', 'base'],
+      ] as const) {
         rows.push(`${faces[a]!.id}_${va}.jpg,${faces[b]!.id}_${vb}.jpg,0,${vb}`);
       }
   fs.writeFileSync(path.join(OUT, 'pairs.csv'), `${rows.join('\n')}\n`);

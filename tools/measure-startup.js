@@ -26,18 +26,33 @@ const os = require('node:os');
 const path = require('node:path');
 const { chromium } = require('@playwright/test');
 
-const TRIVIAL_HTML = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>trivial</title></head><body><button>Sign in</button></body></html>';
+const TRIVIAL_HTML =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>trivial</title></head><body><button>Sign in</button></body></html>';
 
 function serveTrivial() {
   const server = http.createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     res.end(TRIVIAL_HTML);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        url: `http://127.0.0.1:${server.address().port}/`,
+        close: () => new Promise((r) => server.close(r)),
+      }),
+    ),
+  );
 }
 
 function startService(dataDir, background) {
-  const args = [path.join(__dirname, 'start.js'), '--browser', '--no-open', '--data-dir', dataDir, ...(background ? [] : ['--no-background'])];
+  const args = [
+    path.join(__dirname, 'start.js'),
+    '--browser',
+    '--no-open',
+    '--data-dir',
+    dataDir,
+    ...(background ? [] : ['--no-background']),
+  ];
   const t0 = performance.now();
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -82,13 +97,33 @@ async function once(trivialUrl, dataDir, background) {
     const { url, readyMs } = await service.ready;
     let browser;
     const launchMs = await timed(async () => {
-      browser = await chromium.launch({ executablePath: process.env.ARRIVALS_BROWSER || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+      browser = await chromium.launch({
+        executablePath: process.env.ARRIVALS_BROWSER || '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+      });
     });
     try {
       await openIn(browser, (page) => page.goto(trivialUrl));
-      const trivialMs = await openIn(browser, (page) => timed(() => page.goto(trivialUrl).then(() => page.getByRole('button', { name: 'Sign in' }).waitFor())));
-      const screenMs = await openIn(browser, (page) => timed(() => page.goto(url).then(() => page.getByRole('button', { name: /Sign in|Create administrator/ }).waitFor())));
-      return { readyMs, launchMs, trivialMs, screenMs, overMs: screenMs - trivialMs, totalMs: readyMs + launchMs + screenMs };
+      const trivialMs = await openIn(browser, (page) =>
+        timed(() =>
+          page.goto(trivialUrl).then(() => page.getByRole('button', { name: 'Sign in' }).waitFor()),
+        ),
+      );
+      const screenMs = await openIn(browser, (page) =>
+        timed(() =>
+          page
+            .goto(url)
+            .then(() => page.getByRole('button', { name: /Sign in|Create administrator/ }).waitFor()),
+        ),
+      );
+      return {
+        readyMs,
+        launchMs,
+        trivialMs,
+        screenMs,
+        overMs: screenMs - trivialMs,
+        totalMs: readyMs + launchMs + screenMs,
+      };
     } finally {
       await browser.close();
     }
@@ -107,13 +142,15 @@ async function measureStartup({ runs = 5, fresh = false } = {}) {
   const dirs = { on: null, off: null };
   const made = [];
   const dir = (mode) => {
-    if (fresh || !dirs[mode]) made.push((dirs[mode] = fs.mkdtempSync(path.join(os.tmpdir(), `arrivals-startup-${mode}-`))));
+    if (fresh || !dirs[mode])
+      made.push((dirs[mode] = fs.mkdtempSync(path.join(os.tmpdir(), `arrivals-startup-${mode}-`))));
     return dirs[mode];
   };
   const results = { on: [], off: [] };
   try {
     for (let i = 0; i < runs; i++) {
-      for (const mode of i % 2 ? ['off', 'on'] : ['on', 'off']) results[mode].push(await once(trivial.url, dir(mode), mode === 'on'));
+      for (const mode of i % 2 ? ['off', 'on'] : ['on', 'off'])
+        results[mode].push(await once(trivial.url, dir(mode), mode === 'on'));
     }
   } finally {
     await trivial.close();
@@ -139,9 +176,18 @@ if (require.main === module) {
         ['first screen minus trivial page', 'overMs'],
         ['first screen, incl. service and Chromium launch', 'totalMs'],
       ];
-      console.log(`median of ${r.runs} runs`.padEnd(50) + 'background'.padStart(12) + 'no background'.padStart(15));
-      for (const [label, k] of rows) console.log(label.padEnd(50) + `${r.background[k].toFixed(0)} ms`.padStart(12) + `${r.noBackground[k].toFixed(0)} ms`.padStart(15));
-      console.log(`goal: first screen minus trivial page ≤ 300 ms with the background on: ${r.background.overMs <= 300 ? 'met' : 'not met'}`);
+      console.log(
+        `median of ${r.runs} runs`.padEnd(50) + 'background'.padStart(12) + 'no background'.padStart(15),
+      );
+      for (const [label, k] of rows)
+        console.log(
+          label.padEnd(50) +
+            `${r.background[k].toFixed(0)} ms`.padStart(12) +
+            `${r.noBackground[k].toFixed(0)} ms`.padStart(15),
+        );
+      console.log(
+        `goal: first screen minus trivial page ≤ 300 ms with the background on: ${r.background.overMs <= 300 ? 'met' : 'not met'}`,
+      );
     },
     (e) => {
       console.error(e);

@@ -6,7 +6,12 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
-const marker = () => path.join(path.dirname(require.resolve('better-sqlite3/package.json', { paths: [root] })), 'build', '.arrivals-runtime');
+const marker = () =>
+  path.join(
+    path.dirname(require.resolve('better-sqlite3/package.json', { paths: [root] })),
+    'build',
+    '.arrivals-runtime',
+  );
 
 function current() {
   try {

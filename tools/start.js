@@ -17,10 +17,15 @@ const forceBrowser = args.includes('--browser');
 const passArgs = args.filter((a) => a !== '--browser');
 
 function ensureBuilt() {
-  const built = ['out/main/browser.js', 'out/main/electron.js', 'out/renderer/index.html'].every((f) => fs.existsSync(path.join(root, f)));
+  const built = ['out/main/browser.js', 'out/main/electron.js', 'out/renderer/index.html'].every((f) =>
+    fs.existsSync(path.join(root, f)),
+  );
   if (built) return;
   console.log('Building the app (first run)...');
-  const r = spawnSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
@@ -30,8 +35,13 @@ function electronBinary() {
     const pathTxt = path.join(dir, 'path.txt');
     if (!fs.existsSync(pathTxt)) {
       // Electron >= 42 fetches its binary on demand; offline this fails fast and we fall back.
-      const r = spawnSync(process.execPath, [path.join(dir, 'install.js')], { cwd: dir, stdio: 'ignore', timeout: 120_000 });
-      if (r.status !== 0 || !fs.existsSync(pathTxt)) return { reason: 'the Electron binary could not be downloaded (offline?)' };
+      const r = spawnSync(process.execPath, [path.join(dir, 'install.js')], {
+        cwd: dir,
+        stdio: 'ignore',
+        timeout: 120_000,
+      });
+      if (r.status !== 0 || !fs.existsSync(pathTxt))
+        return { reason: 'the Electron binary could not be downloaded (offline?)' };
     }
     const exe = path.join(dir, 'dist', fs.readFileSync(pathTxt, 'utf8').trim());
     if (!fs.existsSync(exe)) return { reason: 'the Electron binary is missing' };
@@ -52,11 +62,17 @@ if (!forceBrowser) {
 if (target) {
   // better-sqlite3 must match Electron's ABI in this mode; tools/native-abi.js switches it.
   require('./native-abi').ensureNativeFor('electron');
-  const child = spawn(target, [path.join(root, 'out/main/electron.js'), ...passArgs], { stdio: 'inherit', cwd: root });
+  const child = spawn(target, [path.join(root, 'out/main/electron.js'), ...passArgs], {
+    stdio: 'inherit',
+    cwd: root,
+  });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   require('./native-abi').ensureNativeFor('node');
-  const child = spawn(process.execPath, [path.join(root, 'out/main/browser.js'), ...passArgs], { stdio: 'inherit', cwd: root });
+  const child = spawn(process.execPath, [path.join(root, 'out/main/browser.js'), ...passArgs], {
+    stdio: 'inherit',
+    cwd: root,
+  });
   child.on('exit', (code) => process.exit(code ?? 0));
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 }

@@ -33,7 +33,9 @@ export const usersChannels = {
   'users.create': channel({
     access: ['admin'],
     summary: 'Create a user account',
-    request: z.object({ username: Username, displayName: DisplayName, role: Role, password: Password }).strict(),
+    request: z
+      .object({ username: Username, displayName: DisplayName, role: Role, password: Password })
+      .strict(),
     response: UserView,
   }),
   'users.setRole': channel({

@@ -99,8 +99,16 @@ export function toApplicantView(a: ApplicantRow, parts: CaseParts): ApplicantVie
     sex: a.sex,
     nationality: a.nationality,
     countryOfBirth: a.country_of_birth,
-    document: a.doc_number ? { type: a.doc_type ?? 'other', number: a.doc_number, issuer: a.doc_issuer ?? '' } : null,
-    address: { line1: a.addr_line1, line2: a.addr_line2, city: a.addr_city, state: a.addr_state, zip: a.addr_zip },
+    document: a.doc_number
+      ? { type: a.doc_type ?? 'other', number: a.doc_number, issuer: a.doc_issuer ?? '' }
+      : null,
+    address: {
+      line1: a.addr_line1,
+      line2: a.addr_line2,
+      city: a.addr_city,
+      state: a.addr_state,
+      zip: a.addr_zip,
+    },
     phone: a.phone,
     email: a.email,
     language: a.language,
@@ -154,12 +162,16 @@ export class ApplicantRepository {
   }
 
   get(applicantId: string): ApplicantRow | undefined {
-    return this.db.prepare<[string], ApplicantRow>('SELECT * FROM applicants WHERE applicant_id = ?').get(applicantId);
+    return this.db
+      .prepare<[string], ApplicantRow>('SELECT * FROM applicants WHERE applicant_id = ?')
+      .get(applicantId);
   }
 
   groupMembers(groupId: string): GroupMemberRow[] {
     return this.db
-      .prepare<[string], GroupMemberRow>('SELECT applicant_id, given_names, family_names, dob FROM applicants WHERE group_id = ? ORDER BY applicant_id')
+      .prepare<[string], GroupMemberRow>(
+        'SELECT applicant_id, given_names, family_names, dob FROM applicants WHERE group_id = ? ORDER BY applicant_id',
+      )
       .all(groupId);
   }
 
@@ -173,7 +185,9 @@ export class ApplicantRepository {
 
   countsByStatus(port: string, serviceDate: string): Record<string, number> {
     const rows = this.db
-      .prepare<[string, string], { status: string; n: number }>('SELECT status, COUNT(*) AS n FROM appointments WHERE port = ? AND service_date = ? GROUP BY status')
+      .prepare<[string, string], { status: string; n: number }>(
+        'SELECT status, COUNT(*) AS n FROM appointments WHERE port = ? AND service_date = ? GROUP BY status',
+      )
       .all(port, serviceDate);
     return Object.fromEntries(rows.map((r) => [r.status, r.n]));
   }

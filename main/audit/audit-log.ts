@@ -31,7 +31,10 @@ interface AuditRow {
 
 export type AuditVerification = AuditVerifyView;
 
-export function entryHash(prevHash: string, e: { seq: number; at: string; actor: string; action: string; subject: string; details: string }): string {
+export function entryHash(
+  prevHash: string,
+  e: { seq: number; at: string; actor: string; action: string; subject: string; details: string },
+): string {
   const canonical = canonicalize({
     seq: e.seq,
     at: e.at,
@@ -40,7 +43,11 @@ export function entryHash(prevHash: string, e: { seq: number; at: string; actor:
     subject: e.subject,
     details: JSON.parse(e.details) as unknown,
   });
-  return createHash('sha256').update(prevHash).update('\n').update(canonical ?? '').digest('hex');
+  return createHash('sha256')
+    .update(prevHash)
+    .update('\n')
+    .update(canonical ?? '')
+    .digest('hex');
 }
 
 export class AuditLog {
@@ -48,8 +55,13 @@ export class AuditLog {
   private readonly insertStmt;
   private readonly setHeadStmt;
 
-  constructor(private readonly db: Db, private readonly now: () => Date = () => new Date()) {
-    this.headStmt = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1');
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.headStmt = db.prepare<[], { seq: number; hash: string }>(
+      'SELECT seq, hash FROM audit_head WHERE id = 1',
+    );
     this.insertStmt = db.prepare(
       'INSERT INTO audit_log (seq, at, actor, action, subject, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -85,7 +97,14 @@ export class AuditLog {
     const rows = this.db
       .prepare<[number], AuditRow>('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?')
       .all(limit);
-    return rows.map((r) => ({ seq: r.seq, at: r.at, actor: r.actor, action: r.action, subject: r.subject, details: JSON.parse(r.details) as unknown }));
+    return rows.map((r) => ({
+      seq: r.seq,
+      at: r.at,
+      actor: r.actor,
+      action: r.action,
+      subject: r.subject,
+      details: JSON.parse(r.details) as unknown,
+    }));
   }
 
   /** Walks the whole chain in rowid order (the physical order, which reordering changes). */
@@ -93,11 +112,23 @@ export class AuditLog {
     let prev = GENESIS_HASH;
     let expectedSeq = 1;
     let count = 0;
-    const broken = (seq: number, problem: string): AuditVerification => ({ ok: false, entries: count, firstBrokenSeq: seq, problem });
-    for (const r of this.db.prepare<[], AuditRow & { rid: number }>('SELECT rowid AS rid, * FROM audit_log ORDER BY rowid').iterate()) {
+    const broken = (seq: number, problem: string): AuditVerification => ({
+      ok: false,
+      entries: count,
+      firstBrokenSeq: seq,
+      problem,
+    });
+    for (const r of this.db
+      .prepare<[], AuditRow & { rid: number }>('SELECT rowid AS rid, * FROM audit_log ORDER BY rowid')
+      .iterate()) {
       count++;
       if (r.seq !== expectedSeq) {
-        return broken(r.seq, r.seq > expectedSeq ? `entry ${expectedSeq} is missing (found ${r.seq} next)` : `entry ${r.seq} is out of order (expected ${expectedSeq})`);
+        return broken(
+          r.seq,
+          r.seq > expectedSeq
+            ? `entry ${expectedSeq} is missing (found ${r.seq} next)`
+            : `entry ${r.seq} is out of order (expected ${expectedSeq})`,
+        );
       }
       if (r.prev_hash !== prev) return broken(r.seq, `entry ${r.seq} does not link to the entry before it`);
       let recomputed: string;
@@ -113,7 +144,10 @@ export class AuditLog {
     const head = this.headStmt.get();
     const headSeq = head?.seq ?? 0;
     if (headSeq !== count || (head && head.hash !== prev)) {
-      return broken(count + 1, `the log ends at entry ${count} but ${headSeq} entries were written: entries were removed from the end`);
+      return broken(
+        count + 1,
+        `the log ends at entry ${count} but ${headSeq} entries were written: entries were removed from the end`,
+      );
     }
     return { ok: true, entries: count, firstBrokenSeq: null, problem: null };
   }

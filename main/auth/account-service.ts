@@ -13,9 +13,19 @@ export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCKOUT_MS = 5 * 60_000;
 
 /** Documented in the README; created only when the site runs in demo mode. */
-export const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; displayName: string; role: Role; password: string }> = [
+export const DEMO_ACCOUNTS: ReadonlyArray<{
+  username: string;
+  displayName: string;
+  role: Role;
+  password: string;
+}> = [
   { username: 'officer', displayName: 'Demo Officer', role: 'officer', password: 'officer-demo-pass' },
-  { username: 'supervisor', displayName: 'Demo Supervisor', role: 'supervisor', password: 'supervisor-demo-pass' },
+  {
+    username: 'supervisor',
+    displayName: 'Demo Supervisor',
+    role: 'supervisor',
+    password: 'supervisor-demo-pass',
+  },
   { username: 'admin', displayName: 'Demo Admin', role: 'admin', password: 'admin-demo-pass' },
 ];
 
@@ -44,7 +54,12 @@ export class AccountService {
     const passwordHash = await hashPassword(input.password);
     const create = this.db.transaction(() => {
       const u = this.users.insert({ ...input, passwordHash, createdAt: this.now().toISOString() });
-      this.audit.append({ actor, action: 'user.create', subject: `user:${u.username}`, details: { role: u.role } });
+      this.audit.append({
+        actor,
+        action: 'user.create',
+        subject: `user:${u.username}`,
+        details: { role: u.role },
+      });
       return u;
     });
     return toView(create());
@@ -55,14 +70,24 @@ export class AccountService {
    * refuses when any account exists. Hashing is async, so concurrent calls all get past any
    * check made before it: the passwords are hashed first, then checked and inserted atomically.
    */
-  async setup(input: { username: string; displayName: string; password: string; createDemoAccounts: boolean }, demoMode: boolean) {
+  async setup(
+    input: { username: string; displayName: string; password: string; createDemoAccounts: boolean },
+    demoMode: boolean,
+  ) {
     const done = () => new AppError('SETUP_DONE', 'This console is already set up. Sign in instead.');
     // Early answer for the common case; the check that counts is inside the transaction.
     if (!this.needsSetup()) throw done();
     const { username, displayName } = input;
-    const admin = { username, displayName, role: 'admin' as const, passwordHash: await hashPassword(input.password) };
+    const admin = {
+      username,
+      displayName,
+      role: 'admin' as const,
+      passwordHash: await hashPassword(input.password),
+    };
     const wanted = demoMode && input.createDemoAccounts ? DEMO_ACCOUNTS : [];
-    const demos = await Promise.all(wanted.map(async (d) => ({ ...d, passwordHash: await hashPassword(d.password) })));
+    const demos = await Promise.all(
+      wanted.map(async (d) => ({ ...d, passwordHash: await hashPassword(d.password) })),
+    );
     const create = this.db.transaction(() => {
       if (this.users.count() > 0) throw done();
       const createdAt = this.now().toISOString();
@@ -76,7 +101,12 @@ export class AccountService {
       const demoAccounts: string[] = [];
       for (const d of demos) {
         if (this.users.byUsername(d.username)) continue;
-        insert({ username: d.username, displayName: d.displayName, role: d.role, passwordHash: d.passwordHash });
+        insert({
+          username: d.username,
+          displayName: d.displayName,
+          role: d.role,
+          passwordHash: d.passwordHash,
+        });
         demoAccounts.push(d.username);
       }
       return { user: toView(user), demoAccounts };
@@ -91,32 +121,61 @@ export class AccountService {
     const u = this.users.byUsername(username.trim());
     if (!u) {
       await burnPasswordCheck(password);
-      this.audit.append({ actor: username.trim().slice(0, 64) || '(blank)', action: 'auth.sign_in_failed', subject: 'unknown-user', details: {} });
+      this.audit.append({
+        actor: username.trim().slice(0, 64) || '(blank)',
+        action: 'auth.sign_in_failed',
+        subject: 'unknown-user',
+        details: {},
+      });
       throw new AppError('BAD_CREDENTIALS', 'Wrong username or password.');
     }
     const now = this.now();
     if (u.locked_until && new Date(u.locked_until) > now) {
-      this.audit.append({ actor: u.username, action: 'auth.sign_in_refused_locked', subject: `user:${u.username}`, details: { lockedUntil: u.locked_until } });
+      this.audit.append({
+        actor: u.username,
+        action: 'auth.sign_in_refused_locked',
+        subject: `user:${u.username}`,
+        details: { lockedUntil: u.locked_until },
+      });
       const minutes = Math.ceil((new Date(u.locked_until).getTime() - now.getTime()) / 60_000);
-      throw new AppError('ACCOUNT_LOCKED', `Too many failed attempts. This account is locked for ${minutes} more minute${minutes === 1 ? '' : 's'}.`);
+      throw new AppError(
+        'ACCOUNT_LOCKED',
+        `Too many failed attempts. This account is locked for ${minutes} more minute${minutes === 1 ? '' : 's'}.`,
+      );
     }
     const good = await verifyPassword(password, u.password_hash);
     if (!good) {
       const attempts = (u.locked_until ? 0 : u.failed_attempts) + 1;
-      const lockedUntil = attempts >= MAX_FAILED_ATTEMPTS ? new Date(now.getTime() + LOCKOUT_MS).toISOString() : null;
+      const lockedUntil =
+        attempts >= MAX_FAILED_ATTEMPTS ? new Date(now.getTime() + LOCKOUT_MS).toISOString() : null;
       this.db.transaction(() => {
         this.users.recordFailure(u.id, lockedUntil ? 0 : attempts, lockedUntil);
-        this.audit.append({ actor: u.username, action: 'auth.sign_in_failed', subject: `user:${u.username}`, details: { attempt: attempts, locked: Boolean(lockedUntil) } });
+        this.audit.append({
+          actor: u.username,
+          action: 'auth.sign_in_failed',
+          subject: `user:${u.username}`,
+          details: { attempt: attempts, locked: Boolean(lockedUntil) },
+        });
       })();
       throw new AppError('BAD_CREDENTIALS', 'Wrong username or password.');
     }
     if (u.disabled) {
-      this.audit.append({ actor: u.username, action: 'auth.sign_in_refused_disabled', subject: `user:${u.username}`, details: {} });
+      this.audit.append({
+        actor: u.username,
+        action: 'auth.sign_in_refused_disabled',
+        subject: `user:${u.username}`,
+        details: {},
+      });
       throw new AppError('ACCOUNT_DISABLED', 'This account is disabled. Ask an administrator.');
     }
     this.db.transaction(() => {
       this.users.recordSuccess(u.id, now.toISOString());
-      this.audit.append({ actor: u.username, action: 'auth.sign_in', subject: `user:${u.username}`, details: { role: u.role } });
+      this.audit.append({
+        actor: u.username,
+        action: 'auth.sign_in',
+        subject: `user:${u.username}`,
+        details: { role: u.role },
+      });
     })();
     return this.users.byId(u.id)!;
   }
@@ -125,17 +184,28 @@ export class AccountService {
     const u = this.mustGet(userId);
     this.db.transaction(() => {
       this.users.setRole(userId, role);
-      this.audit.append({ actor, action: 'user.role_change', subject: `user:${u.username}`, details: { from: u.role, to: role } });
+      this.audit.append({
+        actor,
+        action: 'user.role_change',
+        subject: `user:${u.username}`,
+        details: { from: u.role, to: role },
+      });
     })();
     return toView(this.mustGet(userId));
   }
 
   setDisabled(actor: string, userId: number, disabled: boolean): UserView {
     const u = this.mustGet(userId);
-    if (u.username === actor && disabled) throw new AppError('CONFLICT', 'You cannot disable your own account.');
+    if (u.username === actor && disabled)
+      throw new AppError('CONFLICT', 'You cannot disable your own account.');
     this.db.transaction(() => {
       this.users.setDisabled(userId, disabled);
-      this.audit.append({ actor, action: disabled ? 'user.disable' : 'user.enable', subject: `user:${u.username}`, details: {} });
+      this.audit.append({
+        actor,
+        action: disabled ? 'user.disable' : 'user.enable',
+        subject: `user:${u.username}`,
+        details: {},
+      });
     })();
     return toView(this.mustGet(userId));
   }

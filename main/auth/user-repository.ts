@@ -47,9 +47,17 @@ export class UserRepository {
     return this.db.prepare<[], UserRecord>('SELECT * FROM users ORDER BY username').all();
   }
 
-  insert(u: { username: string; displayName: string; role: Role; passwordHash: string; createdAt: string }): UserRecord {
+  insert(u: {
+    username: string;
+    displayName: string;
+    role: Role;
+    passwordHash: string;
+    createdAt: string;
+  }): UserRecord {
     const info = this.db
-      .prepare('INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+      )
       .run(u.username, u.displayName, u.role, u.passwordHash, u.createdAt);
     return this.byId(Number(info.lastInsertRowid))!;
   }
@@ -63,7 +71,9 @@ export class UserRepository {
   }
 
   recordFailure(id: number, attempts: number, lockedUntil: string | null): void {
-    this.db.prepare('UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(attempts, lockedUntil, id);
+    this.db
+      .prepare('UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?')
+      .run(attempts, lockedUntil, id);
   }
 
   recordSuccess(id: number, at: string): void {

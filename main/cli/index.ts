@@ -46,10 +46,17 @@ user
   .option('--name <displayName>', 'full name')
   .option('--password <password>', 'initial password (prefer standard input)')
   .action(async (username: string, o: { role: Role; name?: string; password?: string }) => {
-    const password = o.password ?? process.env.ARRIVALS_PASSWORD ?? (await readSecret(`Password for ${username}: `));
-    if (password.length < 10) throw new AppError('INVALID_REQUEST', 'The password must have at least 10 characters.');
+    const password =
+      o.password ?? process.env.ARRIVALS_PASSWORD ?? (await readSecret(`Password for ${username}: `));
+    if (password.length < 10)
+      throw new AppError('INVALID_REQUEST', 'The password must have at least 10 characters.');
     await withApp(async (app) => {
-      const u = await app.accounts.createUser('cli', { username, displayName: o.name ?? username, role: o.role, password });
+      const u = await app.accounts.createUser('cli', {
+        username,
+        displayName: o.name ?? username,
+        role: o.role,
+        password,
+      });
       console.log(`Created ${u.role} ${u.username}.`);
     });
   });
@@ -59,8 +66,18 @@ user
   .action((o: { json?: boolean }) =>
     withApp((app) => {
       const users = app.accounts.users.list();
-      if (o.json) return console.log(JSON.stringify(users.map((u) => ({ username: u.username, role: u.role, disabled: !!u.disabled })), null, 2));
-      for (const u of users) console.log(`${u.username.padEnd(20)} ${u.role.padEnd(11)} ${u.disabled ? 'disabled' : 'active'}  ${u.display_name}`);
+      if (o.json)
+        return console.log(
+          JSON.stringify(
+            users.map((u) => ({ username: u.username, role: u.role, disabled: !!u.disabled })),
+            null,
+            2,
+          ),
+        );
+      for (const u of users)
+        console.log(
+          `${u.username.padEnd(20)} ${u.role.padEnd(11)} ${u.disabled ? 'disabled' : 'active'}  ${u.display_name}`,
+        );
     }),
   );
 user
@@ -79,7 +96,8 @@ user
   .description("change a user's role")
   .action((username: string, role: string) =>
     withApp((app) => {
-      if (!(ROLES as readonly string[]).includes(role)) throw new AppError('INVALID_REQUEST', `Role must be one of ${ROLES.join(', ')}.`);
+      if (!(ROLES as readonly string[]).includes(role))
+        throw new AppError('INVALID_REQUEST', `Role must be one of ${ROLES.join(', ')}.`);
       const u = app.accounts.users.byUsername(username);
       if (!u) throw new AppError('NOT_FOUND', `No user named ${username}.`);
       app.accounts.setRole('cli', u.id, role as Role);
@@ -106,7 +124,10 @@ audit
   .option('-n <count>', 'entries', '20')
   .action((o: { n: string }) =>
     withApp((app) => {
-      for (const e of app.audit.recent(Number(o.n)).reverse()) console.log(`${String(e.seq).padStart(6)} ${e.at} ${e.actor.padEnd(12)} ${e.action.padEnd(28)} ${e.subject}`);
+      for (const e of app.audit.recent(Number(o.n)).reverse())
+        console.log(
+          `${String(e.seq).padStart(6)} ${e.at} ${e.actor.padEnd(12)} ${e.action.padEnd(28)} ${e.subject}`,
+        );
     }),
   );
 

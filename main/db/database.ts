@@ -19,10 +19,15 @@ export interface Migration {
 export function loadMigrations(dir = migrationsDir()): Migration[] {
   const files = fs.readdirSync(dir).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f));
   const migrations = files
-    .map((f) => ({ version: Number(f.slice(0, 4)), name: f, sql: fs.readFileSync(path.join(dir, f), 'utf8') }))
+    .map((f) => ({
+      version: Number(f.slice(0, 4)),
+      name: f,
+      sql: fs.readFileSync(path.join(dir, f), 'utf8'),
+    }))
     .sort((a, b) => a.version - b.version);
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`Migrations must be numbered 1..n without gaps; found ${m.name}`);
+    if (m.version !== i + 1)
+      throw new Error(`Migrations must be numbered 1..n without gaps; found ${m.name}`);
   });
   return migrations;
 }

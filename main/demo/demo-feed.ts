@@ -21,7 +21,11 @@ export async function startDemoFeed(opts: { perPort?: number; port?: string } = 
   const port = portByCode(code);
   if (!port) throw new Error(`Unknown demo port ${code}`);
   const today = serviceDateAt(port);
-  const feed = await generateFeed({ ports: [port.code], dates: [today], perPortPerDay: opts.perPort ?? Number(process.env.ARRIVALS_DEMO_SIZE ?? 1500) });
+  const feed = await generateFeed({
+    ports: [port.code],
+    dates: [today],
+    perPortPerDay: opts.perPort ?? Number(process.env.ARRIVALS_DEMO_SIZE ?? 1500),
+  });
   const server = await startFeedServer(publishFeed(feed, demoSigningKey()), { allowFaultControl: true });
   return { port: port.code, feedUrl: server.url, publisherKeys: demoPinnedKeys(), server };
 }

@@ -24,5 +24,10 @@ export function portByCode(code: string): Port | undefined {
 
 /** Today's service date at a port, in the port's own time zone. */
 export function serviceDateAt(port: Port, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: port.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: port.timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }

@@ -47,12 +47,21 @@ export class EncounterService {
     }
     const pending = this.app.flags.engine.repo.unacknowledged(input.applicantId);
     if (pending.length) {
-      throw new AppError('CONFLICT', `Acknowledge every flag before completing the case (${pending.length} open: ${[...new Set(pending.map((f) => RULE_WORDS[f.rule_id] ?? f.rule_id))].join(', ')}).`);
+      throw new AppError(
+        'CONFLICT',
+        `Acknowledge every flag before completing the case (${pending.length} open: ${[...new Set(pending.map((f) => RULE_WORDS[f.rule_id] ?? f.rule_id))].join(', ')}).`,
+      );
     }
-    const acked = this.app.flags.engine.repo.forApplicant(input.applicantId).map((f) => `${f.rule_id}:${f.id}`);
+    const acked = this.app.flags.engine.repo
+      .forApplicant(input.applicantId)
+      .map((f) => `${f.rule_id}:${f.id}`);
     let verification: Record<string, unknown> | null = null;
     if (input.verificationId !== undefined) {
-      const v = db.prepare('SELECT band, score, match_threshold, inconclusive_threshold, liveness, model_version FROM verifications WHERE id = ? AND applicant_id = ?').get(input.verificationId, input.applicantId) as Record<string, unknown> | undefined;
+      const v = db
+        .prepare(
+          'SELECT band, score, match_threshold, inconclusive_threshold, liveness, model_version FROM verifications WHERE id = ? AND applicant_id = ?',
+        )
+        .get(input.verificationId, input.applicantId) as Record<string, unknown> | undefined;
       if (!v) throw new AppError('NOT_FOUND', 'That verification does not belong to this applicant.');
       verification = v;
     }
@@ -86,13 +95,27 @@ export class EncounterService {
     };
     db.transaction(() => {
       encounters.insert(row);
-      db.prepare('UPDATE appointments SET status = ? WHERE appointment_id = ?').run(input.disposition === 'no_show' ? 'no_show' : 'completed', appt.appointment_id);
-      new Outbox(db).enqueue('encounter', input.applicantId, upload as unknown as Record<string, unknown>, row.client_id);
+      db.prepare('UPDATE appointments SET status = ? WHERE appointment_id = ?').run(
+        input.disposition === 'no_show' ? 'no_show' : 'completed',
+        appt.appointment_id,
+      );
+      new Outbox(db).enqueue(
+        'encounter',
+        input.applicantId,
+        upload as unknown as Record<string, unknown>,
+        row.client_id,
+      );
       this.app.audit.append({
         actor: officer,
         action: input.supersedes ? 'encounter.correct' : 'encounter.complete',
         subject: `applicant:${input.applicantId}`,
-        details: { clientId: row.client_id, disposition: row.disposition, verificationId: row.verification_id, flags: acked, supersedes: row.supersedes },
+        details: {
+          clientId: row.client_id,
+          disposition: row.disposition,
+          verificationId: row.verification_id,
+          flags: acked,
+          supersedes: row.supersedes,
+        },
       });
     })();
     // Upload now if the link is up; otherwise it waits in the outbox for the next sync.

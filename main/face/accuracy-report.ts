@@ -25,7 +25,15 @@ interface Row {
   at: string;
 }
 
-const empty = (): FieldCounts => ({ verifications: 0, match: 0, inconclusive: 0, noMatch: 0, noResult: 0, confirmedAfterNonMatch: 0, notConfirmedAfterMatch: 0 });
+const empty = (): FieldCounts => ({
+  verifications: 0,
+  match: 0,
+  inconclusive: 0,
+  noMatch: 0,
+  noResult: 0,
+  confirmedAfterNonMatch: 0,
+  notConfirmedAfterMatch: 0,
+});
 
 function count(c: FieldCounts, r: Row): void {
   c.verifications++;
@@ -33,7 +41,8 @@ function count(c: FieldCounts, r: Row): void {
   else if (r.band === 'INCONCLUSIVE') c.inconclusive++;
   else if (r.band === 'NO_MATCH') c.noMatch++;
   else c.noResult++;
-  if ((r.band === 'INCONCLUSIVE' || r.band === 'NO_MATCH') && r.disposition === 'processed') c.confirmedAfterNonMatch++;
+  if ((r.band === 'INCONCLUSIVE' || r.band === 'NO_MATCH') && r.disposition === 'processed')
+    c.confirmedAfterNonMatch++;
   if (r.band === 'MATCH' && r.disposition === 'identity_not_confirmed') c.notConfirmedAfterMatch++;
 }
 
@@ -61,41 +70,51 @@ export function faceAccuracyReport(db: Db, currentModel: string): ModelAccuracy[
     )
     .all();
   const models = new Set([currentModel, ...rows.map((r) => r.model)]);
-  return [...models].sort((a, b) => (a === currentModel ? -1 : b === currentModel ? 1 : a.localeCompare(b))).map((model) => {
-    const field = empty();
-    const groups = new Map<string, GroupCounts>();
-    const inGroup = (dimension: 'sex' | 'age', group: string, r: Row) => {
-      const key = `${dimension}:${group}`;
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = { dimension, group, enough: false, ...empty() }));
-      count(g, r);
-    };
-    for (const r of rows) {
-      if (r.model !== model) continue;
-      count(field, r);
-      if (r.sex) inGroup('sex', SEX_LABEL[r.sex] ?? r.sex, r);
-      if (r.dob) inGroup('age', ageBand(r.dob, r.at), r);
-    }
-    for (const g of groups.values()) g.enough = g.verifications >= MIN_GROUP_SIZE;
-    const cal = loadCalibration(model);
-    const ev = (cal.evaluation ?? {}) as { pairs?: number; auc?: number; eer?: number; fnmrAtFmr01?: number | null; perGroup?: ModelAccuracy['calibration']['perGroup'] };
-    return {
-      modelVersion: model,
-      current: model === currentModel,
-      calibration: {
-        calibrated: fs.existsSync(calibrationFile(model)),
-        match: cal.match,
-        inconclusive: cal.inconclusive,
-        source: cal.source,
-        computedAt: cal.computedAt,
-        pairs: ev.pairs ?? null,
-        auc: ev.auc ?? null,
-        eer: ev.eer ?? null,
-        fnmrAtFmr01: ev.fnmrAtFmr01 ?? null,
-        perGroup: ev.perGroup ?? [],
-      },
-      field,
-      groups: [...groups.values()].sort((a, b) => a.dimension.localeCompare(b.dimension) || a.group.localeCompare(b.group)),
-    };
-  });
+  return [...models]
+    .sort((a, b) => (a === currentModel ? -1 : b === currentModel ? 1 : a.localeCompare(b)))
+    .map((model) => {
+      const field = empty();
+      const groups = new Map<string, GroupCounts>();
+      const inGroup = (dimension: 'sex' | 'age', group: string, r: Row) => {
+        const key = `${dimension}:${group}`;
+        let g = groups.get(key);
+        if (!g) groups.set(key, (g = { dimension, group, enough: false, ...empty() }));
+        count(g, r);
+      };
+      for (const r of rows) {
+        if (r.model !== model) continue;
+        count(field, r);
+        if (r.sex) inGroup('sex', SEX_LABEL[r.sex] ?? r.sex, r);
+        if (r.dob) inGroup('age', ageBand(r.dob, r.at), r);
+      }
+      for (const g of groups.values()) g.enough = g.verifications >= MIN_GROUP_SIZE;
+      const cal = loadCalibration(model);
+      const ev = (cal.evaluation ?? {}) as {
+        pairs?: number;
+        auc?: number;
+        eer?: number;
+        fnmrAtFmr01?: number | null;
+        perGroup?: ModelAccuracy['calibration']['perGroup'];
+      };
+      return {
+        modelVersion: model,
+        current: model === currentModel,
+        calibration: {
+          calibrated: fs.existsSync(calibrationFile(model)),
+          match: cal.match,
+          inconclusive: cal.inconclusive,
+          source: cal.source,
+          computedAt: cal.computedAt,
+          pairs: ev.pairs ?? null,
+          auc: ev.auc ?? null,
+          eer: ev.eer ?? null,
+          fnmrAtFmr01: ev.fnmrAtFmr01 ?? null,
+          perGroup: ev.perGroup ?? [],
+        },
+        field,
+        groups: [...groups.values()].sort(
+          (a, b) => a.dimension.localeCompare(b.dimension) || a.group.localeCompare(b.group),
+        ),
+      };
+    });
 }

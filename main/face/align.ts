@@ -18,15 +18,28 @@ export const REFERENCE_5: Point[] = [
  */
 export function similarityTransform(src: Point[], dst: Point[]): number[] {
   const n = src.length;
-  let mxs = 0, mys = 0, mxd = 0, myd = 0;
+  let mxs = 0,
+    mys = 0,
+    mxd = 0,
+    myd = 0;
   for (let i = 0; i < n; i++) {
-    mxs += src[i]![0]; mys += src[i]![1]; mxd += dst[i]![0]; myd += dst[i]![1];
+    mxs += src[i]![0];
+    mys += src[i]![1];
+    mxd += dst[i]![0];
+    myd += dst[i]![1];
   }
-  mxs /= n; mys /= n; mxd /= n; myd /= n;
-  let sxx = 0, sab = 0, sba = 0;
+  mxs /= n;
+  mys /= n;
+  mxd /= n;
+  myd /= n;
+  let sxx = 0,
+    sab = 0,
+    sba = 0;
   for (let i = 0; i < n; i++) {
-    const xs = src[i]![0] - mxs, ys = src[i]![1] - mys;
-    const xd = dst[i]![0] - mxd, yd = dst[i]![1] - myd;
+    const xs = src[i]![0] - mxs,
+      ys = src[i]![1] - mys;
+    const xd = dst[i]![0] - mxd,
+      yd = dst[i]![1] - myd;
     sxx += xs * xs + ys * ys;
     sab += xs * xd + ys * yd;
     sba += xs * yd - ys * xd;

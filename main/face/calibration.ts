@@ -36,7 +36,9 @@ export function loadCalibration(modelVersion: string, dir = modelsDir()): Calibr
   const file = calibrationFile(modelVersion, dir);
   const hit = cache.get(file);
   if (hit) return hit;
-  const c: Calibration = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Calibration) : { modelVersion, ...FALLBACK };
+  const c: Calibration = fs.existsSync(file)
+    ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Calibration)
+    : { modelVersion, ...FALLBACK };
   cache.set(file, c);
   return c;
 }

@@ -16,7 +16,11 @@ function parseCsv(text: string): Array<Record<string, string>> {
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
   const split = (l: string) => l.split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
   const header = split(lines[0] ?? '');
-  for (const col of ['file_x', 'file_y', 'same']) if (!header.includes(col)) throw new Error(`PAIRS.csv needs a header with file_x,file_y,same (optional group); found: ${header.join(',')}`);
+  for (const col of ['file_x', 'file_y', 'same'])
+    if (!header.includes(col))
+      throw new Error(
+        `PAIRS.csv needs a header with file_x,file_y,same (optional group); found: ${header.join(',')}`,
+      );
   return lines.slice(1).map((l) => Object.fromEntries(split(l).map((v, i) => [header[i] ?? `c${i}`, v])));
 }
 
@@ -56,7 +60,8 @@ export async function evaluatePairs(pairsFile: string, imagesDir: string, worker
       const r = await pool.analyze(bytes, { liveness: false });
       modelVersion = r.modelVersion !== 'unknown' ? r.modelVersion : modelVersion;
       if (!r.ok) failures.push({ file: f, reason: r.error.message });
-      else if (!r.embedding) failures.push({ file: f, reason: r.quality.reasons.map((x) => x.message).join('; ') || 'no face' });
+      else if (!r.embedding)
+        failures.push({ file: f, reason: r.quality.reasons.map((x) => x.message).join('; ') || 'no face' });
       else emb.set(f, r.embedding);
     };
     await Promise.all(
@@ -91,7 +96,9 @@ export function registerFaceCommands(program: Command, withApp: WithApp): void {
   const face = program.command('face').description('face engine: evaluation, calibration, spot checks');
   face
     .command('eval')
-    .description('score labelled pairs and report AUC, EER, FNMR at FMR 1% / 0.1%, quantiles, suggested thresholds')
+    .description(
+      'score labelled pairs and report AUC, EER, FNMR at FMR 1% / 0.1%, quantiles, suggested thresholds',
+    )
     .requiredOption('--pairs <csv>', 'CSV with header file_x,file_y,same[,group]')
     .requiredOption('--images <dir>', 'folder the file names are relative to')
     .option('--json', 'print one JSON object')
@@ -107,13 +114,25 @@ export function registerFaceCommands(program: Command, withApp: WithApp): void {
           livenessAdvisory: 0.5,
           source: `arrivals face eval --pairs ${path.relative(process.cwd(), o.pairs)} (${r.pairs} pairs). ${s.rationale}`,
           computedAt: new Date().toISOString(),
-          evaluation: { pairs: r.pairs, genuine: r.genuine, impostor: r.impostor, auc: r.auc, eer: r.eer, fnmrAtFmr1: r.fnmrAtFmr1, fnmrAtFmr01: r.fnmrAtFmr01, failures: r.failures.length, perGroup: r.perGroup },
+          evaluation: {
+            pairs: r.pairs,
+            genuine: r.genuine,
+            impostor: r.impostor,
+            auc: r.auc,
+            eer: r.eer,
+            fnmrAtFmr1: r.fnmrAtFmr1,
+            fnmrAtFmr01: r.fnmrAtFmr01,
+            failures: r.failures.length,
+            perGroup: r.perGroup,
+          },
         });
         if (!o.json) console.log(`Wrote ${file}`);
       }
       if (o.json) return console.log(JSON.stringify(r));
       const pct = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed(2)} %`);
-      console.log(`Model ${r.modelVersion}: ${r.pairs} pairs scored (${r.genuine} genuine, ${r.impostor} impostor), ${r.failures.length} images failed`);
+      console.log(
+        `Model ${r.modelVersion}: ${r.pairs} pairs scored (${r.genuine} genuine, ${r.impostor} impostor), ${r.failures.length} images failed`,
+      );
       for (const f of r.failures) console.log(`  failed: ${f.file}: ${f.reason}`);
       console.log(`ROC AUC ${r.auc}   EER ${pct(r.eer)} at ${r.eerThreshold}`);
       console.log(`FNMR at FMR 1 %: ${pct(r.fnmrAtFmr1)}   FNMR at FMR 0.1 %: ${pct(r.fnmrAtFmr01)}`);
@@ -121,9 +140,19 @@ export function registerFaceCommands(program: Command, withApp: WithApp): void {
       console.log(`genuine quantiles  ${JSON.stringify(r.genuineQuantiles)}`);
       console.log(`impostor quantiles ${JSON.stringify(r.impostorQuantiles)}`);
       const s = r.suggested as { match: number; inconclusive: number; rationale: string };
-      console.log(`suggested: MATCH ≥ ${s.match}, INCONCLUSIVE ${s.inconclusive}–${s.match}  (${s.rationale})`);
-      for (const g of r.perGroup as Array<{ group: string; genuine: number; impostor: number; fnmr: number | null; fmr: number | null }>) {
-        console.log(`  group ${g.group.padEnd(12)} genuine ${String(g.genuine).padStart(4)} FNMR ${pct(g.fnmr).padStart(8)}   impostor ${String(g.impostor).padStart(4)} FMR ${pct(g.fmr).padStart(8)}`);
+      console.log(
+        `suggested: MATCH ≥ ${s.match}, INCONCLUSIVE ${s.inconclusive}–${s.match}  (${s.rationale})`,
+      );
+      for (const g of r.perGroup as Array<{
+        group: string;
+        genuine: number;
+        impostor: number;
+        fnmr: number | null;
+        fmr: number | null;
+      }>) {
+        console.log(
+          `  group ${g.group.padEnd(12)} genuine ${String(g.genuine).padStart(4)} FNMR ${pct(g.fnmr).padStart(8)}   impostor ${String(g.impostor).padStart(4)} FMR ${pct(g.fmr).padStart(8)}`,
+        );
       }
     });
   face
@@ -135,7 +164,9 @@ export function registerFaceCommands(program: Command, withApp: WithApp): void {
       try {
         const r = await verifyCapture(pool, fs.readFileSync(a), { bytes: fs.readFileSync(b) });
         if (o.json) return console.log(JSON.stringify(r));
-        console.log(`${r.band ?? 'NO DECISION'}${r.score !== null ? `  score ${r.score.toFixed(4)}` : ''}  (MATCH ≥ ${r.thresholds.match}, INCONCLUSIVE ≥ ${r.thresholds.inconclusive}; model ${r.modelVersion})`);
+        console.log(
+          `${r.band ?? 'NO DECISION'}${r.score !== null ? `  score ${r.score.toFixed(4)}` : ''}  (MATCH ≥ ${r.thresholds.match}, INCONCLUSIVE ≥ ${r.thresholds.inconclusive}; model ${r.modelVersion})`,
+        );
         for (const e of r.explanation) console.log(`  ${e}`);
         if (r.liveness !== null) console.log(`  liveness (advisory) ${r.liveness.toFixed(2)}`);
         console.log(`  time ${r.timings.totalMs.toFixed(0)} ms`);
@@ -157,10 +188,22 @@ export function registerFaceCommands(program: Command, withApp: WithApp): void {
           process.exitCode = 1;
           return;
         }
-        const out = { modelVersion: r.modelVersion, faces: r.faces, quality: r.quality, liveness: r.liveness, embedding: r.embedding ? Array.from(r.embedding, (v) => Math.round(v * 1e6) / 1e6) : null, timings: r.timings };
+        const out = {
+          modelVersion: r.modelVersion,
+          faces: r.faces,
+          quality: r.quality,
+          liveness: r.liveness,
+          embedding: r.embedding ? Array.from(r.embedding, (v) => Math.round(v * 1e6) / 1e6) : null,
+          timings: r.timings,
+        };
         if (o.json) return console.log(JSON.stringify(out));
-        console.log(`${r.faces.length} face(s); quality ${r.quality.ok ? 'ok' : r.quality.reasons.map((x) => x.message).join('; ')}; liveness ${r.liveness?.toFixed(2) ?? 'n/a'}`);
-        if (r.embedding) console.log(`embedding[0..8] ${Array.from(r.embedding.slice(0, 8), (v) => v.toFixed(4)).join(' ')} … (512 values, --json for all)`);
+        console.log(
+          `${r.faces.length} face(s); quality ${r.quality.ok ? 'ok' : r.quality.reasons.map((x) => x.message).join('; ')}; liveness ${r.liveness?.toFixed(2) ?? 'n/a'}`,
+        );
+        if (r.embedding)
+          console.log(
+            `embedding[0..8] ${Array.from(r.embedding.slice(0, 8), (v) => v.toFixed(4)).join(' ')} … (512 values, --json for all)`,
+          );
         else process.exitCode = 1;
       } finally {
         await pool.close();
@@ -168,7 +211,9 @@ export function registerFaceCommands(program: Command, withApp: WithApp): void {
     });
   face
     .command('report')
-    .description('face-match accuracy per model version: calibration, and what booths saw since (by sex and age band)')
+    .description(
+      'face-match accuracy per model version: calibration, and what booths saw since (by sex and age band)',
+    )
     .option('--json', 'print JSON')
     .action((o: { json?: boolean }) =>
       withApp((app) => {
@@ -182,8 +227,13 @@ export function registerFaceCommands(program: Command, withApp: WithApp): void {
         for (const m of models) {
           const c = m.calibration;
           console.log(`Model ${m.modelVersion}${m.current ? ' (in use)' : ''}`);
-          console.log(`  calibration: MATCH ≥ ${c.match}, INCONCLUSIVE ≥ ${c.inconclusive}; ${c.calibrated ? `${c.pairs ?? '?'} labelled pairs, AUC ${c.auc ?? '?'}, EER ${c.eer ?? '?'}, FNMR at FMR 0.1 % ${c.fnmrAtFmr01 ?? 'n/a'} (${c.computedAt.slice(0, 10)})` : 'no calibration file: defaults'}`);
-          for (const g of c.perGroup) console.log(`    pair group ${g.group.padEnd(10)} FNMR ${g.fnmr ?? 'n/a'} (${g.genuine} genuine)  FMR ${g.fmr ?? 'n/a'} (${g.impostor} impostor)`);
+          console.log(
+            `  calibration: MATCH ≥ ${c.match}, INCONCLUSIVE ≥ ${c.inconclusive}; ${c.calibrated ? `${c.pairs ?? '?'} labelled pairs, AUC ${c.auc ?? '?'}, EER ${c.eer ?? '?'}, FNMR at FMR 0.1 % ${c.fnmrAtFmr01 ?? 'n/a'} (${c.computedAt.slice(0, 10)})` : 'no calibration file: defaults'}`,
+          );
+          for (const g of c.perGroup)
+            console.log(
+              `    pair group ${g.group.padEnd(10)} FNMR ${g.fnmr ?? 'n/a'} (${g.genuine} genuine)  FMR ${g.fmr ?? 'n/a'} (${g.impostor} impostor)`,
+            );
           console.log(line('booths, all', m.field));
           for (const g of m.groups) console.log(line(`${g.dimension} ${g.group}`, g, g.enough));
         }

@@ -29,17 +29,22 @@ function configureSharp(): void {
 
 export async function decodeImage(bytes: Uint8Array, maxSide = MAX_DECODED_SIDE): Promise<DecodedImage> {
   configureSharp();
-  if (!bytes || bytes.byteLength === 0) throw new FaceError('EMPTY_INPUT', 'no image data received (empty file)');
+  if (!bytes || bytes.byteLength === 0)
+    throw new FaceError('EMPTY_INPUT', 'no image data received (empty file)');
   const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let meta: sharp.Metadata;
   try {
     meta = await sharp(input, { limitInputPixels: false }).metadata();
   } catch {
-    throw new FaceError('UNSUPPORTED_IMAGE', 'the file is not a readable image (corrupt or unsupported format)');
+    throw new FaceError(
+      'UNSUPPORTED_IMAGE',
+      'the file is not a readable image (corrupt or unsupported format)',
+    );
   }
   const w0 = meta.width ?? 0;
   const h0 = meta.height ?? 0;
-  if (!w0 || !h0) throw new FaceError('UNSUPPORTED_IMAGE', 'the file is not a readable image (no dimensions)');
+  if (!w0 || !h0)
+    throw new FaceError('UNSUPPORTED_IMAGE', 'the file is not a readable image (no dimensions)');
   if (w0 * h0 > MAX_INPUT_PIXELS) {
     throw new FaceError(
       'IMAGE_TOO_LARGE',
@@ -54,7 +59,11 @@ export async function decodeImage(bytes: Uint8Array, maxSide = MAX_DECODED_SIDE)
     throw new FaceError('IMAGE_TOO_SMALL', `image is too small (${ow}x${oh} pixels)`);
   }
   try {
-    const { data, info } = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error', pages: 1 })
+    const { data, info } = await sharp(input, {
+      limitInputPixels: MAX_INPUT_PIXELS,
+      failOn: 'error',
+      pages: 1,
+    })
       .rotate() // honour EXIF orientation: a rotated phone photo is otherwise missed entirely
       .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
       .flatten({ background: { r: 255, g: 255, b: 255 } }) // alpha: composite on white, like a printed photo

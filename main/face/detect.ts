@@ -32,7 +32,11 @@ export function detectInput(img: RgbImage): { tensor: Float32Array; spanW: numbe
   return { tensor: toChw(rgb, DETECT_W, DETECT_H, 127, 128), spanW, spanH };
 }
 
-export async function detectFaces(session: InferenceSession, img: RgbImage, minScore = DETECT_SCORE_MIN): Promise<{ faces: Detection[]; modelMs: number }> {
+export async function detectFaces(
+  session: InferenceSession,
+  img: RgbImage,
+  minScore = DETECT_SCORE_MIN,
+): Promise<{ faces: Detection[]; modelMs: number }> {
   const { tensor, spanW, spanH } = detectInput(img);
   const t0 = performance.now();
   const out = await runSingle(session, tensor, [1, 3, DETECT_H, DETECT_W]);

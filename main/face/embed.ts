@@ -5,7 +5,10 @@ import { runSingle } from './sessions';
 import { ALIGN_SIZE } from './align';
 import { l2normalize } from './vector';
 
-export async function embedAligned(session: InferenceSession, alignedRgb: Uint8Array): Promise<{ embedding: Float32Array; modelMs: number }> {
+export async function embedAligned(
+  session: InferenceSession,
+  alignedRgb: Uint8Array,
+): Promise<{ embedding: Float32Array; modelMs: number }> {
   const tensor = toChw(alignedRgb, ALIGN_SIZE, ALIGN_SIZE, 127, 128);
   const t0 = performance.now();
   const out = await runSingle(session, tensor, [1, 3, ALIGN_SIZE, ALIGN_SIZE]);

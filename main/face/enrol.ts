@@ -38,7 +38,11 @@ export interface EnrolOptions {
  * Templates for many photos on the worker pool, a bounded number in flight (2 per worker) so
  * memory stays flat for 10k photos. Never rejects for a bad photo: it is reported as unusable.
  */
-export async function enrolPhotos(pool: FacePool, items: EnrolItem[], opts: EnrolOptions = {}): Promise<EnrolOutcome[]> {
+export async function enrolPhotos(
+  pool: FacePool,
+  items: EnrolItem[],
+  opts: EnrolOptions = {},
+): Promise<EnrolOutcome[]> {
   const out: EnrolOutcome[] = new Array<EnrolOutcome>(items.length);
   let next = 0;
   let done = 0;
@@ -54,10 +58,29 @@ export async function enrolPhotos(pool: FacePool, items: EnrolItem[], opts: Enro
       }
       let r: EnrolOutcome;
       if (!bytes) {
-        r = { id: item.id, modelVersion: 'unknown', embedding: null, liveness: null, qualityOk: false, reasons: [], livenessSuspect: false, unusable: 'photo file missing' };
+        r = {
+          id: item.id,
+          modelVersion: 'unknown',
+          embedding: null,
+          liveness: null,
+          qualityOk: false,
+          reasons: [],
+          livenessSuspect: false,
+          unusable: 'photo file missing',
+        };
       } else {
         const a = await pool.analyze(bytes, opts.liveness === false ? { liveness: false } : undefined);
-        if (!a.ok) r = { id: item.id, modelVersion: a.modelVersion, embedding: null, liveness: null, qualityOk: false, reasons: [], livenessSuspect: false, unusable: a.error.message };
+        if (!a.ok)
+          r = {
+            id: item.id,
+            modelVersion: a.modelVersion,
+            embedding: null,
+            liveness: null,
+            qualityOk: false,
+            reasons: [],
+            livenessSuspect: false,
+            unusable: a.error.message,
+          };
         else {
           const suspect = a.liveness !== null && a.liveness < (opts.livenessSuspectBelow ?? 0.5);
           const unusable = !a.embedding

@@ -1,12 +1,7 @@
 // Runs in: main process and face worker threads. Error codes + messages a person at the booth understands.
 
 export type FaceErrorCode =
-  | 'EMPTY_INPUT'
-  | 'UNSUPPORTED_IMAGE'
-  | 'IMAGE_TOO_LARGE'
-  | 'IMAGE_TOO_SMALL'
-  | 'MODELS_MISSING'
-  | 'INTERNAL';
+  'EMPTY_INPUT' | 'UNSUPPORTED_IMAGE' | 'IMAGE_TOO_LARGE' | 'IMAGE_TOO_SMALL' | 'MODELS_MISSING' | 'INTERNAL';
 
 /** Thrown for inputs we cannot process at all (as opposed to a quality reason on a decoded image). */
 export class FaceError extends Error {

@@ -41,8 +41,14 @@ function thresholdAtFmr(impostorsDesc: number[], fmr: number): number {
 }
 
 export function errorRates(pairs: ScoredPair[]): ErrorRates {
-  const gen = pairs.filter((p) => p.same).map((p) => p.score).sort((a, b) => a - b);
-  const imp = pairs.filter((p) => !p.same).map((p) => p.score).sort((a, b) => a - b);
+  const gen = pairs
+    .filter((p) => p.same)
+    .map((p) => p.score)
+    .sort((a, b) => a - b);
+  const imp = pairs
+    .filter((p) => !p.same)
+    .map((p) => p.score)
+    .sort((a, b) => a - b);
   const impDesc = [...imp].reverse();
   const notes: string[] = [];
   // AUC = P(genuine > impostor), ties count half (Mann–Whitney).
@@ -81,7 +87,9 @@ export function errorRates(pairs: ScoredPair[]): ErrorRates {
   }
   const fnmrAt = (fmr: number): [number | null, number | null] => {
     if (imp.length < Math.ceil(1 / fmr)) {
-      notes.push(`FNMR at FMR ${fmr * 100}% needs at least ${Math.ceil(1 / fmr)} impostor pairs; only ${imp.length} were scored.`);
+      notes.push(
+        `FNMR at FMR ${fmr * 100}% needs at least ${Math.ceil(1 / fmr)} impostor pairs; only ${imp.length} were scored.`,
+      );
       return [null, null];
     }
     const t = thresholdAtFmr(impDesc, fmr);
@@ -89,7 +97,13 @@ export function errorRates(pairs: ScoredPair[]): ErrorRates {
   };
   const [f1, t1] = fnmrAt(0.01);
   const [f01, t01] = fnmrAt(0.001);
-  const qs = (xs: number[]) => Object.fromEntries([0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99].map((q) => [`p${Math.round(q * 100)}`, round(quantile(xs, q))]));
+  const qs = (xs: number[]) =>
+    Object.fromEntries(
+      [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99].map((q) => [
+        `p${Math.round(q * 100)}`,
+        round(quantile(xs, q)),
+      ]),
+    );
   return {
     pairs: pairs.length,
     genuine: gen.length,
@@ -130,7 +144,10 @@ export function suggestThresholds(r: ErrorRates, floor = 0.45): SuggestedThresho
   };
 }
 
-export function perGroup(pairs: ScoredPair[], match: number): Array<{ group: string; genuine: number; impostor: number; fnmr: number | null; fmr: number | null }> {
+export function perGroup(
+  pairs: ScoredPair[],
+  match: number,
+): Array<{ group: string; genuine: number; impostor: number; fnmr: number | null; fmr: number | null }> {
   const groups = [...new Set(pairs.map((p) => p.group).filter((g): g is string => Boolean(g)))].sort();
   return groups.map((group) => {
     const gp = pairs.filter((p) => p.group === group);

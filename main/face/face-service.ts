@@ -68,15 +68,32 @@ export class FaceService {
     }
     // New templates can reveal one face under two identities, or a photo problem.
     const ids = enrolled.length
-      ? this.app.db.prepare(`SELECT applicant_id AS a FROM applicants WHERE photo_sha256 IN (${enrolled.map(() => '?').join(',')})`).all(...enrolled).map((r) => (r as { a: string }).a)
+      ? this.app.db
+          .prepare(
+            `SELECT applicant_id AS a FROM applicants WHERE photo_sha256 IN (${enrolled.map(() => '?').join(',')})`,
+          )
+          .all(...enrolled)
+          .map((r) => (r as { a: string }).a)
       : [];
     if (ids.length) this.app.flags.engine.updateFor(ids, ['FACE_DUPLICATE', 'PHOTO_PROBLEM']);
   }
 
-  async verifyApplicant(applicantId: string, capture: Buffer, officer: string): Promise<VerifyResult & { verificationId: number }> {
-    const a = this.app.db.prepare<[string], { photo_sha256: string | null }>('SELECT photo_sha256 FROM applicants WHERE applicant_id = ?').get(applicantId);
+  async verifyApplicant(
+    applicantId: string,
+    capture: Buffer,
+    officer: string,
+  ): Promise<VerifyResult & { verificationId: number }> {
+    const a = this.app.db
+      .prepare<[string], { photo_sha256: string | null }>(
+        'SELECT photo_sha256 FROM applicants WHERE applicant_id = ?',
+      )
+      .get(applicantId);
     if (!a) throw new AppError('NOT_FOUND', 'No such applicant.');
-    if (!a.photo_sha256) throw new AppError('NOT_FOUND', 'This applicant submitted no photo: compare the person with the travel document instead.');
+    if (!a.photo_sha256)
+      throw new AppError(
+        'NOT_FOUND',
+        'This applicant submitted no photo: compare the person with the travel document instead.',
+      );
     const { pool, modelVersion } = await this.ready();
     const t = new TemplateRepository(this.app.db).get(a.photo_sha256, modelVersion);
     let result: VerifyResult;
@@ -106,7 +123,16 @@ export class FaceService {
         actor: officer,
         action: 'face.verify',
         subject: `applicant:${applicantId}`,
-        details: { verificationId: id, band: result.band, score: result.score, match: result.thresholds.match, inconclusive: result.thresholds.inconclusive, liveness: result.liveness, modelVersion: result.modelVersion, captureSha256 },
+        details: {
+          verificationId: id,
+          band: result.band,
+          score: result.score,
+          match: result.thresholds.match,
+          inconclusive: result.thresholds.inconclusive,
+          liveness: result.liveness,
+          modelVersion: result.modelVersion,
+          captureSha256,
+        },
       });
       return id;
     })();

@@ -119,7 +119,12 @@ export function resample(img: RgbImage, rect: Rect, outW: number, outH: number, 
  * Warp with a 2x3 affine matrix that maps OUTPUT coords to SOURCE coords (inverse map), bilinear,
  * border replicated (so the aligned face has no black wedges that the embedder never saw).
  */
-export function warpAffineInverse(img: RgbImage, inv: readonly number[], outW: number, outH: number): Uint8Array {
+export function warpAffineInverse(
+  img: RgbImage,
+  inv: readonly number[],
+  outW: number,
+  outH: number,
+): Uint8Array {
   const out = new Uint8Array(outW * outH * 3);
   const { data, width: W, height: H } = img;
   const [a, b, c, d, e, f] = inv as [number, number, number, number, number, number];
@@ -167,6 +172,7 @@ export function toChw(rgb: Uint8Array, w: number, h: number, mean: number, std: 
 export function toGrey(rgb: Uint8Array): Float32Array {
   const n = rgb.length / 3;
   const out = new Float32Array(n);
-  for (let i = 0, j = 0; i < n; i++, j += 3) out[i] = 0.299 * rgb[j]! + 0.587 * rgb[j + 1]! + 0.114 * rgb[j + 2]!;
+  for (let i = 0, j = 0; i < n; i++, j += 3)
+    out[i] = 0.299 * rgb[j]! + 0.587 * rgb[j + 1]! + 0.114 * rgb[j + 2]!;
   return out;
 }

@@ -39,11 +39,5 @@ function mean(pts: Point[], idx: number[]): Point {
 
 /** 68 -> 5: left eye, right eye (image left/right), nose tip, left and right mouth corners. */
 export function fivePoints(p: Point[]): Point[] {
-  return [
-    mean(p, [37, 38, 40, 41]),
-    mean(p, [43, 44, 46, 47]),
-    p[30]!,
-    mean(p, [48, 60]),
-    mean(p, [54, 64]),
-  ];
+  return [mean(p, [37, 38, 40, 41]), mean(p, [43, 44, 46, 47]), p[30]!, mean(p, [48, 60]), mean(p, [54, 64])];
 }

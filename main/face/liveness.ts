@@ -17,7 +17,11 @@ export function livenessCrop(img: RgbImage, det: Detection): { x: number; y: num
   return { x, y, size: side };
 }
 
-export async function livenessScore(session: InferenceSession, img: RgbImage, det: Detection): Promise<{ live: number; modelMs: number }> {
+export async function livenessScore(
+  session: InferenceSession,
+  img: RgbImage,
+  det: Detection,
+): Promise<{ live: number; modelMs: number }> {
   const c = livenessCrop(img, det);
   const rgb = resample(img, { x: c.x, y: c.y, w: c.size, h: c.size }, LIVENESS_SIZE, LIVENESS_SIZE, 0);
   const plane = LIVENESS_SIZE * LIVENESS_SIZE;

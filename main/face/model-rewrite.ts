@@ -40,7 +40,12 @@ function perChannel(t: onnx.ITensorProto | undefined): Float32Array | null {
 
 function floatTensor(name: string, dims: number[], values: ArrayLike<number>): onnx.TensorProto {
   const data = Float32Array.from(values);
-  return onnx.TensorProto.create({ name, dims, dataType: onnx.TensorProto.DataType.FLOAT, rawData: new Uint8Array(data.buffer) });
+  return onnx.TensorProto.create({
+    name,
+    dims,
+    dataType: onnx.TensorProto.DataType.FLOAT,
+    rawData: new Uint8Array(data.buffer),
+  });
 }
 
 export function rewritePRelu(model: Uint8Array, form: PReluForm): RewriteReport {
@@ -61,8 +66,22 @@ export function rewritePRelu(model: Uint8Array, form: PReluForm): RewriteReport 
     } else if (form === 'max') {
       const [x, a] = node.input as [string, string];
       const y = node.output![0]!;
-      nodes.push(onnx.NodeProto.create({ opType: 'Mul', name: `${y}__prelu_mul`, input: [x, a], output: [`${y}__prelu_ax`] }));
-      nodes.push(onnx.NodeProto.create({ opType: 'Max', name: `${y}__prelu_max`, input: [x, `${y}__prelu_ax`], output: [y] }));
+      nodes.push(
+        onnx.NodeProto.create({
+          opType: 'Mul',
+          name: `${y}__prelu_mul`,
+          input: [x, a],
+          output: [`${y}__prelu_ax`],
+        }),
+      );
+      nodes.push(
+        onnx.NodeProto.create({
+          opType: 'Max',
+          name: `${y}__prelu_max`,
+          input: [x, `${y}__prelu_ax`],
+          output: [y],
+        }),
+      );
       replaced++;
     } else {
       const x = node.input![0]!;
@@ -71,14 +90,49 @@ export function rewritePRelu(model: Uint8Array, form: PReluForm): RewriteReport 
       const p = `${y}__prelu`;
       const depthwise = [
         onnx.AttributeProto.create({ name: 'group', type: onnx.AttributeProto.AttributeType.INT, i: c }),
-        onnx.AttributeProto.create({ name: 'kernel_shape', type: onnx.AttributeProto.AttributeType.INTS, ints: [1, 1] }),
+        onnx.AttributeProto.create({
+          name: 'kernel_shape',
+          type: onnx.AttributeProto.AttributeType.INTS,
+          ints: [1, 1],
+        }),
       ];
       added.push(floatTensor(`${p}_minus1`, [c, 1, 1, 1], new Float32Array(c).fill(-1)));
-      added.push(floatTensor(`${p}_1_minus_a`, [c, 1, 1, 1], Array.from(slope, (a) => 1 - a)));
-      nodes.push(onnx.NodeProto.create({ opType: 'Conv', name: `${p}_neg`, input: [x, `${p}_minus1`], output: [`${p}_neg`], attribute: depthwise }));
-      nodes.push(onnx.NodeProto.create({ opType: 'Relu', name: `${p}_relu`, input: [`${p}_neg`], output: [`${p}_relu`] }));
-      nodes.push(onnx.NodeProto.create({ opType: 'Conv', name: `${p}_scale`, input: [`${p}_relu`, `${p}_1_minus_a`], output: [`${p}_scaled`], attribute: depthwise }));
-      nodes.push(onnx.NodeProto.create({ opType: 'Add', name: `${p}_add`, input: [x, `${p}_scaled`], output: [y] }));
+      added.push(
+        floatTensor(
+          `${p}_1_minus_a`,
+          [c, 1, 1, 1],
+          Array.from(slope, (a) => 1 - a),
+        ),
+      );
+      nodes.push(
+        onnx.NodeProto.create({
+          opType: 'Conv',
+          name: `${p}_neg`,
+          input: [x, `${p}_minus1`],
+          output: [`${p}_neg`],
+          attribute: depthwise,
+        }),
+      );
+      nodes.push(
+        onnx.NodeProto.create({
+          opType: 'Relu',
+          name: `${p}_relu`,
+          input: [`${p}_neg`],
+          output: [`${p}_relu`],
+        }),
+      );
+      nodes.push(
+        onnx.NodeProto.create({
+          opType: 'Conv',
+          name: `${p}_scale`,
+          input: [`${p}_relu`, `${p}_1_minus_a`],
+          output: [`${p}_scaled`],
+          attribute: depthwise,
+        }),
+      );
+      nodes.push(
+        onnx.NodeProto.create({ opType: 'Add', name: `${p}_add`, input: [x, `${p}_scaled`], output: [y] }),
+      );
       replaced++;
     }
   }

@@ -73,16 +73,34 @@ export type AnalyzeResult = FaceAnalysis | FaceFailure;
 
 function overlayOf(d: Detection, img: DecodedImage): FaceOverlay {
   const s = img.scale;
-  const x1 = Math.max(0, d.box.x1), y1 = Math.max(0, d.box.y1);
-  const x2 = Math.min(img.width, d.box.x2), y2 = Math.min(img.height, d.box.y2);
-  return { box: [x1 / s, y1 / s, (x2 - x1) / s, (y2 - y1) / s].map(round1) as [number, number, number, number], score: d.score };
+  const x1 = Math.max(0, d.box.x1),
+    y1 = Math.max(0, d.box.y1);
+  const x2 = Math.min(img.width, d.box.x2),
+    y2 = Math.min(img.height, d.box.y2);
+  return {
+    box: [x1 / s, y1 / s, (x2 - x1) / s, (y2 - y1) / s].map(round1) as [number, number, number, number],
+    score: d.score,
+  };
 }
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
-export async function analyzeImage(sessions: FaceSessions, bytes: Uint8Array, opts: AnalyzeOptions = {}): Promise<AnalyzeResult> {
+export async function analyzeImage(
+  sessions: FaceSessions,
+  bytes: Uint8Array,
+  opts: AnalyzeOptions = {},
+): Promise<AnalyzeResult> {
   const t0 = performance.now();
-  const timings: StageTimings = { decode: 0, detect: 0, landmarks: 0, align: 0, embed: 0, liveness: 0, quality: 0, total: 0 };
+  const timings: StageTimings = {
+    decode: 0,
+    detect: 0,
+    landmarks: 0,
+    align: 0,
+    embed: 0,
+    liveness: 0,
+    quality: 0,
+    total: 0,
+  };
   const modelTimings: ModelTimings = { detect: 0, landmark: 0, feature: 0, liveness: 0, total: 0 };
   let img: DecodedImage;
   try {
@@ -102,7 +120,12 @@ export async function analyzeImage(sessions: FaceSessions, bytes: Uint8Array, op
     const base = {
       ok: true as const,
       modelVersion: sessions.modelVersion,
-      image: { width: img.originalWidth, height: img.originalHeight, format: img.format, downscaled: img.scale < 1 },
+      image: {
+        width: img.originalWidth,
+        height: img.originalHeight,
+        format: img.format,
+        downscaled: img.scale < 1,
+      },
       faces: faces.map((f) => overlayOf(f, img)),
     };
     if (faces.length === 0) {
@@ -113,7 +136,11 @@ export async function analyzeImage(sessions: FaceSessions, bytes: Uint8Array, op
         chosen: -1,
         embedding: null,
         liveness: null,
-        quality: { ok: false, reasons: [{ code: 'NO_FACE', message: 'no face found in the picture' }], metrics: null },
+        quality: {
+          ok: false,
+          reasons: [{ code: 'NO_FACE', message: 'no face found in the picture' }],
+          metrics: null,
+        },
         timings,
         modelTimings,
       };
@@ -158,8 +185,11 @@ export async function analyzeImage(sessions: FaceSessions, bytes: Uint8Array, op
     now = performance.now();
     timings.quality = now - t;
     timings.total = now - t0;
-    modelTimings.total = modelTimings.detect + modelTimings.landmark + modelTimings.feature + modelTimings.liveness;
-    base.faces[0]!.landmarks = five.map((p: Point) => [round1(p[0] / img.scale), round1(p[1] / img.scale)] as [number, number]);
+    modelTimings.total =
+      modelTimings.detect + modelTimings.landmark + modelTimings.feature + modelTimings.liveness;
+    base.faces[0]!.landmarks = five.map(
+      (p: Point) => [round1(p[0] / img.scale), round1(p[1] / img.scale)] as [number, number],
+    );
     return {
       ...base,
       chosen: 0,

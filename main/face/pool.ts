@@ -50,7 +50,8 @@ export class FacePool {
   /** Load models in every worker now (otherwise the first task per worker pays ~100 ms). */
   async warmup(): Promise<WarmupResult[]> {
     const runs: Promise<WarmupResult>[] = [];
-    for (let i = 0; i < this.workers; i++) runs.push(this.piscina.run({ op: 'warmup' } satisfies WorkerTask) as Promise<WarmupResult>);
+    for (let i = 0; i < this.workers; i++)
+      runs.push(this.piscina.run({ op: 'warmup' } satisfies WorkerTask) as Promise<WarmupResult>);
     return Promise.all(runs);
   }
 
@@ -62,8 +63,16 @@ export class FacePool {
     this.infoPromise ??= this.warmup().then(
       (w) => {
         const denormalsFlushed = w.every((x) => x.denormalsFlushed);
-        if (!denormalsFlushed) console.warn('face: fpu-mode addon unavailable; denormals are not flushed, so face inference runs slower (run `npm rebuild fpu-mode`).');
-        return { modelVersion: w[0]!.modelVersion, loadMs: Math.max(...w.map((x) => x.loadMs)), workers: this.workers, denormalsFlushed };
+        if (!denormalsFlushed)
+          console.warn(
+            'face: fpu-mode addon unavailable; denormals are not flushed, so face inference runs slower (run `npm rebuild fpu-mode`).',
+          );
+        return {
+          modelVersion: w[0]!.modelVersion,
+          loadMs: Math.max(...w.map((x) => x.loadMs)),
+          workers: this.workers,
+          denormalsFlushed,
+        };
       },
       (err: unknown) => {
         this.infoPromise = null;

@@ -74,13 +74,18 @@ export const DEFAULT_QUALITY: QualityThresholds = {
 
 /** Sharpness: variance of the 4-neighbour Laplacian over the central aligned face (scale-free). */
 export function sharpness(grey: Float32Array, size = ALIGN_SIZE): number {
-  let s = 0, s2 = 0, n = 0;
-  const lo = Math.floor(size * 0.2), hi = Math.ceil(size * 0.85);
+  let s = 0,
+    s2 = 0,
+    n = 0;
+  const lo = Math.floor(size * 0.2),
+    hi = Math.ceil(size * 0.85);
   for (let y = lo; y < hi; y++) {
     for (let x = lo; x < size - lo; x++) {
       const i = y * size + x;
       const l = grey[i - 1]! + grey[i + 1]! + grey[i - size]! + grey[i + size]! - 4 * grey[i]!;
-      s += l; s2 += l * l; n++;
+      s += l;
+      s2 += l * l;
+      n++;
     }
   }
   const m = s / n;
@@ -105,11 +110,24 @@ export function assessQuality(args: {
   const others = args.faces.filter(
     (f) => f !== chosen && f.score >= t.secondFaceMinScore && f.square.size >= size * t.secondFaceRatio,
   );
-  if (others.length === 1) reasons.push({ code: 'SEVERAL_FACES', message: 'two faces in view: only the traveller should be in the picture' });
-  else if (others.length > 1) reasons.push({ code: 'SEVERAL_FACES', message: `${others.length + 1} faces in view: only the traveller should be in the picture` });
-  if (chosen.score < t.minDetectorScore) reasons.push({ code: 'LOW_DETECTOR_SCORE', message: 'face not clearly visible: face the camera, remove anything covering the face' });
+  if (others.length === 1)
+    reasons.push({
+      code: 'SEVERAL_FACES',
+      message: 'two faces in view: only the traveller should be in the picture',
+    });
+  else if (others.length > 1)
+    reasons.push({
+      code: 'SEVERAL_FACES',
+      message: `${others.length + 1} faces in view: only the traveller should be in the picture`,
+    });
+  if (chosen.score < t.minDetectorScore)
+    reasons.push({
+      code: 'LOW_DETECTOR_SCORE',
+      message: 'face not clearly visible: face the camera, remove anything covering the face',
+    });
   const faceSizePx = size / args.scale;
-  if (faceSizePx < t.minFaceSizePx) reasons.push({ code: 'FACE_TOO_SMALL', message: 'face too small: move closer' });
+  if (faceSizePx < t.minFaceSizePx)
+    reasons.push({ code: 'FACE_TOO_SMALL', message: 'face too small: move closer' });
   // Boxes are not clamped to the image: more than 10 % of the face outside = cut off.
   const b = chosen.box;
   const out = 0.1 * size;
@@ -119,38 +137,50 @@ export function assessQuality(args: {
 
   // Pose from the 5 points: yaw = nose offset from eye midpoint / eye distance; pitch = eye-nose vs nose-mouth.
   const [le, re, nose, lm, rm] = five as [Point, Point, Point, Point, Point];
-  const eyeDx = re[0] - le[0], eyeDy = re[1] - le[1];
+  const eyeDx = re[0] - le[0],
+    eyeDy = re[1] - le[1];
   const eyeDist = Math.hypot(eyeDx, eyeDy) || 1;
   const rollDeg = (Math.atan2(eyeDy, eyeDx) * 180) / Math.PI;
   // Work in the roll-corrected frame.
-  const cos = eyeDx / eyeDist, sin = eyeDy / eyeDist;
+  const cos = eyeDx / eyeDist,
+    sin = eyeDy / eyeDist;
   const rot = (p: Point): Point => [p[0] * cos + p[1] * sin, -p[0] * sin + p[1] * cos];
   const [rle, rre, rn, rlm, rrm] = [le, re, nose, lm, rm].map(rot) as [Point, Point, Point, Point, Point];
-  const eyeMidX = (rle[0] + rre[0]) / 2, eyeMidY = (rle[1] + rre[1]) / 2;
+  const eyeMidX = (rle[0] + rre[0]) / 2,
+    eyeMidY = (rle[1] + rre[1]) / 2;
   const mouthMidY = (rlm[1] + rrm[1]) / 2;
   const yaw = (rn[0] - eyeMidX) / eyeDist;
   const pitch = (rn[1] - eyeMidY) / Math.max(1e-3, mouthMidY - rn[1]);
-  if (Math.abs(yaw) > t.maxYaw) reasons.push({ code: 'POSE_YAW', message: 'head turned to the side: look straight at the camera' });
-  if (!(pitch >= t.pitchRange[0] && pitch <= t.pitchRange[1])) reasons.push({ code: 'POSE_PITCH', message: 'head tilted up or down: look straight at the camera' });
-  if (Math.abs(rollDeg) > t.maxRollDeg) reasons.push({ code: 'POSE_ROLL', message: 'head tilted sideways: keep the head straight' });
+  if (Math.abs(yaw) > t.maxYaw)
+    reasons.push({ code: 'POSE_YAW', message: 'head turned to the side: look straight at the camera' });
+  if (!(pitch >= t.pitchRange[0] && pitch <= t.pitchRange[1]))
+    reasons.push({ code: 'POSE_PITCH', message: 'head tilted up or down: look straight at the camera' });
+  if (Math.abs(rollDeg) > t.maxRollDeg)
+    reasons.push({ code: 'POSE_ROLL', message: 'head tilted sideways: keep the head straight' });
 
   const grey = toGrey(args.alignedRgb);
   const sharp = sharpness(grey);
-  if (sharp < t.minSharpness) reasons.push({ code: 'BLURRED', message: 'picture is blurred: hold still and check the camera focus' });
+  if (sharp < t.minSharpness)
+    reasons.push({ code: 'BLURRED', message: 'picture is blurred: hold still and check the camera focus' });
 
   // Exposure over the inner face (cheeks/eyes/nose), not hair or background.
-  let sum = 0, clipped = 0, n = 0;
+  let sum = 0,
+    clipped = 0,
+    n = 0;
   for (let y = 30; y < 100; y++) {
     for (let x = 24; x < 88; x++) {
       const v = grey[y * ALIGN_SIZE + x]!;
-      sum += v; n++;
+      sum += v;
+      n++;
       if (v <= 8 || v >= 248) clipped++;
     }
   }
   const brightness = sum / n;
   const clippedFraction = clipped / n;
-  if (brightness < t.minBrightness) reasons.push({ code: 'TOO_DARK', message: 'face too dark: more light on the face' });
-  else if (brightness > t.maxBrightness || clippedFraction > t.maxClipped) reasons.push({ code: 'TOO_BRIGHT', message: 'face over-exposed: less direct light' });
+  if (brightness < t.minBrightness)
+    reasons.push({ code: 'TOO_DARK', message: 'face too dark: more light on the face' });
+  else if (brightness > t.maxBrightness || clippedFraction > t.maxClipped)
+    reasons.push({ code: 'TOO_BRIGHT', message: 'face over-exposed: less direct light' });
 
   return {
     ok: reasons.length === 0,

@@ -22,7 +22,10 @@ export class TemplateIndex {
   private qdata: Int8Array;
   private ids: string[] = [];
 
-  constructor(capacity = 1024, readonly dim = EMBEDDING_DIM) {
+  constructor(
+    capacity = 1024,
+    readonly dim = EMBEDDING_DIM,
+  ) {
     if (dim % 8 !== 0) throw new Error('template dimension must be a multiple of 8');
     this.data = new Float32Array(Math.max(1, capacity) * dim);
     this.qdata = new Int8Array(Math.max(1, capacity) * dim);
@@ -33,7 +36,8 @@ export class TemplateIndex {
   }
 
   add(id: string, embedding: Float32Array): void {
-    if (embedding.length !== this.dim) throw new Error(`template has ${embedding.length} dimensions, expected ${this.dim}`);
+    if (embedding.length !== this.dim)
+      throw new Error(`template has ${embedding.length} dimensions, expected ${this.dim}`);
     if ((this.ids.length + 1) * this.dim > this.data.length) {
       const grown = new Float32Array(this.data.length * 2);
       grown.set(this.data);
@@ -65,19 +69,35 @@ export class TemplateIndex {
     // Query as a plain array of small integers (V8 SMIs): measured faster than an Int8Array here.
     const qa = Array.from(q);
     for (let i = 0, off = 0; i < n; i++, off += d) {
-      let s0 = 0, s1 = 0;
+      let s0 = 0,
+        s1 = 0;
       for (let j = 0; j < d; j += 8) {
         const o = off + j;
         // `| 0` keeps the sums in int32 (|sum| <= 127^2 * 512 cannot overflow).
-        s0 = (s0 + qd[o]! * qa[j]! + qd[o + 1]! * qa[j + 1]! + qd[o + 2]! * qa[j + 2]! + qd[o + 3]! * qa[j + 3]!) | 0;
-        s1 = (s1 + qd[o + 4]! * qa[j + 4]! + qd[o + 5]! * qa[j + 5]! + qd[o + 6]! * qa[j + 6]! + qd[o + 7]! * qa[j + 7]!) | 0;
+        s0 =
+          (s0 +
+            qd[o]! * qa[j]! +
+            qd[o + 1]! * qa[j + 1]! +
+            qd[o + 2]! * qa[j + 2]! +
+            qd[o + 3]! * qa[j + 3]!) |
+          0;
+        s1 =
+          (s1 +
+            qd[o + 4]! * qa[j + 4]! +
+            qd[o + 5]! * qa[j + 5]! +
+            qd[o + 6]! * qa[j + 6]! +
+            qd[o + 7]! * qa[j + 7]!) |
+          0;
       }
       const s = s0 + s1;
       if (s < floor) continue;
       rows.push(i);
       vals.push(s);
       if (rows.length >= keep * 4) {
-        const order = rows.map((_, x) => x).sort((a, b) => vals[b]! - vals[a]!).slice(0, keep);
+        const order = rows
+          .map((_, x) => x)
+          .sort((a, b) => vals[b]! - vals[a]!)
+          .slice(0, keep);
         rows = order.map((x) => rows[x]!);
         vals = order.map((x) => vals[x]!);
         floor = Math.max(floor, vals[vals.length - 1]!);

@@ -27,7 +27,13 @@ export const SESSION_OPTIONS: ort.InferenceSession.SessionOptions = {
   interOpNumThreads: 1,
   executionMode: 'sequential',
   graphOptimizationLevel: 'all',
-  extra: { session: { set_denormal_as_zero: '1', intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
+  extra: {
+    session: {
+      set_denormal_as_zero: '1',
+      intra_op: { allow_spinning: '0' },
+      inter_op: { allow_spinning: '0' },
+    },
+  },
 };
 
 /**
@@ -50,7 +56,10 @@ export async function loadSessions(dir: string = modelsDir()): Promise<FaceSessi
   const load = (k: ModelKey) => {
     const { graph, prelu } = MODEL_SETUP[k];
     const bytes = fs.readFileSync(modelPath(k, dir));
-    return ort.InferenceSession.create(prelu ? rewritePRelu(bytes, prelu).bytes : bytes, { ...SESSION_OPTIONS, graphOptimizationLevel: graph });
+    return ort.InferenceSession.create(prelu ? rewritePRelu(bytes, prelu).bytes : bytes, {
+      ...SESSION_OPTIONS,
+      graphOptimizationLevel: graph,
+    });
   };
   // Sequential on purpose: each create is CPU-bound on the same thread pool.
   const detect = await load('detect');
@@ -62,7 +71,15 @@ export async function loadSessions(dir: string = modelsDir()): Promise<FaceSessi
   // other worker would run the embedding model 2-7x slower (8 ms vs 19-60 ms measured). Each
   // worker sets the bits itself, after its sessions exist (the first create may reset them).
   const denormalsFlushed = flushDenormals();
-  return { detect, landmark, feature, liveness, modelVersion: manifest.modelVersion, loadMs: performance.now() - t0, denormalsFlushed };
+  return {
+    detect,
+    landmark,
+    feature,
+    liveness,
+    modelVersion: manifest.modelVersion,
+    loadMs: performance.now() - t0,
+    denormalsFlushed,
+  };
 }
 
 export async function runSingle(

@@ -45,11 +45,25 @@ export class TemplateRepository {
         `INSERT OR REPLACE INTO face_templates (photo_sha256, model_version, embedding, quality_ok, quality_reasons, liveness, liveness_suspect, unusable_reason, computed_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(o.id, o.modelVersion, o.embedding ? toBlob(o.embedding) : null, o.qualityOk ? 1 : 0, JSON.stringify(o.reasons), o.liveness, o.livenessSuspect ? 1 : 0, o.unusable, new Date().toISOString());
+      .run(
+        o.id,
+        o.modelVersion,
+        o.embedding ? toBlob(o.embedding) : null,
+        o.qualityOk ? 1 : 0,
+        JSON.stringify(o.reasons),
+        o.liveness,
+        o.livenessSuspect ? 1 : 0,
+        o.unusable,
+        new Date().toISOString(),
+      );
   }
 
   get(sha256: string, modelVersion: string): TemplateRow | undefined {
-    return this.db.prepare<[string, string], TemplateRow>('SELECT * FROM face_templates WHERE photo_sha256 = ? AND model_version = ?').get(sha256, modelVersion);
+    return this.db
+      .prepare<[string, string], TemplateRow>(
+        'SELECT * FROM face_templates WHERE photo_sha256 = ? AND model_version = ?',
+      )
+      .get(sha256, modelVersion);
   }
 
   /** Every usable template of a model version, with the applicants who submitted that photo. */
@@ -64,13 +78,38 @@ export class TemplateRepository {
     return rows.map((r) => ({ sha256: r.s, embedding: fromBlob(r.e), applicantIds: r.ids.split(',') }));
   }
 
-  recordVerification(v: { applicantId: string; officer: string; captureSha256: string; band: string | null; score: number | null; match: number; inconclusive: number; liveness: number | null; qualityReasons: unknown; modelVersion: string; totalMs: number }): number {
+  recordVerification(v: {
+    applicantId: string;
+    officer: string;
+    captureSha256: string;
+    band: string | null;
+    score: number | null;
+    match: number;
+    inconclusive: number;
+    liveness: number | null;
+    qualityReasons: unknown;
+    modelVersion: string;
+    totalMs: number;
+  }): number {
     const info = this.db
       .prepare(
         `INSERT INTO verifications (applicant_id, officer, at, capture_sha256, band, score, match_threshold, inconclusive_threshold, liveness, quality_reasons, model_version, total_ms)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(v.applicantId, v.officer, new Date().toISOString(), v.captureSha256, v.band, v.score, v.match, v.inconclusive, v.liveness, JSON.stringify(v.qualityReasons), v.modelVersion, v.totalMs);
+      .run(
+        v.applicantId,
+        v.officer,
+        new Date().toISOString(),
+        v.captureSha256,
+        v.band,
+        v.score,
+        v.match,
+        v.inconclusive,
+        v.liveness,
+        JSON.stringify(v.qualityReasons),
+        v.modelVersion,
+        v.totalMs,
+      );
     return Number(info.lastInsertRowid);
   }
 }

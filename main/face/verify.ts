@@ -29,27 +29,64 @@ export interface VerifyResult {
   capture: SideSummary;
   reference: SideSummary | null;
   explanation: string[];
-  timings: { capture: Partial<StageTimings>; captureModels: ModelTimings | null; reference: Partial<StageTimings> | null; totalMs: number };
+  timings: {
+    capture: Partial<StageTimings>;
+    captureModels: ModelTimings | null;
+    reference: Partial<StageTimings> | null;
+    totalMs: number;
+  };
   modelVersion: string;
 }
 
 export type Reference = { embedding: Float32Array; modelVersion: string } | { bytes: Uint8Array };
 
 function summary(r: AnalyzeResult): SideSummary {
-  if (!r.ok) return { ok: false, faces: [], chosen: -1, image: null, quality: { ok: false, reasons: [] }, liveness: null, error: r.error };
-  return { ok: r.embedding !== null, faces: r.faces, chosen: r.chosen, image: { width: r.image.width, height: r.image.height }, quality: { ok: r.quality.ok, reasons: r.quality.reasons }, liveness: r.liveness, error: null };
+  if (!r.ok)
+    return {
+      ok: false,
+      faces: [],
+      chosen: -1,
+      image: null,
+      quality: { ok: false, reasons: [] },
+      liveness: null,
+      error: r.error,
+    };
+  return {
+    ok: r.embedding !== null,
+    faces: r.faces,
+    chosen: r.chosen,
+    image: { width: r.image.width, height: r.image.height },
+    quality: { ok: r.quality.ok, reasons: r.quality.reasons },
+    liveness: r.liveness,
+    error: null,
+  };
 }
 
 export function bandFor(score: number, c: Pick<Calibration, 'match' | 'inconclusive'>): Band {
   return score >= c.match ? 'MATCH' : score >= c.inconclusive ? 'INCONCLUSIVE' : 'NO_MATCH';
 }
 
-export async function verifyCapture(pool: FacePool, capture: Uint8Array, reference: Reference): Promise<VerifyResult> {
+export async function verifyCapture(
+  pool: FacePool,
+  capture: Uint8Array,
+  reference: Reference,
+): Promise<VerifyResult> {
   const t0 = performance.now();
-  const [cap, ref] = await Promise.all([pool.analyze(capture), 'bytes' in reference ? pool.analyze(reference.bytes, { liveness: false }) : Promise.resolve(null)]);
-  const modelVersion = cap.modelVersion !== 'unknown' ? cap.modelVersion : (ref?.modelVersion ?? ('modelVersion' in reference ? reference.modelVersion : 'unknown'));
+  const [cap, ref] = await Promise.all([
+    pool.analyze(capture),
+    'bytes' in reference ? pool.analyze(reference.bytes, { liveness: false }) : Promise.resolve(null),
+  ]);
+  const modelVersion =
+    cap.modelVersion !== 'unknown'
+      ? cap.modelVersion
+      : (ref?.modelVersion ?? ('modelVersion' in reference ? reference.modelVersion : 'unknown'));
   const cal = loadCalibration(modelVersion);
-  const thresholds = { match: cal.match, inconclusive: cal.inconclusive, livenessAdvisory: cal.livenessAdvisory, source: cal.source };
+  const thresholds = {
+    match: cal.match,
+    inconclusive: cal.inconclusive,
+    livenessAdvisory: cal.livenessAdvisory,
+    source: cal.source,
+  };
   const capSide = summary(cap);
   const refSide = ref ? summary(ref) : null;
   const explanation: string[] = [];
@@ -62,7 +99,12 @@ export async function verifyCapture(pool: FacePool, capture: Uint8Array, referen
     capture: capSide,
     reference: refSide,
     explanation,
-    timings: { capture: cap.timings, captureModels: cap.ok ? cap.modelTimings : null, reference: ref ? ref.timings : null, totalMs: 0 },
+    timings: {
+      capture: cap.timings,
+      captureModels: cap.ok ? cap.modelTimings : null,
+      reference: ref ? ref.timings : null,
+      totalMs: 0,
+    },
     modelVersion,
   };
   const done = (r: VerifyResult) => ({ ...r, timings: { ...r.timings, totalMs: performance.now() - t0 } });
@@ -72,20 +114,26 @@ export async function verifyCapture(pool: FacePool, capture: Uint8Array, referen
     return done(base);
   }
   if (!cap.embedding) {
-    explanation.push(`The live picture could not be used: ${cap.quality.reasons.map((r) => r.message).join('; ') || 'no face found'}. Take the picture again.`);
+    explanation.push(
+      `The live picture could not be used: ${cap.quality.reasons.map((r) => r.message).join('; ') || 'no face found'}. Take the picture again.`,
+    );
     return done(base);
   }
   let refEmbedding: Float32Array;
   if ('embedding' in reference) {
     if (reference.modelVersion !== cap.modelVersion) {
-      explanation.push(`The stored template was made with model ${reference.modelVersion}, not ${cap.modelVersion}; it must be re-enrolled before comparing.`);
+      explanation.push(
+        `The stored template was made with model ${reference.modelVersion}, not ${cap.modelVersion}; it must be re-enrolled before comparing.`,
+      );
       return done(base);
     }
     refEmbedding = reference.embedding;
   } else {
     const r = ref as FaceAnalysis | (AnalyzeResult & { ok: false });
     if (!r.ok || !r.embedding) {
-      explanation.push(`The submitted photo has no usable face (${r.ok ? r.quality.reasons.map((x) => x.message).join('; ') : r.error.message}); compare the person with the document instead.`);
+      explanation.push(
+        `The submitted photo has no usable face (${r.ok ? r.quality.reasons.map((x) => x.message).join('; ') : r.error.message}); compare the person with the document instead.`,
+      );
       return done(base);
     }
     refEmbedding = r.embedding;
@@ -101,7 +149,10 @@ export async function verifyCapture(pool: FacePool, capture: Uint8Array, referen
   );
   if (!cap.quality.ok) {
     // A poor capture cannot support a confident answer either way.
-    if (band !== 'INCONCLUSIVE') explanation.push(`Shown as INCONCLUSIVE because of the picture quality: ${cap.quality.reasons.map((r) => r.message).join('; ')}. Take the picture again if you can.`);
+    if (band !== 'INCONCLUSIVE')
+      explanation.push(
+        `Shown as INCONCLUSIVE because of the picture quality: ${cap.quality.reasons.map((r) => r.message).join('; ')}. Take the picture again if you can.`,
+      );
     band = 'INCONCLUSIVE';
   }
   let livenessWarning: string | null = null;

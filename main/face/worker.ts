@@ -4,9 +4,7 @@ import { loadSessions, type FaceSessions } from './sessions';
 import { analyzeImage, type AnalyzeOptions, type AnalyzeResult } from './pipeline';
 import { toErrorInfo } from './errors';
 
-export type WorkerTask =
-  | { op: 'analyze'; bytes: Uint8Array; options?: AnalyzeOptions }
-  | { op: 'warmup' };
+export type WorkerTask = { op: 'analyze'; bytes: Uint8Array; options?: AnalyzeOptions } | { op: 'warmup' };
 
 export interface WarmupResult {
   modelVersion: string;
@@ -40,7 +38,12 @@ export default async function handler(task: WorkerTask): Promise<AnalyzeResult |
       s = await sessions();
     } catch (err) {
       const info = toErrorInfo(err);
-      return { ok: false, modelVersion: 'unknown', error: { code: 'MODELS_MISSING', message: info.message }, timings: {} };
+      return {
+        ok: false,
+        modelVersion: 'unknown',
+        error: { code: 'MODELS_MISSING', message: info.message },
+        timings: {},
+      };
     }
     return analyzeImage(s, task.bytes, task.options);
   }

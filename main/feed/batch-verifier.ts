@@ -46,12 +46,24 @@ export class BatchVerifier {
     const p = new Promise<Batch>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       try {
-        this.worker!.postMessage({ id, env, keys: this.keys, port, date, expectedSeq } satisfies VerifyRequest);
+        this.worker!.postMessage({
+          id,
+          env,
+          keys: this.keys,
+          port,
+          date,
+          expectedSeq,
+        } satisfies VerifyRequest);
       } catch (e) {
         // The clone failed (client.ts bounds depth first): a refused batch, not a crash.
         this.pending.delete(id);
         const why = (e as Error).message;
-        reject(new FeedError('SCHEMA', `The manifest batch ${expectedSeq} could not be checked (${why}); nothing from it was applied.`));
+        reject(
+          new FeedError(
+            'SCHEMA',
+            `The manifest batch ${expectedSeq} could not be checked (${why}); nothing from it was applied.`,
+          ),
+        );
       }
     });
     // Verifications queued behind a refused batch are never awaited: not an unhandled error.

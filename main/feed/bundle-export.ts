@@ -23,20 +23,43 @@ async function getJson(url: string): Promise<unknown> {
   }
 }
 
-export async function exportBundle(feedUrl: string, port: string, date: string, file: string, keys: PinnedKeys): Promise<{ batches: number; photos: number }> {
+export async function exportBundle(
+  feedUrl: string,
+  port: string,
+  date: string,
+  file: string,
+  keys: PinnedKeys,
+): Promise<{ batches: number; photos: number }> {
   const base = feedUrl.endsWith('/') ? feedUrl : `${feedUrl}/`;
   const headerEnv = (await getJson(`${base}v1/ports/${port}/manifests/${date}`)) as Envelope;
   const parsed = ManifestHeader.safeParse(verifyEnvelope(headerEnv, keys, 'manifest header').payload);
-  if (!parsed.success) throw new FeedError('SCHEMA', `The manifest header for ${port} on ${date} does not match the feed format; no bundle was written.`);
+  if (!parsed.success)
+    throw new FeedError(
+      'SCHEMA',
+      `The manifest header for ${port} on ${date} does not match the feed format; no bundle was written.`,
+    );
   const header = parsed.data;
-  if (header.port !== port || header.serviceDate !== date) throw new FeedError('SCHEMA', `The feed answered with the header of ${header.port} on ${header.serviceDate} instead of ${port} on ${date}; no bundle was written.`);
+  if (header.port !== port || header.serviceDate !== date)
+    throw new FeedError(
+      'SCHEMA',
+      `The feed answered with the header of ${header.port} on ${header.serviceDate} instead of ${port} on ${date}; no bundle was written.`,
+    );
   const envs: Envelope[] = [];
   const batches: Batch[] = [];
   while (batches.length < header.lastSeq) {
-    const page = (await getJson(`${base}v1/ports/${port}/manifests/${date}/batches?since=${batches.length}&limit=50`)) as { batches?: unknown } | null;
-    if (!page || !Array.isArray(page.batches)) throw new FeedError('SCHEMA', `The feed's answer for the batches of ${port} on ${date} is not a batch list; no bundle was written.`);
+    const page = (await getJson(
+      `${base}v1/ports/${port}/manifests/${date}/batches?since=${batches.length}&limit=50`,
+    )) as { batches?: unknown } | null;
+    if (!page || !Array.isArray(page.batches))
+      throw new FeedError(
+        'SCHEMA',
+        `The feed's answer for the batches of ${port} on ${date} is not a batch list; no bundle was written.`,
+      );
     if (!page.batches.length) {
-      throw new FeedError('TRUNCATED', `The feed served ${batches.length} of the ${header.lastSeq} batches its header announces for ${port} on ${date}; no bundle was written.`);
+      throw new FeedError(
+        'TRUNCATED',
+        `The feed served ${batches.length} of the ${header.lastSeq} batches its header announces for ${port} on ${date}; no bundle was written.`,
+      );
     }
     for (const env of page.batches as Envelope[]) {
       batches.push(verifyBatch(env, keys, port, date, batches.length + 1));

@@ -35,7 +35,10 @@ function entry(kind: number, name: string, body: Buffer): Buffer {
 }
 
 /** Writes atomically (temp file + rename): a crash never leaves a half bundle under the name. */
-export function writeBundle(file: string, c: { header: Envelope; batches: Envelope[]; lookout?: Envelope | null; blobs: Map<string, Buffer> }): void {
+export function writeBundle(
+  file: string,
+  c: { header: Envelope; batches: Envelope[]; lookout?: Envelope | null; blobs: Map<string, Buffer> },
+): void {
   const tmp = `${file}.tmp-${process.pid}`;
   const fd = fs.openSync(tmp, 'w', 0o600);
   try {
@@ -64,12 +67,20 @@ export function readBundle(file: string): BundleContents {
   try {
     buf = fs.readFileSync(file);
   } catch (e) {
-    throw new FeedError('SCHEMA', `The bundle ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+    throw new FeedError(
+      'SCHEMA',
+      `The bundle ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`,
+    );
   }
-  if (!buf.subarray(0, MAGIC.length).equals(MAGIC)) throw new FeedError('SCHEMA', `${file} is not an Arrivals Console bundle.`);
+  if (!buf.subarray(0, MAGIC.length).equals(MAGIC))
+    throw new FeedError('SCHEMA', `${file} is not an Arrivals Console bundle.`);
   const out: BundleContents = { header: null, batches: [], lookout: null, blobs: new Map() };
   let off = MAGIC.length;
-  const cut = () => new FeedError('TRUNCATED', `The bundle ${file} is incomplete (cut short or damaged); nothing from it was applied.`);
+  const cut = () =>
+    new FeedError(
+      'TRUNCATED',
+      `The bundle ${file} is incomplete (cut short or damaged); nothing from it was applied.`,
+    );
   const json = (b: Buffer) => {
     const text = b.toString('utf8');
     // As for online responses (json-depth.ts): bounded before anything recursive reads it.
@@ -95,7 +106,11 @@ export function readBundle(file: string): BundleContents {
     const body = buf.subarray(start, start + size);
     off = start + size;
     if (kind === KIND.end) {
-      if (off !== buf.length) throw new FeedError('SCHEMA', `The bundle ${file} has data after its end marker (damaged or altered); nothing from it was applied.`);
+      if (off !== buf.length)
+        throw new FeedError(
+          'SCHEMA',
+          `The bundle ${file} has data after its end marker (damaged or altered); nothing from it was applied.`,
+        );
       break;
     }
     if (kind === KIND.header) out.header = json(body);
@@ -128,17 +143,28 @@ export function readVerifiedBundle(file: string, keys: PinnedKeys): VerifiedBund
   const c = readBundle(file);
   const h = verifyEnvelope(c.header, keys, 'bundle manifest header');
   const hp = ManifestHeader.safeParse(h.payload);
-  if (!hp.success) throw new FeedError('SCHEMA', 'The bundle manifest header does not match the feed format; nothing from the bundle was applied.');
+  if (!hp.success)
+    throw new FeedError(
+      'SCHEMA',
+      'The bundle manifest header does not match the feed format; nothing from the bundle was applied.',
+    );
   const header = hp.data;
   const batches = c.batches.map((env, i) => verifyBatch(env, keys, header.port, header.serviceDate, i + 1));
   if (batches.length !== header.lastSeq) {
-    throw new FeedError('TRUNCATED', `The bundle holds ${batches.length} of the ${header.lastSeq} batches its header announces; nothing from it was applied.`);
+    throw new FeedError(
+      'TRUNCATED',
+      `The bundle holds ${batches.length} of the ${header.lastSeq} batches its header announces; nothing from it was applied.`,
+    );
   }
   let lookout: VerifiedBundle['lookout'] = null;
   if (c.lookout) {
     const l = verifyEnvelope(c.lookout, keys, 'bundle lookout list');
     const lp = LookoutList.safeParse(l.payload);
-    if (!lp.success) throw new FeedError('SCHEMA', 'The bundle lookout list does not match the feed format; nothing from the bundle was applied.');
+    if (!lp.success)
+      throw new FeedError(
+        'SCHEMA',
+        'The bundle lookout list does not match the feed format; nothing from the bundle was applied.',
+      );
     lookout = { list: lp.data, keyId: l.keyId };
   }
   const named = new Set<string>();
@@ -148,13 +174,24 @@ export function readVerifiedBundle(file: string, keys: PinnedKeys): VerifiedBund
       if (r.type === 'correction' && r.fields.photo) named.add(r.fields.photo.sha256);
     }
   for (const [sha, bytes] of c.blobs) {
-    if (!named.has(sha)) throw new FeedError('SCHEMA', `The bundle carries photo ${sha.slice(0, 12)}… that no signed record names; nothing from the bundle was applied.`);
+    if (!named.has(sha))
+      throw new FeedError(
+        'SCHEMA',
+        `The bundle carries photo ${sha.slice(0, 12)}… that no signed record names; nothing from the bundle was applied.`,
+      );
     if (createHash('sha256').update(bytes).digest('hex') !== sha) {
-      throw new FeedError('HASH_MISMATCH', `Photo ${sha.slice(0, 12)}… in the bundle does not match its hash (damaged or substituted); nothing from the bundle was applied.`);
+      throw new FeedError(
+        'HASH_MISMATCH',
+        `Photo ${sha.slice(0, 12)}… in the bundle does not match its hash (damaged or substituted); nothing from the bundle was applied.`,
+      );
     }
   }
   for (const sha of named) {
-    if (!c.blobs.has(sha)) throw new FeedError('TRUNCATED', `The bundle lacks photo ${sha.slice(0, 12)}… that its records name; nothing from it was applied.`);
+    if (!c.blobs.has(sha))
+      throw new FeedError(
+        'TRUNCATED',
+        `The bundle lacks photo ${sha.slice(0, 12)}… that its records name; nothing from it was applied.`,
+      );
   }
   return { header, keyId: h.keyId, batches, lookout, blobs: c.blobs };
 }

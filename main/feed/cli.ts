@@ -16,10 +16,16 @@ function signingKey(o: { key?: string; keyId?: string }): SigningKey {
   return { keyId: o.keyId, privateKey: fs.readFileSync(o.key, 'utf8') };
 }
 
-const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (v: string) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function dateRange(from: string, days: number): string[] {
-  return Array.from({ length: days }, (_, i) => new Date(Date.parse(`${from}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10));
+  return Array.from({ length: days }, (_, i) =>
+    new Date(Date.parse(`${from}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10),
+  );
 }
 
 interface GenOpts {
@@ -42,11 +48,22 @@ function seedOf(text: string): number {
 }
 
 async function generateFrom(o: GenOpts) {
-  for (const p of o.ports) if (!PORTS.some((x) => x.code === p)) throw new Error(`Unknown port "${p}": use ${PORTS.map((x) => x.code).join(', ')}.`);
-  for (const d of o.dates ?? []) if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`))) throw new Error(`"${d}" is not a date as YYYY-MM-DD.`);
+  for (const p of o.ports)
+    if (!PORTS.some((x) => x.code === p))
+      throw new Error(`Unknown port "${p}": use ${PORTS.map((x) => x.code).join(', ')}.`);
+  for (const d of o.dates ?? [])
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`)))
+      throw new Error(`"${d}" is not a date as YYYY-MM-DD.`);
   const today = new Date().toISOString().slice(0, 10);
   const dates = o.dates ?? dateRange(o.from ?? today, Number(o.days));
-  return generateFeed({ ports: o.ports, dates, perPortPerDay: Number(o.perPort), seed: seedOf(o.seed), photosDir: o.photos, photos: !o.withoutPhotos });
+  return generateFeed({
+    ports: o.ports,
+    dates,
+    perPortPerDay: Number(o.perPort),
+    seed: seedOf(o.seed),
+    photosDir: o.photos,
+    photos: !o.withoutPhotos,
+  });
 }
 
 export interface ServeOpts extends GenOpts {
@@ -68,7 +85,8 @@ export interface ServeOpts extends GenOpts {
 
 /** What `feed serve` does, returning the running server (tests close it; the CLI waits for a signal). */
 export async function serveFeed(o: ServeOpts): Promise<FeedServer> {
-  if (!['127.0.0.1', '::1', 'localhost'].includes(o.host)) throw new Error('The reference feed server listens on a loopback address only (127.0.0.1 or ::1).');
+  if (!['127.0.0.1', '::1', 'localhost'].includes(o.host))
+    throw new Error('The reference feed server listens on a loopback address only (127.0.0.1 or ::1).');
   const key = signingKey(o);
   const f = o.data ? loadFeed(o.data) : await generateFrom(o);
   const faults: Faults = {
@@ -82,14 +100,22 @@ export async function serveFeed(o: ServeOpts): Promise<FeedServer> {
     seed: o.faultSeed ? Number(o.faultSeed) : undefined,
   };
   for (const k of Object.keys(faults) as Array<keyof Faults>) if (faults[k] === undefined) delete faults[k];
-  const server = await startFeedServer(publishFeed(f, key, { batchSize: Number(o.batchSize) }), { host: o.host, port: Number(o.port), faults });
-  console.log(`Feed serving ${f.days.map((d) => `${d.port} ${d.serviceDate}`).join(', ')} at ${server.url} (signed with key "${key.keyId}"${o.key ? '' : ', the DEMO key'})`);
+  const server = await startFeedServer(publishFeed(f, key, { batchSize: Number(o.batchSize) }), {
+    host: o.host,
+    port: Number(o.port),
+    faults,
+  });
+  console.log(
+    `Feed serving ${f.days.map((d) => `${d.port} ${d.serviceDate}`).join(', ')} at ${server.url} (signed with key "${key.keyId}"${o.key ? '' : ', the DEMO key'})`,
+  );
   console.log(`FEED_URL=${server.url}`);
   return server;
 }
 
 export function registerFeedCommands(program: Command): void {
-  const feed = program.command('feed').description('reference feed tools: synthetic data and a local feed server');
+  const feed = program
+    .command('feed')
+    .description('reference feed tools: synthetic data and a local feed server');
   const genOptions = (c: Command) =>
     c
       .option('--ports <codes>', `port codes (${PORTS.map((p) => p.code).join(',')})`, list, ['SYS'])
@@ -101,14 +127,22 @@ export function registerFeedCommands(program: Command): void {
       .option('--photos <dir>', "a folder of the user's own consented photos (one person per file)")
       .option('--without-photos', 'no demo photos');
 
-  genOptions(feed.command('generate').description('write synthetic manifests, photos, a lookout list and the ground truth'))
+  genOptions(
+    feed
+      .command('generate')
+      .description('write synthetic manifests, photos, a lookout list and the ground truth'),
+  )
     .requiredOption('--out <dir>', 'output folder')
     .action(async (o: GenOpts & { out: string }) => {
       const t = Date.now();
       const f = await generateFrom(o);
       saveFeed(o.out, f);
-      console.log(`Generated ${f.groundTruth.applicants} applicants over ${f.days.length} port-days (${f.groundTruth.applicantsWithPhoto} with a demo photo, the rest have none) in ${Date.now() - t} ms.`);
-      console.log(`Planted ${f.groundTruth.patterns.length} patterns and ${f.groundTruth.decoys.length} decoys: ${o.out}/ground-truth.json`);
+      console.log(
+        `Generated ${f.groundTruth.applicants} applicants over ${f.days.length} port-days (${f.groundTruth.applicantsWithPhoto} with a demo photo, the rest have none) in ${Date.now() - t} ms.`,
+      );
+      console.log(
+        `Planted ${f.groundTruth.patterns.length} patterns and ${f.groundTruth.decoys.length} decoys: ${o.out}/ground-truth.json`,
+      );
     });
 
   genOptions(feed.command('serve').description('serve a feed on 127.0.0.1 (signed with the DEMO key)'))

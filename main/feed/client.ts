@@ -138,7 +138,10 @@ function readJson(body: Buffer | null, what: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new FeedError('TRUNCATED', `The ${what} arrived incomplete or garbled (not valid JSON); nothing from it was applied.`);
+    throw new FeedError(
+      'TRUNCATED',
+      `The ${what} arrived incomplete or garbled (not valid JSON); nothing from it was applied.`,
+    );
   }
 }
 
@@ -146,19 +149,31 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const r = schema.safeParse(value);
   if (!r.success) {
     const i = r.error.issues[0];
-    throw new FeedError('SCHEMA', `The ${what} does not match the feed format (${i?.path.join('.') || 'root'}: ${i?.message}); nothing from it was applied.`);
+    throw new FeedError(
+      'SCHEMA',
+      `The ${what} does not match the feed format (${i?.path.join('.') || 'root'}: ${i?.message}); nothing from it was applied.`,
+    );
   }
   return r.data;
 }
 
-export async function fetchHeader(feedUrl: string, port: string, date: string, keys: PinnedKeys, o: ClientOptions = {}) {
+export async function fetchHeader(
+  feedUrl: string,
+  port: string,
+  date: string,
+  keys: PinnedKeys,
+  o: ClientOptions = {},
+) {
   const what = `manifest header for ${portName(port)} on ${date}`;
   const body = await request(url(feedUrl, `/v1/ports/${port}/manifests/${date}`), {}, what, 'json', o);
   const { payload, keyId } = verifyEnvelope(readJson(body, what), keys, what);
   const header = parse(ManifestHeader, payload, what);
   // A genuine header of another port or day, served in place of the one asked for.
   if (header.port !== port || header.serviceDate !== date) {
-    throw new FeedError('SCHEMA', `The feed answered the ${what} with the header of ${portName(header.port)} on ${header.serviceDate}; it was refused.`);
+    throw new FeedError(
+      'SCHEMA',
+      `The feed answered the ${what} with the header of ${portName(header.port)} on ${header.serviceDate}; it was refused.`,
+    );
   }
   return { header, keyId };
 }
@@ -167,16 +182,33 @@ export async function fetchHeader(feedUrl: string, port: string, date: string, k
 /** sha256 of each verified batch's signed canonical form (see batchDigest). */
 const digests = new WeakMap<Batch, string>();
 
-export function verifyBatch(env: unknown, keys: PinnedKeys, port: string, date: string, expectedSeq: number): Batch {
+export function verifyBatch(
+  env: unknown,
+  keys: PinnedKeys,
+  port: string,
+  date: string,
+  expectedSeq: number,
+): Batch {
   const what = `manifest batch ${expectedSeq} for ${portName(port)} on ${date}`;
   const { payload, payloadSha256 } = verifyEnvelope(env, keys, what);
   const batch = parse(Batch, payload, what);
   digests.set(batch, payloadSha256);
   if (batch.port !== port || batch.serviceDate !== date) {
-    throw new FeedError('SCHEMA', `The ${what} belongs to ${batch.port} ${batch.serviceDate}; nothing from it was applied.`);
+    throw new FeedError(
+      'SCHEMA',
+      `The ${what} belongs to ${batch.port} ${batch.serviceDate}; nothing from it was applied.`,
+    );
   }
-  if (batch.seq < expectedSeq) throw new FeedError('REPLAY', `The feed sent batch ${batch.seq} again for ${portName(port)} on ${date} (already applied up to ${expectedSeq - 1}); it was refused.`);
-  if (batch.seq > expectedSeq) throw new FeedError('OUT_OF_ORDER', `The feed sent batch ${batch.seq} for ${portName(port)} on ${date} before batch ${expectedSeq}; it was refused.`);
+  if (batch.seq < expectedSeq)
+    throw new FeedError(
+      'REPLAY',
+      `The feed sent batch ${batch.seq} again for ${portName(port)} on ${date} (already applied up to ${expectedSeq - 1}); it was refused.`,
+    );
+  if (batch.seq > expectedSeq)
+    throw new FeedError(
+      'OUT_OF_ORDER',
+      `The feed sent batch ${batch.seq} for ${portName(port)} on ${date} before batch ${expectedSeq}; it was refused.`,
+    );
   return batch;
 }
 
@@ -190,14 +222,27 @@ export function rememberDigest(batch: Batch, digest: string): void {
 }
 
 /** Fetches one page of batch envelopes without verifying them (BatchVerifier does that). */
-export async function fetchBatchEnvelopes(feedUrl: string, port: string, date: string, sinceSeq: number, o: ClientOptions & { limit?: number } = {}): Promise<unknown[]> {
+export async function fetchBatchEnvelopes(
+  feedUrl: string,
+  port: string,
+  date: string,
+  sinceSeq: number,
+  o: ClientOptions & { limit?: number } = {},
+): Promise<unknown[]> {
   const what = `manifest batches after ${sinceSeq} for ${portName(port)} on ${date}`;
   const path = `/v1/ports/${port}/manifests/${date}/batches?since=${sinceSeq}&limit=${o.limit ?? 20}`;
   const body = await request(url(feedUrl, path), {}, what, 'json', o);
   return parse(z.object({ batches: z.array(z.unknown()) }).strict(), readJson(body, what), what).batches;
 }
 
-export async function fetchBatches(feedUrl: string, port: string, date: string, sinceSeq: number, keys: PinnedKeys, o: ClientOptions & { limit?: number } = {}): Promise<Batch[]> {
+export async function fetchBatches(
+  feedUrl: string,
+  port: string,
+  date: string,
+  sinceSeq: number,
+  keys: PinnedKeys,
+  o: ClientOptions & { limit?: number } = {},
+): Promise<Batch[]> {
   const list = await fetchBatchEnvelopes(feedUrl, port, date, sinceSeq, o);
   // Verify every batch of the page before returning any: a bad one refuses the page, but the
   // ones before it in order are still valid and returned first by the caller's next request.
@@ -215,23 +260,44 @@ export async function fetchBlob(feedUrl: string, sha256: string, o: ClientOption
   const what = `photo ${sha256.slice(0, 12)}…`;
   const bytes = (await request(url(feedUrl, `/v1/blobs/${sha256}`), {}, what, 'photo', o)) ?? Buffer.alloc(0);
   const actual = createHash('sha256').update(bytes).digest('hex');
-  if (actual !== sha256) throw new FeedError('HASH_MISMATCH', `The ${what} did not match its hash (damaged or substituted); it was not stored.`);
+  if (actual !== sha256)
+    throw new FeedError(
+      'HASH_MISMATCH',
+      `The ${what} did not match its hash (damaged or substituted); it was not stored.`,
+    );
   return bytes;
 }
 
-export async function fetchLookout(feedUrl: string, sinceVersion: number, keys: PinnedKeys, o: ClientOptions = {}): Promise<{ list: LookoutList; keyId: string } | null> {
+export async function fetchLookout(
+  feedUrl: string,
+  sinceVersion: number,
+  keys: PinnedKeys,
+  o: ClientOptions = {},
+): Promise<{ list: LookoutList; keyId: string } | null> {
   const what = 'lookout list';
   const body = await request(url(feedUrl, `/v1/lookout?since=${sinceVersion}`), {}, what, 'json', o);
   if (body === null) return null;
   const { payload, keyId } = verifyEnvelope(readJson(body, what), keys, what);
   const list = parse(LookoutList, payload, what);
-  if (list.version <= sinceVersion) throw new FeedError('REPLAY', `The feed sent lookout list version ${list.version}, not newer than the ${sinceVersion} held; it was refused.`);
+  if (list.version <= sinceVersion)
+    throw new FeedError(
+      'REPLAY',
+      `The feed sent lookout list version ${list.version}, not newer than the ${sinceVersion} held; it was refused.`,
+    );
   return { list, keyId };
 }
 
-export async function postEncounters(feedUrl: string, encounters: EncounterUpload[] | unknown[], o: ClientOptions = {}) {
+export async function postEncounters(
+  feedUrl: string,
+  encounters: EncounterUpload[] | unknown[],
+  o: ClientOptions = {},
+) {
   const what = 'encounter upload';
-  const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ encounters }) };
+  const init = {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ encounters }),
+  };
   const body = await request(url(feedUrl, '/v1/encounters'), init, what, 'json', o);
   return parse(z.object({ acks: z.array(EncounterAck) }).strict(), readJson(body, what), what).acks;
 }

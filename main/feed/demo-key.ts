@@ -9,9 +9,14 @@ import type { PinnedKeys, SigningKey } from './signing';
 export const DEMO_KEY_ID = 'publisher-demo-2026';
 
 export function demoSigningKey(): SigningKey {
-  return { keyId: DEMO_KEY_ID, privateKey: fs.readFileSync(path.join(resourcesDir(), 'demo-keys', `${DEMO_KEY_ID}.pem`), 'utf8') };
+  return {
+    keyId: DEMO_KEY_ID,
+    privateKey: fs.readFileSync(path.join(resourcesDir(), 'demo-keys', `${DEMO_KEY_ID}.pem`), 'utf8'),
+  };
 }
 
 export function demoPinnedKeys(): PinnedKeys {
-  return { [DEMO_KEY_ID]: fs.readFileSync(path.join(resourcesDir(), 'demo-keys', `${DEMO_KEY_ID}.pub.pem`), 'utf8') };
+  return {
+    [DEMO_KEY_ID]: fs.readFileSync(path.join(resourcesDir(), 'demo-keys', `${DEMO_KEY_ID}.pub.pem`), 'utf8'),
+  };
 }

@@ -24,11 +24,23 @@ export const dayKey = (port: string, serviceDate: string) => `${port}/${serviceD
 export function batchesOf(day: PortDay, batchSize = 500): Batch[] {
   const chunks: FeedRecord[][] = [];
   for (let i = 0; i < day.records.length; i += batchSize) chunks.push(day.records.slice(i, i + batchSize));
-  for (let i = 0; i < day.amendments.length; i += batchSize) chunks.push(day.amendments.slice(i, i + batchSize));
-  return chunks.map((records, i) => ({ port: day.port, serviceDate: day.serviceDate, seq: i + 1, prevSeq: i, records }));
+  for (let i = 0; i < day.amendments.length; i += batchSize)
+    chunks.push(day.amendments.slice(i, i + batchSize));
+  return chunks.map((records, i) => ({
+    port: day.port,
+    serviceDate: day.serviceDate,
+    seq: i + 1,
+    prevSeq: i,
+    records,
+  }));
 }
 
-export function publishDay(day: PortDay, key: SigningKey, generatedAt: string, batchSize = 500): PublishedDay {
+export function publishDay(
+  day: PortDay,
+  key: SigningKey,
+  generatedAt: string,
+  batchSize = 500,
+): PublishedDay {
   const batches = batchesOf(day, batchSize);
   const header: ManifestHeader = {
     port: day.port,
@@ -38,10 +50,19 @@ export function publishDay(day: PortDay, key: SigningKey, generatedAt: string, b
     lastSeq: batches.length,
     recordCount: day.records.length + day.amendments.length,
   };
-  return { port: day.port, serviceDate: day.serviceDate, header: signEnvelope(header, key), batches: batches.map((b) => signEnvelope(b, key)) };
+  return {
+    port: day.port,
+    serviceDate: day.serviceDate,
+    header: signEnvelope(header, key),
+    batches: batches.map((b) => signEnvelope(b, key)),
+  };
 }
 
-export function publishFeed(feed: GeneratedFeed, key: SigningKey, opts: { batchSize?: number; generatedAt?: string } = {}): Published {
+export function publishFeed(
+  feed: GeneratedFeed,
+  key: SigningKey,
+  opts: { batchSize?: number; generatedAt?: string } = {},
+): Published {
   const days = new Map<string, PublishedDay>();
   for (const d of feed.days) {
     const generatedAt = opts.generatedAt ?? `${d.serviceDate}T05:00:00Z`;

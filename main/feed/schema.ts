@@ -25,15 +25,30 @@ export const ManifestHeader = z
 export type ManifestHeader = z.infer<typeof ManifestHeader>;
 
 export const Address = z
-  .object({ line1: Text.min(1), line2: Text.nullable(), city: Text.min(1), state: z.string().min(2).max(20), zip: z.string().min(3).max(12) })
+  .object({
+    line1: Text.min(1),
+    line2: Text.nullable(),
+    city: Text.min(1),
+    state: z.string().min(2).max(20),
+    zip: z.string().min(3).max(12),
+  })
   .strict();
 
 export const TravelDocument = z
-  .object({ type: z.enum(['passport', 'national_id', 'other']), number: z.string().min(1).max(40), issuer: Iso3 })
+  .object({
+    type: z.enum(['passport', 'national_id', 'other']),
+    number: z.string().min(1).max(40),
+    issuer: Iso3,
+  })
   .strict();
 
 export const PhotoRef = z
-  .object({ sha256: Sha256, capturedAt: IsoDateTime, width: z.number().int().positive(), height: z.number().int().positive() })
+  .object({
+    sha256: Sha256,
+    capturedAt: IsoDateTime,
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+  })
   .strict();
 
 export const ApplicantRecord = z
@@ -59,12 +74,34 @@ export const ApplicantRecord = z
   .strict();
 
 /** Fields a correction may change: any applicant field except the ids. */
-export const ApplicantCorrectionFields = ApplicantRecord.omit({ type: true, applicantId: true, groupId: true }).partial().strict();
+export const ApplicantCorrectionFields = ApplicantRecord.omit({
+  type: true,
+  applicantId: true,
+  groupId: true,
+})
+  .partial()
+  .strict();
 
 export const FeedRecord = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('group'), groupId: Id, kind: z.enum(['family', 'travel', 'individual']), primaryApplicantId: Id }).strict(),
+  z
+    .object({
+      type: z.literal('group'),
+      groupId: Id,
+      kind: z.enum(['family', 'travel', 'individual']),
+      primaryApplicantId: Id,
+    })
+    .strict(),
   ApplicantRecord,
-  z.object({ type: z.literal('appointment'), appointmentId: Id, applicantId: Id, groupId: Id, slot: IsoDateTime, status: z.literal('scheduled') }).strict(),
+  z
+    .object({
+      type: z.literal('appointment'),
+      appointmentId: Id,
+      applicantId: Id,
+      groupId: Id,
+      slot: IsoDateTime,
+      status: z.literal('scheduled'),
+    })
+    .strict(),
   z.object({ type: z.literal('cancel'), appointmentId: Id, reason: Text }).strict(),
   z.object({ type: z.literal('reschedule'), appointmentId: Id, slot: IsoDateTime }).strict(),
   z.object({ type: z.literal('correction'), applicantId: Id, fields: ApplicantCorrectionFields }).strict(),
@@ -94,7 +131,9 @@ export const LookoutEntry = z
     reasonCode: z.string().min(1).max(40),
   })
   .strict();
-export const LookoutList = z.object({ version: z.number().int().min(1), entries: z.array(LookoutEntry) }).strict();
+export const LookoutList = z
+  .object({ version: z.number().int().min(1), entries: z.array(LookoutEntry) })
+  .strict();
 export type LookoutList = z.infer<typeof LookoutList>;
 
 export const EncounterUpload = z
@@ -116,5 +155,7 @@ export const EncounterUpload = z
   .strict();
 export type EncounterUpload = z.infer<typeof EncounterUpload>;
 
-export const EncounterAck = z.object({ clientId: z.string().uuid(), receivedAt: IsoDateTime, duplicate: z.boolean() }).strict();
+export const EncounterAck = z
+  .object({ clientId: z.string().uuid(), receivedAt: IsoDateTime, duplicate: z.boolean() })
+  .strict();
 export type EncounterAck = z.infer<typeof EncounterAck>;

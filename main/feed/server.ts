@@ -67,7 +67,8 @@ export interface FeedServerOptions {
 export async function startFeedServer(data: Published, opts: FeedServerOptions = {}): Promise<FeedServer> {
   const host = opts.host ?? '127.0.0.1';
   // A reference server for dev and tests: it never listens beyond this machine.
-  if (!['127.0.0.1', '::1', 'localhost'].includes(host)) throw new Error(`The reference feed server binds a loopback address only, not ${host}.`);
+  if (!['127.0.0.1', '::1', 'localhost'].includes(host))
+    throw new Error(`The reference feed server binds a loopback address only, not ${host}.`);
   const faults: Faults = { ...opts.faults };
   let rng = new Rng(faults.seed ?? 1);
   const encounters = new Map<string, { body: unknown; receivedAt: string }>();
@@ -82,7 +83,8 @@ export async function startFeedServer(data: Published, opts: FeedServerOptions =
 
   const sendJson = (res: http.ServerResponse, status: number, body: unknown) => {
     let text = JSON.stringify(body);
-    if (faults.truncateRate && rng.next() < faults.truncateRate) text = text.slice(0, Math.floor(text.length / 2));
+    if (faults.truncateRate && rng.next() < faults.truncateRate)
+      text = text.slice(0, Math.floor(text.length / 2));
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(text);
   };
@@ -119,15 +121,22 @@ export async function startFeedServer(data: Published, opts: FeedServerOptions =
       return;
     }
     if (faults.latencyMs) await new Promise((r) => setTimeout(r, faults.latencyMs));
-    if (faults.errorRate && rng.next() < faults.errorRate) return sendJson(res, 503, { error: 'Service Unavailable' });
+    if (faults.errorRate && rng.next() < faults.errorRate)
+      return sendJson(res, 503, { error: 'Service Unavailable' });
 
     let m: RegExpExecArray | null;
-    if (req.method === 'GET' && (m = /^\/v1\/ports\/([A-Z]{3})\/manifests\/(\d{4}-\d{2}-\d{2})$/.exec(url.pathname))) {
+    if (
+      req.method === 'GET' &&
+      (m = /^\/v1\/ports\/([A-Z]{3})\/manifests\/(\d{4}-\d{2}-\d{2})$/.exec(url.pathname))
+    ) {
       const day = data.days.get(dayKey(m[1]!, m[2]!));
       if (!day) return sendJson(res, 404, { error: `No manifest for ${m[1]} on ${m[2]}` });
       return sendJson(res, 200, day.header);
     }
-    if (req.method === 'GET' && (m = /^\/v1\/ports\/([A-Z]{3})\/manifests\/(\d{4}-\d{2}-\d{2})\/batches$/.exec(url.pathname))) {
+    if (
+      req.method === 'GET' &&
+      (m = /^\/v1\/ports\/([A-Z]{3})\/manifests\/(\d{4}-\d{2}-\d{2})\/batches$/.exec(url.pathname))
+    ) {
       const day = data.days.get(dayKey(m[1]!, m[2]!));
       if (!day) return sendJson(res, 404, { error: `No manifest for ${m[1]} on ${m[2]}` });
       const since = Math.max(0, Number(url.searchParams.get('since') ?? 0) | 0);
@@ -150,7 +159,8 @@ export async function startFeedServer(data: Published, opts: FeedServerOptions =
       let b = data.blobs.get(m[1]!);
       if (!b) return sendJson(res, 404, { error: 'No such blob' });
       // A cut-off photo: the client must notice through the hash, not store half a JPEG.
-      if (faults.truncateRate && rng.next() < faults.truncateRate) b = b.subarray(0, Math.floor(b.length / 2));
+      if (faults.truncateRate && rng.next() < faults.truncateRate)
+        b = b.subarray(0, Math.floor(b.length / 2));
       res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': b.length });
       res.end(b);
       return;

@@ -14,7 +14,9 @@ export interface VerifyRequest {
   expectedSeq: number;
 }
 
-export type VerifyReply = { id: number; ok: true; batch: unknown; digest: string } | { id: number; ok: false; code: string; message: string };
+export type VerifyReply =
+  | { id: number; ok: true; batch: unknown; digest: string }
+  | { id: number; ok: false; code: string; message: string };
 
 parentPort?.on('message', (m: VerifyRequest) => {
   let reply: VerifyReply;
@@ -22,7 +24,12 @@ parentPort?.on('message', (m: VerifyRequest) => {
     const batch = verifyBatch(m.env, m.keys, m.port, m.date, m.expectedSeq);
     reply = { id: m.id, ok: true, batch, digest: verifiedDigest(batch)! };
   } catch (e) {
-    reply = { id: m.id, ok: false, code: e instanceof FeedError ? e.code : 'SCHEMA', message: (e as Error).message };
+    reply = {
+      id: m.id,
+      ok: false,
+      code: e instanceof FeedError ? e.code : 'SCHEMA',
+      message: (e as Error).message,
+    };
   }
   parentPort!.postMessage(reply);
 });

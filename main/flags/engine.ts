@@ -33,8 +33,15 @@ export class FlagEngine {
    * stale. Idempotent. New keys go to the fresh tier, except in a bulk rebuild (see key-tiers).
    */
   refreshKeys(applicantIds?: string[]): number {
-    const columns = 'applicant_id, given_names, family_names, addr_line1, addr_line2, addr_zip, phone, email, device_id, doc_number, doc_issuer';
-    const stale = applicantIds ? 0 : (this.db.prepare('SELECT COUNT(*) AS n FROM applicants WHERE keys_version != ?').get(KEYS_VERSION) as { n: number }).n;
+    const columns =
+      'applicant_id, given_names, family_names, addr_line1, addr_line2, addr_zip, phone, email, device_id, doc_number, doc_issuer';
+    const stale = applicantIds
+      ? 0
+      : (
+          this.db
+            .prepare('SELECT COUNT(*) AS n FROM applicants WHERE keys_version != ?')
+            .get(KEYS_VERSION) as { n: number }
+        ).n;
     // Rebuilding most keys (a normaliser changed, or a big import): updating the key indexes row
     // by row is far slower than dropping them and building them again once, straight into the
     // main tier.
@@ -45,7 +52,16 @@ export class FlagEngine {
     const writeAll = this.db.transaction((rows: Array<KeySource & { applicant_id: string }>) => {
       for (const r of rows) {
         const k = computeKeys(r);
-        write.run(k.addr_key, k.phone_key, k.email_key, k.device_key, k.doc_key, k.name_tokens, k.surname_tokens, r.applicant_id);
+        write.run(
+          k.addr_key,
+          k.phone_key,
+          k.email_key,
+          k.device_key,
+          k.doc_key,
+          k.name_tokens,
+          k.surname_tokens,
+          r.applicant_id,
+        );
       }
       return rows.length;
     });
@@ -53,17 +69,23 @@ export class FlagEngine {
       // Only rows whose keys are missing or stale (new rows, corrections, re-sent records).
       return writeAll(
         this.db
-          .prepare<[string, number], KeySource & { applicant_id: string }>(`SELECT ${columns} FROM applicants WHERE applicant_id IN (SELECT value FROM json_each(?)) AND keys_version != ?`)
+          .prepare<[string, number], KeySource & { applicant_id: string }>(
+            `SELECT ${columns} FROM applicants WHERE applicant_id IN (SELECT value FROM json_each(?)) AND keys_version != ?`,
+          )
           .all(JSON.stringify(applicantIds), KEYS_VERSION),
       );
     }
     if (rebuild) for (const [name] of KEY_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${name}`);
-    const page = this.db.prepare<[number], KeySource & { applicant_id: string }>(`SELECT ${columns} FROM applicants WHERE keys_version != ? LIMIT 20000`);
+    const page = this.db.prepare<[number], KeySource & { applicant_id: string }>(
+      `SELECT ${columns} FROM applicants WHERE keys_version != ? LIMIT 20000`,
+    );
     let n = 0;
     try {
       for (let rows = page.all(KEYS_VERSION); rows.length; rows = page.all(KEYS_VERSION)) n += writeAll(rows);
     } finally {
-      if (rebuild) for (const [name, cols] of KEY_INDEXES) this.db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON applicants ${cols}`);
+      if (rebuild)
+        for (const [name, cols] of KEY_INDEXES)
+          this.db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON applicants ${cols}`);
     }
     return n;
   }

@@ -36,7 +36,11 @@ export class FlagRepository {
   constructor(private readonly db: Db) {}
 
   /** Writes one rule's result for a scope (or everything when scope is null). Returns counts. */
-  apply(ruleId: string, scope: Scope | null, candidates: FlagCandidate[]): { upserted: number; cleared: number } {
+  apply(
+    ruleId: string,
+    scope: Scope | null,
+    candidates: FlagCandidate[],
+  ): { upserted: number; cleared: number } {
     const now = new Date().toISOString();
     return this.db.transaction(() => {
       const up = this.db.prepare(
@@ -45,9 +49,21 @@ export class FlagRepository {
          ON CONFLICT(applicant_id, rule_id, match_key) DO UPDATE SET rule_version = excluded.rule_version, severity = excluded.severity,
            evidence = excluded.evidence, explanation = excluded.explanation, status = 'open', computed_at = excluded.computed_at`,
       );
-      for (const c of candidates) up.run(c.applicantId, c.ruleId, c.ruleVersion, c.key, c.severity, JSON.stringify(c.evidence), c.explanation, now);
+      for (const c of candidates)
+        up.run(
+          c.applicantId,
+          c.ruleId,
+          c.ruleVersion,
+          c.key,
+          c.severity,
+          JSON.stringify(c.evidence),
+          c.explanation,
+          now,
+        );
       // Flags in scope that were not found again are cleared (kept for the record).
-      this.db.exec('CREATE TEMP TABLE IF NOT EXISTS flag_keep (applicant_id TEXT, match_key TEXT, PRIMARY KEY (applicant_id, match_key))');
+      this.db.exec(
+        'CREATE TEMP TABLE IF NOT EXISTS flag_keep (applicant_id TEXT, match_key TEXT, PRIMARY KEY (applicant_id, match_key))',
+      );
       this.db.exec('DELETE FROM flag_keep');
       const keep = this.db.prepare('INSERT OR IGNORE INTO flag_keep VALUES (?, ?)');
       for (const c of candidates) keep.run(c.applicantId, c.key);
@@ -57,12 +73,17 @@ export class FlagRepository {
       if (!scope) cleared = this.db.prepare(base).run(now, ruleId).changes;
       else {
         this.db.exec('CREATE TEMP TABLE IF NOT EXISTS flag_scope (v TEXT PRIMARY KEY)');
-        for (const [col, values] of [['match_key', scope.keys], ['applicant_id', scope.applicantIds]] as const) {
+        for (const [col, values] of [
+          ['match_key', scope.keys],
+          ['applicant_id', scope.applicantIds],
+        ] as const) {
           if (!values?.length) continue;
           this.db.exec('DELETE FROM flag_scope');
           const ins = this.db.prepare('INSERT OR IGNORE INTO flag_scope VALUES (?)');
           for (const v of values) ins.run(v);
-          cleared += this.db.prepare(`${base} AND ${col} IN (SELECT v FROM flag_scope)`).run(now, ruleId).changes;
+          cleared += this.db
+            .prepare(`${base} AND ${col} IN (SELECT v FROM flag_scope)`)
+            .run(now, ruleId).changes;
         }
       }
       return { upserted: candidates.length, cleared };
@@ -71,7 +92,9 @@ export class FlagRepository {
 
   forApplicant(applicantId: string, includeCleared = false): FlagRow[] {
     return this.db
-      .prepare<[string], FlagRow>(`SELECT * FROM flags WHERE applicant_id = ? ${includeCleared ? '' : "AND status = 'open'"} ORDER BY CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, rule_id`)
+      .prepare<[string], FlagRow>(
+        `SELECT * FROM flags WHERE applicant_id = ? ${includeCleared ? '' : "AND status = 'open'"} ORDER BY CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, rule_id`,
+      )
       .all(applicantId);
   }
 
@@ -80,15 +103,25 @@ export class FlagRepository {
   }
 
   acknowledge(id: number, by: string, note: string | null): void {
-    this.db.prepare('UPDATE flags SET acknowledged_by = ?, acknowledged_at = ?, ack_note = ? WHERE id = ?').run(by, new Date().toISOString(), note, id);
+    this.db
+      .prepare('UPDATE flags SET acknowledged_by = ?, acknowledged_at = ?, ack_note = ? WHERE id = ?')
+      .run(by, new Date().toISOString(), note, id);
   }
 
   feedback(id: number, by: string, kind: FlagVerdict, note: string | null): void {
-    this.db.prepare('UPDATE flags SET feedback = ?, feedback_by = ?, feedback_at = ?, feedback_note = ? WHERE id = ?').run(kind, by, new Date().toISOString(), note, id);
+    this.db
+      .prepare(
+        'UPDATE flags SET feedback = ?, feedback_by = ?, feedback_at = ?, feedback_note = ? WHERE id = ?',
+      )
+      .run(kind, by, new Date().toISOString(), note, id);
   }
 
   unacknowledged(applicantId: string): FlagRow[] {
-    return this.db.prepare<[string], FlagRow>("SELECT * FROM flags WHERE applicant_id = ? AND status = 'open' AND acknowledged_at IS NULL").all(applicantId);
+    return this.db
+      .prepare<[string], FlagRow>(
+        "SELECT * FROM flags WHERE applicant_id = ? AND status = 'open' AND acknowledged_at IS NULL",
+      )
+      .all(applicantId);
   }
 
   /** Open flags (of one rule, or all), most severe and newest first, with their applicants. */
@@ -113,11 +146,22 @@ export class FlagRepository {
          FROM flags GROUP BY rule_id ORDER BY rule_id`,
       )
       .all()
-      .map((r) => ({ ruleId: r.rule_id, open: r.open, acknowledged: r.ack, confirmed: r.conf, falsePositive: r.fp, precision: r.conf + r.fp ? r.conf / (r.conf + r.fp) : null }));
+      .map((r) => ({
+        ruleId: r.rule_id,
+        open: r.open,
+        acknowledged: r.ack,
+        confirmed: r.conf,
+        falsePositive: r.fp,
+        precision: r.conf + r.fp ? r.conf / (r.conf + r.fp) : null,
+      }));
   }
 
   counts(): Record<string, number> {
-    const rows = this.db.prepare<[], { rule_id: string; n: number }>("SELECT rule_id, COUNT(*) AS n FROM flags WHERE status = 'open' GROUP BY rule_id").all();
+    const rows = this.db
+      .prepare<[], { rule_id: string; n: number }>(
+        "SELECT rule_id, COUNT(*) AS n FROM flags WHERE status = 'open' GROUP BY rule_id",
+      )
+      .all();
     return Object.fromEntries(rows.map((r) => [r.rule_id, r.n]));
   }
 }

@@ -56,7 +56,10 @@ export class FlagService {
 
   /** Thresholds in force: the defaults, overridden by what an admin set. */
   config(): FlagConfig {
-    return { ...DEFAULT_FLAG_CONFIG, ...(this.app.settings.getJson<Partial<FlagConfig>>('flags.config') ?? {}) };
+    return {
+      ...DEFAULT_FLAG_CONFIG,
+      ...(this.app.settings.getJson<Partial<FlagConfig>>('flags.config') ?? {}),
+    };
   }
 
   /** An admin changes thresholds: stored, audited, and every flag recomputed under them. */
@@ -65,7 +68,12 @@ export class FlagService {
     const after = { ...before, ...patch };
     this.app.db.transaction(() => {
       this.app.settings.setJson('flags.config', after);
-      this.app.audit.append({ actor, action: 'flags.config', subject: 'flags', details: { before: { ...before }, after: { ...after } } });
+      this.app.audit.append({
+        actor,
+        action: 'flags.config',
+        subject: 'flags',
+        details: { before: { ...before }, after: { ...after } },
+      });
     })();
     this.engine = new FlagEngine(this.app.db, after);
     this.engine.recomputeAll();
@@ -78,7 +86,12 @@ export class FlagService {
 
   /** After a crash between a batch and its flags: keys and flags for anyone left behind. */
   catchUp(): number {
-    const stale = this.app.db.prepare<[number], { a: string }>('SELECT applicant_id AS a FROM applicants WHERE keys_version != ? LIMIT 50000').all(KEYS_VERSION).map((r) => r.a);
+    const stale = this.app.db
+      .prepare<[number], { a: string }>(
+        'SELECT applicant_id AS a FROM applicants WHERE keys_version != ? LIMIT 50000',
+      )
+      .all(KEYS_VERSION)
+      .map((r) => r.a);
     if (stale.length) this.engine.updateFor(stale);
     return stale.length;
   }
@@ -120,7 +133,12 @@ export class FlagService {
     if (!f) throw new AppError('NOT_FOUND', 'No such flag.');
     this.app.db.transaction(() => {
       this.engine.repo.acknowledge(flagId, officer, note);
-      this.app.audit.append({ actor: officer, action: 'flag.acknowledge', subject: `applicant:${f.applicant_id}`, details: { flagId, ruleId: f.rule_id, note: note ?? '' } });
+      this.app.audit.append({
+        actor: officer,
+        action: 'flag.acknowledge',
+        subject: `applicant:${f.applicant_id}`,
+        details: { flagId, ruleId: f.rule_id, note: note ?? '' },
+      });
     })();
     return toFlagView(this.engine.repo.get(flagId)!);
   }
@@ -130,7 +148,12 @@ export class FlagService {
     if (!f) throw new AppError('NOT_FOUND', 'No such flag.');
     this.app.db.transaction(() => {
       this.engine.repo.feedback(flagId, supervisor, verdict, note);
-      this.app.audit.append({ actor: supervisor, action: 'flag.feedback', subject: `applicant:${f.applicant_id}`, details: { flagId, ruleId: f.rule_id, verdict, note: note ?? '' } });
+      this.app.audit.append({
+        actor: supervisor,
+        action: 'flag.feedback',
+        subject: `applicant:${f.applicant_id}`,
+        details: { flagId, ruleId: f.rule_id, verdict, note: note ?? '' },
+      });
     })();
     return toFlagView(this.engine.repo.get(flagId)!);
   }

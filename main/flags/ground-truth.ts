@@ -15,7 +15,15 @@ export const RULE_FOR: Record<PatternKind, string> = {
 };
 
 export interface TruthReport {
-  byRule: Array<{ ruleId: string; planted: number; found: number; recall: number; flagged: number; truePositives: number; precision: number | null }>;
+  byRule: Array<{
+    ruleId: string;
+    planted: number;
+    found: number;
+    recall: number;
+    flagged: number;
+    truePositives: number;
+    precision: number | null;
+  }>;
   missed: Array<{ pattern: string; ruleId: string; applicantIds: string[] }>;
   decoysFlagged: Array<{ decoy: string; applicantIds: string[] }>;
 }
@@ -23,7 +31,11 @@ export interface TruthReport {
 export function evaluateAgainstTruth(db: Db, truth: GroundTruth): TruthReport {
   const flagged = new Map<string, Set<string>>();
   const flaggedKeys = new Set<string>();
-  for (const r of db.prepare<[], { rule_id: string; applicant_id: string; match_key: string }>("SELECT rule_id, applicant_id, match_key FROM flags WHERE status = 'open'").all()) {
+  for (const r of db
+    .prepare<[], { rule_id: string; applicant_id: string; match_key: string }>(
+      "SELECT rule_id, applicant_id, match_key FROM flags WHERE status = 'open'",
+    )
+    .all()) {
     const s = flagged.get(r.rule_id) ?? new Set<string>();
     s.add(r.applicant_id);
     flagged.set(r.rule_id, s);
@@ -33,7 +45,12 @@ export function evaluateAgainstTruth(db: Db, truth: GroundTruth): TruthReport {
   const missed: TruthReport['missed'] = [];
   const patternCount = new Map<string, { planted: number; found: number }>();
   // Only applicants still in the database count (a test may sync a subset of port-days).
-  const present = new Set(db.prepare<[], { a: string }>('SELECT applicant_id AS a FROM applicants').all().map((r) => r.a));
+  const present = new Set(
+    db
+      .prepare<[], { a: string }>('SELECT applicant_id AS a FROM applicants')
+      .all()
+      .map((r) => r.a),
+  );
   for (const p of truth.patterns) {
     const ruleId = RULE_FOR[p.kind];
     const ids = p.applicantIds.filter((id) => present.has(id));
@@ -56,13 +73,28 @@ export function evaluateAgainstTruth(db: Db, truth: GroundTruth): TruthReport {
     const truthSet = planted.get(ruleId) ?? new Set<string>();
     const tp = [...f].filter((id) => truthSet.has(id)).length;
     // Precision is only measurable for rules whose patterns were planted.
-    return { ruleId, planted: c.planted, found: c.found, recall: c.planted ? c.found / c.planted : 1, flagged: f.size, truePositives: tp, precision: f.size && c.planted ? tp / f.size : null };
+    return {
+      ruleId,
+      planted: c.planted,
+      found: c.found,
+      recall: c.planted ? c.found / c.planted : 1,
+      flagged: f.size,
+      truePositives: tp,
+      precision: f.size && c.planted ? tp / f.size : null,
+    };
   });
   const decoysFlagged = truth.decoys
     .map((d) => {
       // A near miss must not match ITS entry; a decoy building or street must not be flagged at all.
-      if (d.kind === 'lookout_near_miss') return { decoy: d.id, applicantIds: d.applicantIds.filter((id) => flaggedKeys.has(`LOOKOUT_MATCH ${id} ${d.key}`)) };
-      return { decoy: d.id, applicantIds: d.applicantIds.filter((id) => flagged.get('SHARED_ADDRESS')?.has(id)) };
+      if (d.kind === 'lookout_near_miss')
+        return {
+          decoy: d.id,
+          applicantIds: d.applicantIds.filter((id) => flaggedKeys.has(`LOOKOUT_MATCH ${id} ${d.key}`)),
+        };
+      return {
+        decoy: d.id,
+        applicantIds: d.applicantIds.filter((id) => flagged.get('SHARED_ADDRESS')?.has(id)),
+      };
     })
     .filter((d) => d.applicantIds.length > 0);
   return { byRule, missed, decoysFlagged };

@@ -31,7 +31,11 @@ export function bothTiers(select: string, where: string): string {
 
 /** Applicants whose keys are still in the fresh tier. */
 export function freshCount(db: Db): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM applicants WHERE keys_fresh = 1 AND name_tokens IS NOT NULL').get() as { n: number }).n;
+  return (
+    db
+      .prepare('SELECT COUNT(*) AS n FROM applicants WHERE keys_fresh = 1 AND name_tokens IS NOT NULL')
+      .get() as { n: number }
+  ).n;
 }
 
 /**
@@ -39,7 +43,12 @@ export function freshCount(db: Db): number {
  * bigger the merge, the more of its inserts share a page of the main indexes.
  */
 export function mergeFresh(db: Db, limit = -1): number {
-  return db.transaction(() =>
-    db.prepare('UPDATE applicants SET keys_fresh = 0 WHERE rowid IN (SELECT rowid FROM applicants WHERE keys_fresh = 1 AND name_tokens IS NOT NULL LIMIT ?)').run(limit).changes,
+  return db.transaction(
+    () =>
+      db
+        .prepare(
+          'UPDATE applicants SET keys_fresh = 0 WHERE rowid IN (SELECT rowid FROM applicants WHERE keys_fresh = 1 AND name_tokens IS NOT NULL LIMIT ?)',
+        )
+        .run(limit).changes,
   )();
 }

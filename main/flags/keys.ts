@@ -13,7 +13,19 @@ import type { ApplicantRow } from '../applicant/applicant-repository';
  */
 export const KEYS_VERSION = NAME_NORMALISER_VERSION * 100 + ADDRESS_NORMALISER_VERSION;
 
-export type KeySource = Pick<ApplicantRow, 'given_names' | 'family_names' | 'addr_line1' | 'addr_line2' | 'addr_zip' | 'phone' | 'email' | 'device_id' | 'doc_number' | 'doc_issuer'>;
+export type KeySource = Pick<
+  ApplicantRow,
+  | 'given_names'
+  | 'family_names'
+  | 'addr_line1'
+  | 'addr_line2'
+  | 'addr_zip'
+  | 'phone'
+  | 'email'
+  | 'device_id'
+  | 'doc_number'
+  | 'doc_issuer'
+>;
 
 export interface ApplicantKeys {
   addr_key: string;
@@ -39,4 +51,3 @@ export function computeKeys(a: KeySource): ApplicantKeys {
     surname_tokens: surname.join(' '),
   };
 }
-

@@ -17,7 +17,12 @@ export interface TrendRow {
 }
 
 const KINDS = [
-  { kind: 'address', column: 'addr_key', example: "addr_line1 || coalesce(', ' || addr_line2, '') || ', ' || addr_city || ' ' || addr_state || ' ' || addr_zip" },
+  {
+    kind: 'address',
+    column: 'addr_key',
+    example:
+      "addr_line1 || coalesce(', ' || addr_line2, '') || ', ' || addr_city || ' ' || addr_state || ' ' || addr_zip",
+  },
   { kind: 'phone', column: 'phone_key', example: 'phone_key' },
   { kind: 'email', column: 'email_key', example: 'email_key' },
   { kind: 'device', column: 'device_key', example: 'device_key' },
@@ -29,7 +34,19 @@ export function trends(db: Db, limit = 10): TrendRow[] {
   const out: TrendRow[] = [];
   for (const k of KINDS) {
     const rows = db
-      .prepare<[number], { key: string; example: string; applicants: number; groups: number; ports: string; days: number; first: string; last: string }>(
+      .prepare<
+        [number],
+        {
+          key: string;
+          example: string;
+          applicants: number;
+          groups: number;
+          ports: string;
+          days: number;
+          first: string;
+          last: string;
+        }
+      >(
         `SELECT ${k.column} AS key, MIN(${k.example}) AS example, COUNT(*) AS applicants, COUNT(DISTINCT group_id) AS groups,
                 group_concat(DISTINCT port) AS ports, COUNT(DISTINCT service_date) AS days, MIN(service_date) AS first, MAX(service_date) AS last
          FROM applicants WHERE ${k.column} IS NOT NULL AND keys_fresh = 0 GROUP BY ${k.column} HAVING COUNT(DISTINCT group_id) > 1

@@ -37,20 +37,33 @@ export type Router = (channel: string, payload: unknown, connectionId: string) =
 
 export function createRouter(app: AppContext): Router {
   return async (channel, payload, connectionId) => {
-    if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', `There is no channel "${String(channel).slice(0, 80)}".`);
+    if (!isChannel(channel))
+      return fail('UNKNOWN_CHANNEL', `There is no channel "${String(channel).slice(0, 80)}".`);
     const def = contract[channel];
     const parsed = def.request.safeParse(payload ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return fail('INVALID_REQUEST', `Invalid request for ${channel}: ${issue?.path.join('.') || 'body'}: ${issue?.message}.`);
+      return fail(
+        'INVALID_REQUEST',
+        `Invalid request for ${channel}: ${issue?.path.join('.') || 'body'}: ${issue?.message}.`,
+      );
     }
     let session: Session | undefined;
     if (def.access !== 'public') {
       session = app.sessions.get(connectionId);
       if (!session) return fail('NOT_SIGNED_IN', 'Please sign in.');
-      if (session.locked) return fail('SESSION_LOCKED', 'The session was locked after inactivity. Enter your password to continue.');
+      if (session.locked)
+        return fail(
+          'SESSION_LOCKED',
+          'The session was locked after inactivity. Enter your password to continue.',
+        );
       if (!(def.access as readonly Role[]).includes(session.role)) {
-        app.audit.append({ actor: session.username, action: 'ipc.forbidden', subject: `channel:${channel}`, details: { role: session.role } });
+        app.audit.append({
+          actor: session.username,
+          action: 'ipc.forbidden',
+          subject: `channel:${channel}`,
+          details: { role: session.role },
+        });
         return fail('FORBIDDEN', `Your role (${session.role}) may not use ${channel}.`);
       }
       app.sessions.touch(connectionId);

@@ -13,8 +13,4 @@ export class AppError extends Error {
 }
 
 export type StartupErrorCode =
-  | 'DB_TOO_NEW'
-  | 'DB_CORRUPT'
-  | 'DATA_DIR_READ_ONLY'
-  | 'DB_MIGRATION_FAILED'
-  | 'CONFIG_INVALID';
+  'DB_TOO_NEW' | 'DB_CORRUPT' | 'DATA_DIR_READ_ONLY' | 'DB_MIGRATION_FAILED' | 'CONFIG_INVALID';

@@ -29,7 +29,10 @@ export function loadSiteConfig(dataDir: string): SiteConfig | null {
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new AppError('CONFIG_INVALID', `The configuration file ${file} is not valid JSON (${(e as Error).message}).`);
+    throw new AppError(
+      'CONFIG_INVALID',
+      `The configuration file ${file} is not valid JSON (${(e as Error).message}).`,
+    );
   }
   const parsed = SiteConfig.safeParse(raw);
   if (!parsed.success) {

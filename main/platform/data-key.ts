@@ -22,8 +22,14 @@ export const fileKeyProtector: KeyProtector = {
 
 export function loadDataKey(dataDir: string, protector: KeyProtector = fileKeyProtector): Buffer {
   const file = path.join(dataDir, protector === fileKeyProtector ? 'data.key' : 'data.key.protected');
-  if (protector === fileKeyProtector && !fs.existsSync(file) && fs.existsSync(path.join(dataDir, 'data.key.protected'))) {
-    throw new Error('The photos in this data folder are protected by the desktop app\'s OS keychain; open them from the desktop app (this command cannot).');
+  if (
+    protector === fileKeyProtector &&
+    !fs.existsSync(file) &&
+    fs.existsSync(path.join(dataDir, 'data.key.protected'))
+  ) {
+    throw new Error(
+      "The photos in this data folder are protected by the desktop app's OS keychain; open them from the desktop app (this command cannot).",
+    );
   }
   if (fs.existsSync(file)) {
     const key = protector.unprotect(fs.readFileSync(file));
@@ -33,7 +39,8 @@ export function loadDataKey(dataDir: string, protector: KeyProtector = fileKeyPr
   // A key made by the browser shell or the CLI moves under the OS keychain on first Electron start,
   // so photos stored before stay readable.
   const plain = path.join(dataDir, 'data.key');
-  const key = protector !== fileKeyProtector && fs.existsSync(plain) ? fs.readFileSync(plain) : randomBytes(32);
+  const key =
+    protector !== fileKeyProtector && fs.existsSync(plain) ? fs.readFileSync(plain) : randomBytes(32);
   const tmp = `${file}.tmp-${process.pid}`;
   fs.writeFileSync(tmp, protector.protect(key), { mode: 0o600 });
   fs.renameSync(tmp, file);

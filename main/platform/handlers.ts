@@ -5,7 +5,8 @@ import type { settingsChannels } from '../../ipc/channels/settings';
 import { actor, type DomainHandlers } from '../ipc/domain-handlers';
 import { activePort } from '../sync/status';
 
-const portView = (p: ReturnType<typeof activePort>) => (p ? { code: p.code, name: p.name, timeZone: p.timeZone } : null);
+const portView = (p: ReturnType<typeof activePort>) =>
+  p ? { code: p.code, name: p.name, timeZone: p.timeZone } : null;
 
 export const appHandlers: DomainHandlers<typeof appChannels> = {
   'app.info': (_req, { app }) => ({

@@ -30,7 +30,8 @@ export function appRoot(): string {
   // Walk up from this file (source: main/platform, bundle: out/main) to the folder with migrations/.
   let dir = __dirname;
   for (let i = 0; i < 5; i++) {
-    if (fs.existsSync(path.join(dir, 'migrations')) && fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (fs.existsSync(path.join(dir, 'migrations')) && fs.existsSync(path.join(dir, 'package.json')))
+      return dir;
     dir = path.dirname(dir);
   }
   return process.cwd();

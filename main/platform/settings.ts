@@ -20,16 +20,24 @@ export class SettingsRepository {
 
   /** A JSON-valued setting (e.g. flag thresholds); null when never set. */
   getJson<T>(key: string): T | null {
-    const r = this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key);
+    const r = this.db
+      .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
+      .get(key);
     return r ? (JSON.parse(r.value) as T) : null;
   }
 
   setJson(key: string, value: unknown): void {
-    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+    this.db
+      .prepare(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      )
+      .run(key, JSON.stringify(value));
   }
 
   update(patch: Partial<Settings>): Settings {
-    const put = this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+    const put = this.db.prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    );
     for (const [k, v] of Object.entries(patch)) if (v !== undefined) put.run(k, String(v));
     return this.get();
   }

@@ -43,7 +43,10 @@ async function main(): Promise<void> {
   const app = createAppContext({ dataDir: values['data-dir'], shell: 'browser' });
   const router = createRouter(app);
   // A hidden page is a close or a reload; only a page that does not call again signs out.
-  const closes = new CloseGrace({ graceMs: graceMs(), onExpire: (connectionId) => signOutClosedWindow(app, connectionId) });
+  const closes = new CloseGrace({
+    graceMs: graceMs(),
+    onExpire: (connectionId) => signOutClosedWindow(app, connectionId),
+  });
   const gate = firstScreenGate();
   const activity = new Activity();
   const bridge = await startBridge({
@@ -68,13 +71,22 @@ async function main(): Promise<void> {
   // most 5 s from the page's request, 15 s from now): they would compete with Chromium for the
   // cores. Then they give way to the renderer's calls between their steps. Nothing the first
   // screen or a sign-in needs waits for them.
-  const background = startBackground(app, { firstScreen: gate.reached, activity, disabled: values['no-background'] || process.env.ARRIVALS_NO_BACKGROUND === '1' });
-  console.log(`Arrivals Console (browser shell) ready in ${Math.round(performance.now())} ms; data in ${app.dataDir}`);
+  const background = startBackground(app, {
+    firstScreen: gate.reached,
+    activity,
+    disabled: values['no-background'] || process.env.ARRIVALS_NO_BACKGROUND === '1',
+  });
+  console.log(
+    `Arrivals Console (browser shell) ready in ${Math.round(performance.now())} ms; data in ${app.dataDir}`,
+  );
   // Machine-readable line for tests and tools/start.js; it carries the per-launch secret.
   console.log(`ARRIVALS_URL=${bridge.launchUrl}`);
   background.started.then(
     () => {
-      if (background.demo) console.log(`Demo mode: built-in feed for ${background.demo.port} at ${background.demo.feedUrl} (no config.json in ${app.dataDir})`);
+      if (background.demo)
+        console.log(
+          `Demo mode: built-in feed for ${background.demo.port} at ${background.demo.feedUrl} (no config.json in ${app.dataDir})`,
+        );
     },
     (e: unknown) => console.error('[background] could not start:', (e as Error).message),
   );
@@ -97,7 +109,11 @@ async function main(): Promise<void> {
     );
     child.on('exit', () => void shutdown());
   } else if (!values['no-open']) {
-    console.log(chromium ? 'No display found: open the URL above in a browser on this machine.' : 'No Chromium found: open the URL above in a browser on this machine.');
+    console.log(
+      chromium
+        ? 'No display found: open the URL above in a browser on this machine.'
+        : 'No Chromium found: open the URL above in a browser on this machine.',
+    );
   }
 
   let closing = false;

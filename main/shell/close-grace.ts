@@ -13,7 +13,13 @@ import type { AppContext } from '../app-context';
 /** A closed window signs its session out, audited; both shells use this. */
 export function signOutClosedWindow(app: Pick<AppContext, 'sessions' | 'audit'>, connectionId: string): void {
   const s = app.sessions.end(connectionId);
-  if (s) app.audit.append({ actor: s.username, action: 'auth.sign_out', subject: `user:${s.username}`, details: { reason: 'window closed' } });
+  if (s)
+    app.audit.append({
+      actor: s.username,
+      action: 'auth.sign_out',
+      subject: `user:${s.username}`,
+      details: { reason: 'window closed' },
+    });
 }
 
 export const DEFAULT_CLOSE_GRACE_MS = 10_000;
@@ -35,7 +41,10 @@ const defaultSchedule = (fn: () => void, ms: number): (() => void) => {
 };
 
 export class CloseGrace {
-  private readonly pending = new Map<string, { deadline: number; pageId: string | undefined; cancel: () => void }>();
+  private readonly pending = new Map<
+    string,
+    { deadline: number; pageId: string | undefined; cancel: () => void }
+  >();
   /** Per connection: the page that called last, and the pages it replaced. */
   private readonly pages = new Map<string, { current: string; replaced: Set<string> }>();
   private readonly clock: () => number;

@@ -7,7 +7,14 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { app as electronApp, BrowserWindow, ipcMain, safeStorage, session, type IpcMainInvokeEvent } from 'electron';
+import {
+  app as electronApp,
+  BrowserWindow,
+  ipcMain,
+  safeStorage,
+  session,
+  type IpcMainInvokeEvent,
+} from 'electron';
 import type { KeyProtector } from '../platform/data-key';
 import { CHANNELS } from '../../ipc/contract';
 import { createAppContext, type AppContext } from '../app-context';
@@ -37,7 +44,10 @@ function isRendererUrl(href: string): boolean {
   try {
     const url = new URL(href);
     if (url.protocol !== 'file:') return false;
-    const same = (a: string, b: string) => (process.platform === 'win32' || process.platform === 'darwin' ? a.toLowerCase() === b.toLowerCase() : a === b);
+    const same = (a: string, b: string) =>
+      process.platform === 'win32' || process.platform === 'darwin'
+        ? a.toLowerCase() === b.toLowerCase()
+        : a === b;
     return same(path.resolve(fileURLToPath(url)), path.resolve(rendererIndex));
   } catch {
     return false;
@@ -87,19 +97,29 @@ async function start(): Promise<void> {
           unprotect: (blob) => Buffer.from(safeStorage.decryptString(blob), 'base64'),
         }
       : undefined;
-    const dataDir = typeof options['data-dir'] === 'string' ? options['data-dir'] : (process.env.ARRIVALS_DATA_DIR ?? electronApp.getPath('userData'));
+    const dataDir =
+      typeof options['data-dir'] === 'string'
+        ? options['data-dir']
+        : (process.env.ARRIVALS_DATA_DIR ?? electronApp.getPath('userData'));
     appContext = createAppContext({ dataDir, shell: 'electron', keyProtector });
   } catch (e) {
     const { dialog } = await import('electron');
-    dialog.showErrorBox('Arrivals Console cannot start', e instanceof AppError ? e.message : String((e as Error).stack ?? e));
+    dialog.showErrorBox(
+      'Arrivals Console cannot start',
+      e instanceof AppError ? e.message : String((e as Error).stack ?? e),
+    );
     electronApp.exit(1);
     return;
   }
   const ctx = appContext;
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'media'));
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+    callback(permission === 'media'),
+  );
 
   const router = createRouter(ctx);
   // Retention, the demo feed, sync, enrolment and model loading wait until the first screen
@@ -108,7 +128,8 @@ async function start(): Promise<void> {
   const activity = new Activity();
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event, payload: unknown) => {
-      if (!trustedSender(event)) return { ok: false, error: { code: 'FORBIDDEN', message: 'Untrusted sender.' } };
+      if (!trustedSender(event))
+        return { ok: false, error: { code: 'FORBIDDEN', message: 'Untrusted sender.' } };
       const end = activity.begin(channel);
       try {
         return await router(channel, payload, `electron-${event.sender.id}`);
@@ -118,8 +139,14 @@ async function start(): Promise<void> {
       }
     });
   }
-  background = startBackground(ctx, { firstScreen: gate.reached, activity, disabled: options['no-background'] === true || process.env.ARRIVALS_NO_BACKGROUND === '1' });
-  background.started.catch((e: unknown) => console.error('[background] could not start:', (e as Error).message));
+  background = startBackground(ctx, {
+    firstScreen: gate.reached,
+    activity,
+    disabled: options['no-background'] === true || process.env.ARRIVALS_NO_BACKGROUND === '1',
+  });
+  background.started.catch((e: unknown) =>
+    console.error('[background] could not start:', (e as Error).message),
+  );
   createWindow();
   gate.requested();
   warmFirstScreen(router);

@@ -57,13 +57,18 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((e: unknown) => {
       console.error('[bridge] request failed:', (e as Error).message);
-      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Internal error.' } });
+      if (!res.headersSent)
+        send(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Internal error.' } });
     });
   });
 
   function send(res: http.ServerResponse, status: number, body: unknown): void {
     const data = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
     res.end(data);
   }
 
@@ -89,19 +94,25 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
 
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return refuse(res, 405, 'Use POST.');
-      if (req.headers.origin !== undefined && req.headers.origin !== origin) return refuse(res, 403, 'Cross-origin calls are refused.');
+      if (req.headers.origin !== undefined && req.headers.origin !== origin)
+        return refuse(res, 403, 'Cross-origin calls are refused.');
       const key = Buffer.from(String(req.headers['x-arrivals-key'] ?? ''));
-      if (key.length !== secretBuf.length || !timingSafeEqual(key, secretBuf)) return refuse(res, 401, 'Missing or wrong launch key.');
+      if (key.length !== secretBuf.length || !timingSafeEqual(key, secretBuf))
+        return refuse(res, 401, 'Missing or wrong launch key.');
       const connectionId = String(req.headers['x-arrivals-connection'] ?? '');
       if (!CONNECTION_ID.test(connectionId)) return refuse(res, 400, 'Missing connection id.');
-      if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'Send JSON.');
+      if (!String(req.headers['content-type'] ?? '').startsWith('application/json'))
+        return refuse(res, 415, 'Send JSON.');
       const raw = await readBody(req);
       if (raw === null) return refuse(res, 413, 'Request too large.');
       let payload: unknown;
       try {
         payload = raw.length ? JSON.parse(raw) : {};
       } catch {
-        return send(res, 400, { ok: false, error: { code: 'INVALID_REQUEST', message: 'The request body is not valid JSON.' } });
+        return send(res, 400, {
+          ok: false,
+          error: { code: 'INVALID_REQUEST', message: 'The request body is not valid JSON.' },
+        });
       }
       const pageHeader = String(req.headers['x-arrivals-page'] ?? '');
       const pageId = PAGE_ID.test(pageHeader) ? pageHeader : undefined;
@@ -121,7 +132,11 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed.');
     const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
     const file = path.resolve(opts.rendererDir, rel);
-    if (!file.startsWith(path.resolve(opts.rendererDir) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    if (
+      !file.startsWith(path.resolve(opts.rendererDir) + path.sep) ||
+      !fs.existsSync(file) ||
+      !fs.statSync(file).isFile()
+    ) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       return void res.end('Not found');
     }

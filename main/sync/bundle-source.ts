@@ -46,12 +46,15 @@ export class BundleSource implements FeedSource {
   async blob(sha256: string) {
     const b = this.blobs.get(sha256);
     // readVerifiedBundle already checked every photo against its hash.
-    if (!b) throw new FeedError('HASH_MISMATCH', `The bundle does not contain photo ${sha256.slice(0, 12)}….`);
+    if (!b)
+      throw new FeedError('HASH_MISMATCH', `The bundle does not contain photo ${sha256.slice(0, 12)}….`);
     return b;
   }
 
   async lookout(sinceVersion: number) {
-    return this.verifiedLookout && this.verifiedLookout.list.version > sinceVersion ? this.verifiedLookout : null;
+    return this.verifiedLookout && this.verifiedLookout.list.version > sinceVersion
+      ? this.verifiedLookout
+      : null;
   }
 }
 

@@ -28,7 +28,11 @@ function pinnedKeys(app: AppContext | null, o: KeyOpts): PinnedKeys {
     keys[id] = fs.readFileSync(file, 'utf8');
   }
   if (o.trustDemoKey) Object.assign(keys, demoPinnedKeys());
-  if (!Object.keys(keys).length) throw new AppError('INVALID_REQUEST', 'No publisher key is pinned: add publisherKeys to config.json, or pass --key KEYID=FILE (or --trust-demo-key for demo data).');
+  if (!Object.keys(keys).length)
+    throw new AppError(
+      'INVALID_REQUEST',
+      'No publisher key is pinned: add publisherKeys to config.json, or pass --key KEYID=FILE (or --trust-demo-key for demo data).',
+    );
   return keys;
 }
 
@@ -46,55 +50,75 @@ Exit codes:
 export function registerSyncCommands(program: Command, withApp: WithApp): void {
   program
     .command('sync')
-    .description("pull a port's manifest for a day from a feed into the local database (resumes where it stopped)")
+    .description(
+      "pull a port's manifest for a day from a feed into the local database (resumes where it stopped)",
+    )
     .addHelpText('after', SYNC_EXIT_CODES)
     .option('--feed <url>', 'feed URL (default: config.json)')
     .option('--port <code>', 'port code (default: config.json)')
-    .option('--date <date>', "service date YYYY-MM-DD (default: today at the port)")
+    .option('--date <date>', 'service date YYYY-MM-DD (default: today at the port)')
     .option('--key <id=file>', 'pin a publisher public key (repeatable)', collect)
     .option('--trust-demo-key', 'pin the DEMO publisher key (demo data only)')
     .option('--json', 'print the report as JSON')
-    .option('--progress', 'print every progress step on stderr, one line each: progress {JSON} (for scripts and tests)')
-    .action((o: KeyOpts & { feed?: string; port?: string; date?: string; json?: boolean; progress?: boolean }) =>
-      withApp(async (app) => {
-        const code = o.port ?? app.config?.port;
-        const port = code ? portByCode(code) : undefined;
-        if (!port) throw new AppError('INVALID_REQUEST', 'Name a port with --port (SYS, CXL, NOG, ELP, EGP, LRD, HID, BRO).');
-        const feedUrl = o.feed ?? app.config?.feedUrl;
-        if (!feedUrl) throw new AppError('INVALID_REQUEST', 'Name the feed with --feed URL.');
-        const date = o.date ?? serviceDateAt(port);
-        const engine = new SyncEngine(app.db, app.photos, app.audit, 'cli');
-        // Flags for anyone a previous, interrupted run applied but did not get to.
-        app.flags.catchUp();
-        let last = '';
-        try {
-          const r = await engine.syncDay(new OnlineFeedSource(feedUrl, pinnedKeys(app, o)), port.code, date, {
-            onBatchApplied: (b) => app.flags.afterBatch(b.applicantIds),
-            onProgress: (p) => {
-              // Written after the step it reports is committed (pipes are synchronous on Linux).
-              if (o.progress) process.stderr.write(`progress ${JSON.stringify(p)}\n`);
-              const line = `${p.phase} ${p.appliedSeq}/${p.lastSeq}${p.photosTotal ? ` photos ${p.photosDone}/${p.photosTotal}` : ''}`;
-              if (line !== last && !o.json && process.stderr.isTTY) process.stderr.write(`\r${line}   `);
-              last = line;
-            },
-          });
-          if (r.lookoutVersion !== null) app.flags.engine.recomputeAll(['LOOKOUT_MATCH']);
-          // As the app does after a sync: once enough fresh matching keys have built up, fold them
-          // into the main index tier (a batch job, so without pauses).
-          await app.flags.maintain({ pauseMs: 0 });
-          if (o.json) console.log(JSON.stringify({ ...r, content: contentSummary(app.db) }));
-          else console.log(`\nSynced ${port.name} ${date}: ${r.batchesApplied} batches (${r.recordsApplied} records), ${r.photosStored} photos, now at ${r.appliedSeq}/${r.lastSeq}.`);
-          if (r.photoFailures.length) {
-            // The manifest is in, but not every photo: a script must not take that for success.
-            const n = r.photoFailures.length;
-            console.error(`${n} of ${n + r.photosStored} photos were refused: ${r.photoFailures[0]!.reason}`);
-            process.exitCode = EXIT_PHOTOS_REFUSED;
+    .option(
+      '--progress',
+      'print every progress step on stderr, one line each: progress {JSON} (for scripts and tests)',
+    )
+    .action(
+      (o: KeyOpts & { feed?: string; port?: string; date?: string; json?: boolean; progress?: boolean }) =>
+        withApp(async (app) => {
+          const code = o.port ?? app.config?.port;
+          const port = code ? portByCode(code) : undefined;
+          if (!port)
+            throw new AppError(
+              'INVALID_REQUEST',
+              'Name a port with --port (SYS, CXL, NOG, ELP, EGP, LRD, HID, BRO).',
+            );
+          const feedUrl = o.feed ?? app.config?.feedUrl;
+          if (!feedUrl) throw new AppError('INVALID_REQUEST', 'Name the feed with --feed URL.');
+          const date = o.date ?? serviceDateAt(port);
+          const engine = new SyncEngine(app.db, app.photos, app.audit, 'cli');
+          // Flags for anyone a previous, interrupted run applied but did not get to.
+          app.flags.catchUp();
+          let last = '';
+          try {
+            const r = await engine.syncDay(
+              new OnlineFeedSource(feedUrl, pinnedKeys(app, o)),
+              port.code,
+              date,
+              {
+                onBatchApplied: (b) => app.flags.afterBatch(b.applicantIds),
+                onProgress: (p) => {
+                  // Written after the step it reports is committed (pipes are synchronous on Linux).
+                  if (o.progress) process.stderr.write(`progress ${JSON.stringify(p)}\n`);
+                  const line = `${p.phase} ${p.appliedSeq}/${p.lastSeq}${p.photosTotal ? ` photos ${p.photosDone}/${p.photosTotal}` : ''}`;
+                  if (line !== last && !o.json && process.stderr.isTTY) process.stderr.write(`\r${line}   `);
+                  last = line;
+                },
+              },
+            );
+            if (r.lookoutVersion !== null) app.flags.engine.recomputeAll(['LOOKOUT_MATCH']);
+            // As the app does after a sync: once enough fresh matching keys have built up, fold them
+            // into the main index tier (a batch job, so without pauses).
+            await app.flags.maintain({ pauseMs: 0 });
+            if (o.json) console.log(JSON.stringify({ ...r, content: contentSummary(app.db) }));
+            else
+              console.log(
+                `\nSynced ${port.name} ${date}: ${r.batchesApplied} batches (${r.recordsApplied} records), ${r.photosStored} photos, now at ${r.appliedSeq}/${r.lastSeq}.`,
+              );
+            if (r.photoFailures.length) {
+              // The manifest is in, but not every photo: a script must not take that for success.
+              const n = r.photoFailures.length;
+              console.error(
+                `${n} of ${n + r.photosStored} photos were refused: ${r.photoFailures[0]!.reason}`,
+              );
+              process.exitCode = EXIT_PHOTOS_REFUSED;
+            }
+          } catch (e) {
+            if (e instanceof FeedError) throw new AppError('INVALID_REQUEST', `Sync failed: ${e.message}`);
+            throw e;
           }
-        } catch (e) {
-          if (e instanceof FeedError) throw new AppError('INVALID_REQUEST', `Sync failed: ${e.message}`);
-          throw e;
-        }
-      }),
+        }),
     );
 
   const bundle = program.command('bundle').description('offline bundles: one signed file with a port-day');
@@ -121,7 +145,10 @@ export function registerSyncCommands(program: Command, withApp: WithApp): void {
       withApp(async (app) => {
         const r = await importBundle(app, file, 'cli', pinnedKeys(app, o));
         if (o.json) console.log(JSON.stringify({ ...r, content: contentSummary(app.db) }));
-        else console.log(`Imported ${r.port} ${r.serviceDate}: ${r.batchesApplied} batches (${r.recordsApplied} records), ${r.photosStored} photos.`);
+        else
+          console.log(
+            `Imported ${r.port} ${r.serviceDate}: ${r.batchesApplied} batches (${r.recordsApplied} records), ${r.photosStored} photos.`,
+          );
       }),
     );
 
@@ -134,7 +161,9 @@ export function registerSyncCommands(program: Command, withApp: WithApp): void {
       withApp((app) => {
         const days = o.days ? Number(o.days) : app.settings.get().retentionDays;
         const r = purgeExpired(app.db, app.photos, app.audit, days, 'cli');
-        console.log(`Purged personal data of service days before ${r.cutoffDate}: ${r.applicants} applicants, ${r.photos} photos; ${r.heldBack} held back until the server acknowledges their encounters.`);
+        console.log(
+          `Purged personal data of service days before ${r.cutoffDate}: ${r.applicants} applicants, ${r.photos} photos; ${r.heldBack} held back until the server acknowledges their encounters.`,
+        );
       }),
     );
 
@@ -145,13 +174,17 @@ export function registerSyncCommands(program: Command, withApp: WithApp): void {
     .action(() =>
       withApp((app) => {
         const s = new Outbox(app.db).status();
-        console.log(`Pending ${s.pending} (failing ${s.failing}), acknowledged ${s.acknowledged}${s.oldestPendingAt ? `, oldest pending since ${s.oldestPendingAt}` : ''}${s.lastError ? `; last error: ${s.lastError}` : ''}`);
+        console.log(
+          `Pending ${s.pending} (failing ${s.failing}), acknowledged ${s.acknowledged}${s.oldestPendingAt ? `, oldest pending since ${s.oldestPendingAt}` : ''}${s.lastError ? `; last error: ${s.lastError}` : ''}`,
+        );
       }),
     );
 
   program
     .command('enrol')
-    .description('compute face templates for synced photos that have none yet (the app does this after each sync)')
+    .description(
+      'compute face templates for synced photos that have none yet (the app does this after each sync)',
+    )
     .action(() =>
       withApp(async (app) => {
         await app.face.enrolPending();

@@ -5,8 +5,14 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db/database';
 
 const TABLES: Array<{ name: string; sql: string }> = [
-  { name: 'manifests', sql: 'SELECT port, service_date, version, last_seq, record_count, applied_seq FROM manifests ORDER BY port, service_date' },
-  { name: 'applied_batches', sql: 'SELECT port, service_date, seq, batch_sha256, record_count FROM applied_batches ORDER BY port, service_date, seq' },
+  {
+    name: 'manifests',
+    sql: 'SELECT port, service_date, version, last_seq, record_count, applied_seq FROM manifests ORDER BY port, service_date',
+  },
+  {
+    name: 'applied_batches',
+    sql: 'SELECT port, service_date, seq, batch_sha256, record_count FROM applied_batches ORDER BY port, service_date, seq',
+  },
   { name: 'travel_groups', sql: 'SELECT * FROM travel_groups ORDER BY group_id' },
   // Synced fields only: matching keys and flags are derived, and recomputed after a crash.
   {

@@ -6,7 +6,12 @@ export class LookoutRepository {
   constructor(private readonly db: Db) {}
 
   version(): number {
-    return (this.db.prepare('SELECT version FROM lookout_meta WHERE id = 1').get() as { version: number } | undefined)?.version ?? 0;
+    return (
+      (
+        this.db.prepare('SELECT version FROM lookout_meta WHERE id = 1').get() as
+          { version: number } | undefined
+      )?.version ?? 0
+    );
   }
 
   count(): number {
@@ -20,9 +25,21 @@ export class LookoutRepository {
       const ins = this.db.prepare(
         'INSERT INTO lookout_entries (entry_id, given_names, family_names, aliases, dob, dob_year, reason_code, list_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       );
-      for (const e of list.entries) ins.run(e.entryId, e.givenNames, e.familyNames, JSON.stringify(e.aliases), e.dob, e.dobYear, e.reasonCode, list.version);
+      for (const e of list.entries)
+        ins.run(
+          e.entryId,
+          e.givenNames,
+          e.familyNames,
+          JSON.stringify(e.aliases),
+          e.dob,
+          e.dobYear,
+          e.reasonCode,
+          list.version,
+        );
       this.db
-        .prepare('INSERT INTO lookout_meta (id, version, key_id, fetched_at) VALUES (1, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET version = excluded.version, key_id = excluded.key_id, fetched_at = excluded.fetched_at')
+        .prepare(
+          'INSERT INTO lookout_meta (id, version, key_id, fetched_at) VALUES (1, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET version = excluded.version, key_id = excluded.key_id, fetched_at = excluded.fetched_at',
+        )
         .run(list.version, keyId, new Date().toISOString());
     })();
   }

@@ -60,7 +60,10 @@ export class ManifestRepository {
 
   constructor(private readonly db: Db) {
     this.s = {
-      manifest: db.prepare<[string, string], { applied_seq: number; last_seq: number; version: number; completed_at: string | null }>(
+      manifest: db.prepare<
+        [string, string],
+        { applied_seq: number; last_seq: number; version: number; completed_at: string | null }
+      >(
         'SELECT applied_seq, last_seq, version, completed_at FROM manifests WHERE port = ? AND service_date = ?',
       ),
       upsertManifest: db.prepare(
@@ -107,8 +110,12 @@ export class ManifestRepository {
       reschedule: db.prepare(
         "UPDATE appointments SET status = 'rescheduled', slot = ?, updated_seq = ? WHERE appointment_id = ? AND status IN ('scheduled', 'rescheduled')",
       ),
-      appointmentApplicant: db.prepare<[string], { applicant_id: string }>('SELECT applicant_id FROM appointments WHERE appointment_id = ?'),
-      amendment: db.prepare('INSERT OR REPLACE INTO amendments (port, service_date, seq, idx, type, target_id, body) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      appointmentApplicant: db.prepare<[string], { applicant_id: string }>(
+        'SELECT applicant_id FROM appointments WHERE appointment_id = ?',
+      ),
+      amendment: db.prepare(
+        'INSERT OR REPLACE INTO amendments (port, service_date, seq, idx, type, target_id, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
     };
   }
 
@@ -133,36 +140,80 @@ export class ManifestRepository {
       const now = new Date().toISOString();
       const { port, serviceDate, seq } = batch;
       const applied = this.appliedSeq(port, serviceDate);
-      if (!this.s.manifest.get(port, serviceDate)) throw new Error(`No manifest header recorded for ${port} ${serviceDate}.`);
+      if (!this.s.manifest.get(port, serviceDate))
+        throw new Error(`No manifest header recorded for ${port} ${serviceDate}.`);
       if (seq !== applied + 1) {
-        throw new Error(seq <= applied ? `Batch ${seq} for ${port} ${serviceDate} was already applied.` : `Batch ${seq} arrived before batch ${applied + 1}.`);
+        throw new Error(
+          seq <= applied
+            ? `Batch ${seq} for ${port} ${serviceDate} was already applied.`
+            : `Batch ${seq} arrived before batch ${applied + 1}.`,
+        );
       }
       const touched = new Set<string>();
       batch.records.forEach((r, idx) => this.applyRecord(r, port, serviceDate, seq, idx, touched));
       this.s.applied.run(port, serviceDate, seq, batchSha256(batch), batch.records.length, source, now);
       const adv = this.s.advance.run({ seq, now, port, serviceDate });
-      if (adv.changes !== 1) throw new Error(`Batch ${seq} for ${port} ${serviceDate} could not advance the manifest.`);
+      if (adv.changes !== 1)
+        throw new Error(`Batch ${seq} for ${port} ${serviceDate} could not advance the manifest.`);
       return { seq, records: batch.records.length, applicantIds: [...touched] };
     });
     return run.immediate();
   }
 
-  private applyRecord(r: FeedRecord, port: string, serviceDate: string, seq: number, idx: number, touched: Set<string>): void {
+  private applyRecord(
+    r: FeedRecord,
+    port: string,
+    serviceDate: string,
+    seq: number,
+    idx: number,
+    touched: Set<string>,
+  ): void {
     switch (r.type) {
       case 'group':
         this.s.group.run(r.groupId, r.kind, r.primaryApplicantId, port, serviceDate);
         return;
       case 'applicant':
         this.s.applicant.run(
-          r.applicantId, r.groupId, port, serviceDate, r.givenNames, r.familyNames, r.nameAsWritten, r.dob, r.sex,
-          r.nationality, r.countryOfBirth, r.document?.type ?? null, r.document?.number ?? null, r.document?.issuer ?? null,
-          r.address.line1, r.address.line2 ?? null, r.address.city, r.address.state, r.address.zip,
-          r.phone, r.email, r.language, r.deviceId, r.photo?.sha256 ?? null, r.photo?.capturedAt ?? null, seq,
+          r.applicantId,
+          r.groupId,
+          port,
+          serviceDate,
+          r.givenNames,
+          r.familyNames,
+          r.nameAsWritten,
+          r.dob,
+          r.sex,
+          r.nationality,
+          r.countryOfBirth,
+          r.document?.type ?? null,
+          r.document?.number ?? null,
+          r.document?.issuer ?? null,
+          r.address.line1,
+          r.address.line2 ?? null,
+          r.address.city,
+          r.address.state,
+          r.address.zip,
+          r.phone,
+          r.email,
+          r.language,
+          r.deviceId,
+          r.photo?.sha256 ?? null,
+          r.photo?.capturedAt ?? null,
+          seq,
         );
         touched.add(r.applicantId);
         return;
       case 'appointment':
-        this.s.appointment.run(r.appointmentId, r.applicantId, r.groupId, port, serviceDate, r.slot, r.status, seq);
+        this.s.appointment.run(
+          r.appointmentId,
+          r.applicantId,
+          r.groupId,
+          port,
+          serviceDate,
+          r.slot,
+          r.status,
+          seq,
+        );
         return;
       case 'cancel': {
         this.s.cancel.run(r.reason, seq, r.appointmentId);

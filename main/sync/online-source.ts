@@ -31,13 +31,19 @@ export class OnlineFeedSource implements FeedSource {
     const verifier = new BatchVerifier(this.keys);
     try {
       let since = sinceSeq;
-      let next: Promise<unknown[]> | null = since < this.lastSeq ? fetchBatchEnvelopes(this.feedUrl, port, serviceDate, since, { limit: this.pageSize }) : null;
+      let next: Promise<unknown[]> | null =
+        since < this.lastSeq
+          ? fetchBatchEnvelopes(this.feedUrl, port, serviceDate, since, { limit: this.pageSize })
+          : null;
       while (next) {
         const envelopes = await next;
         if (envelopes.length === 0) return;
         const checks = envelopes.map((env, i) => verifier.verify(env, port, serviceDate, since + 1 + i));
         const after = since + envelopes.length;
-        next = after < this.lastSeq ? fetchBatchEnvelopes(this.feedUrl, port, serviceDate, after, { limit: this.pageSize }) : null;
+        next =
+          after < this.lastSeq
+            ? fetchBatchEnvelopes(this.feedUrl, port, serviceDate, after, { limit: this.pageSize })
+            : null;
         next?.catch(() => undefined);
         for (const check of checks) {
           const b = await check;

@@ -43,7 +43,8 @@ export class PhotoStore {
   /** Stores bytes whose sha256 must equal `sha256`; throws (and stores nothing) otherwise. */
   put(sha256: string, bytes: Buffer): void {
     const actual = createHash('sha256').update(bytes).digest('hex');
-    if (actual !== sha256) throw new Error(`Photo ${sha256.slice(0, 12)}… does not match its hash; it was not stored.`);
+    if (actual !== sha256)
+      throw new Error(`Photo ${sha256.slice(0, 12)}… does not match its hash; it was not stored.`);
     if (this.exists(sha256)) return;
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
@@ -66,7 +67,8 @@ export class PhotoStore {
   get(sha256: string): Buffer | null {
     if (!this.exists(sha256)) return null;
     const raw = fs.readFileSync(this.file(sha256));
-    if (!raw.subarray(0, 4).equals(MAGIC)) throw new Error(`Photo ${sha256.slice(0, 12)}… is damaged on disk.`);
+    if (!raw.subarray(0, 4).equals(MAGIC))
+      throw new Error(`Photo ${sha256.slice(0, 12)}… is damaged on disk.`);
     const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(4, 16));
     decipher.setAAD(Buffer.from(sha256));
     decipher.setAuthTag(raw.subarray(16, 32));

@@ -35,15 +35,29 @@ export function syncStatus(app: AppContext, now = new Date()): SyncStatusView {
     todaysManifest: 'missing',
     serviceDate: null,
     applicants: 0,
-    progress: app.sync?.progress ? { phase: app.sync.progress.phase, appliedSeq: app.sync.progress.appliedSeq, lastSeq: app.sync.progress.lastSeq, photosDone: app.sync.progress.photosDone, photosTotal: app.sync.progress.photosTotal } : null,
+    progress: app.sync?.progress
+      ? {
+          phase: app.sync.progress.phase,
+          appliedSeq: app.sync.progress.appliedSeq,
+          lastSeq: app.sync.progress.lastSeq,
+          photosDone: app.sync.progress.photosDone,
+          photosTotal: app.sync.progress.photosTotal,
+        }
+      : null,
   };
   if (!port) return base;
   const today = serviceDateAt(port, now);
   const st = new SyncStateRepository(app.db).get(port.code);
   const manifest = app.db
-    .prepare<[string, string], { applied_seq: number; last_seq: number; completed_at: string | null }>('SELECT applied_seq, last_seq, completed_at FROM manifests WHERE port = ? AND service_date = ?')
+    .prepare<[string, string], { applied_seq: number; last_seq: number; completed_at: string | null }>(
+      'SELECT applied_seq, last_seq, completed_at FROM manifests WHERE port = ? AND service_date = ?',
+    )
     .get(port.code, today);
-  const applicants = (app.db.prepare('SELECT COUNT(*) AS n FROM applicants WHERE port = ? AND service_date = ?').get(port.code, today) as { n: number }).n;
+  const applicants = (
+    app.db
+      .prepare('SELECT COUNT(*) AS n FROM applicants WHERE port = ? AND service_date = ?')
+      .get(port.code, today) as { n: number }
+  ).n;
   const lastSuccess = st?.last_success_at ?? null;
   const fresh = lastSuccess !== null && now.getTime() - new Date(lastSuccess).getTime() < STALE_AFTER_MS;
   return {
@@ -54,6 +68,11 @@ export function syncStatus(app: AppContext, now = new Date()): SyncStatusView {
     lastError: st?.last_error ?? null,
     serviceDate: today,
     applicants,
-    todaysManifest: !manifest || manifest.applied_seq === 0 ? 'missing' : manifest.completed_at && fresh ? 'current' : 'stale',
+    todaysManifest:
+      !manifest || manifest.applied_seq === 0
+        ? 'missing'
+        : manifest.completed_at && fresh
+          ? 'current'
+          : 'stale',
   };
 }

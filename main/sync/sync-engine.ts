@@ -56,7 +56,12 @@ export class SyncEngine {
     this.lookout = new LookoutRepository(db);
   }
 
-  async syncDay(source: FeedSource, port: string, serviceDate: string, hooks: SyncHooks = {}): Promise<SyncReport> {
+  async syncDay(
+    source: FeedSource,
+    port: string,
+    serviceDate: string,
+    hooks: SyncHooks = {},
+  ): Promise<SyncReport> {
     this.state.started(port);
     try {
       const report = await this.run(source, port, serviceDate, hooks);
@@ -66,7 +71,14 @@ export class SyncEngine {
           actor: this.actor,
           action: source.kind === 'bundle' ? 'sync.bundle_import' : 'sync.applied',
           subject: `manifest:${port}:${serviceDate}`,
-          details: { source: source.label, batches: report.batchesApplied, records: report.recordsApplied, photos: report.photosStored, appliedSeq: report.appliedSeq, lookoutVersion: report.lookoutVersion },
+          details: {
+            source: source.label,
+            batches: report.batchesApplied,
+            records: report.recordsApplied,
+            photos: report.photosStored,
+            appliedSeq: report.appliedSeq,
+            lookoutVersion: report.lookoutVersion,
+          },
         });
       }
       return report;
@@ -74,27 +86,67 @@ export class SyncEngine {
       const err = e as Error & { code?: string };
       const offline = err.code === 'NETWORK' || err.code === 'HTTP';
       this.state.failed(port, offline ? 'offline' : 'error', err.message);
-      if (!offline) this.audit.append({ actor: this.actor, action: 'sync.rejected', subject: `manifest:${port}:${serviceDate}`, details: { source: source.label, code: err.code ?? 'ERROR', message: err.message } });
+      if (!offline)
+        this.audit.append({
+          actor: this.actor,
+          action: 'sync.rejected',
+          subject: `manifest:${port}:${serviceDate}`,
+          details: { source: source.label, code: err.code ?? 'ERROR', message: err.message },
+        });
       throw e;
     }
   }
 
-  private async run(source: FeedSource, port: string, serviceDate: string, hooks: SyncHooks): Promise<SyncReport> {
-    const progress = (p: Omit<SyncProgress, 'port' | 'serviceDate'>) => hooks.onProgress?.({ port, serviceDate, ...p });
+  private async run(
+    source: FeedSource,
+    port: string,
+    serviceDate: string,
+    hooks: SyncHooks,
+  ): Promise<SyncReport> {
+    const progress = (p: Omit<SyncProgress, 'port' | 'serviceDate'>) =>
+      hooks.onProgress?.({ port, serviceDate, ...p });
     progress({ phase: 'header', appliedSeq: 0, lastSeq: 0, photosDone: 0, photosTotal: 0 });
     const { header, keyId } = await source.header(port, serviceDate);
     if (header.port !== port || header.serviceDate !== serviceDate) {
-      throw Object.assign(new Error(`The ${source.label} sent the manifest for ${header.port} ${header.serviceDate} instead of ${port} ${serviceDate}; nothing was applied.`), { code: 'SCHEMA' });
+      throw Object.assign(
+        new Error(
+          `The ${source.label} sent the manifest for ${header.port} ${header.serviceDate} instead of ${port} ${serviceDate}; nothing was applied.`,
+        ),
+        { code: 'SCHEMA' },
+      );
     }
     this.manifests.recordHeader(header, keyId);
     let applied = this.manifests.appliedSeq(port, serviceDate);
-    const report: SyncReport = { port, serviceDate, source: source.label, batchesApplied: 0, recordsApplied: 0, photosStored: 0, photoFailures: [], lookoutVersion: null, appliedSeq: applied, lastSeq: header.lastSeq, touchedApplicants: 0 };
-    progress({ phase: 'batches', appliedSeq: applied, lastSeq: header.lastSeq, photosDone: 0, photosTotal: 0 });
+    const report: SyncReport = {
+      port,
+      serviceDate,
+      source: source.label,
+      batchesApplied: 0,
+      recordsApplied: 0,
+      photosStored: 0,
+      photoFailures: [],
+      lookoutVersion: null,
+      appliedSeq: applied,
+      lastSeq: header.lastSeq,
+      touchedApplicants: 0,
+    };
+    progress({
+      phase: 'batches',
+      appliedSeq: applied,
+      lastSeq: header.lastSeq,
+      photosDone: 0,
+      photosTotal: 0,
+    });
 
     if (applied < header.lastSeq) {
       for await (const batch of source.batches(port, serviceDate, applied)) {
         if (batch.port !== port || batch.serviceDate !== serviceDate) {
-          throw Object.assign(new Error(`Batch ${batch.seq} belongs to ${batch.port} ${batch.serviceDate}, not ${port} ${serviceDate}; it was rejected.`), { code: 'SCHEMA' });
+          throw Object.assign(
+            new Error(
+              `Batch ${batch.seq} belongs to ${batch.port} ${batch.serviceDate}, not ${port} ${serviceDate}; it was rejected.`,
+            ),
+            { code: 'SCHEMA' },
+          );
         }
         const r = this.manifests.applyBatch(batch, source.kind);
         applied = r.seq;
@@ -102,14 +154,26 @@ export class SyncEngine {
         report.recordsApplied += r.records;
         report.touchedApplicants += r.applicantIds.length;
         hooks.onBatchApplied?.(r);
-        progress({ phase: 'batches', appliedSeq: applied, lastSeq: header.lastSeq, photosDone: 0, photosTotal: 0 });
+        progress({
+          phase: 'batches',
+          appliedSeq: applied,
+          lastSeq: header.lastSeq,
+          photosDone: 0,
+          photosTotal: 0,
+        });
         if (applied >= header.lastSeq) break;
       }
     }
     report.appliedSeq = applied;
 
     const missing = this.photos.missing();
-    progress({ phase: 'photos', appliedSeq: applied, lastSeq: header.lastSeq, photosDone: 0, photosTotal: missing.length });
+    progress({
+      phase: 'photos',
+      appliedSeq: applied,
+      lastSeq: header.lastSeq,
+      photosDone: 0,
+      photosTotal: missing.length,
+    });
     let done = 0;
     const queue = [...missing];
     const worker = async () => {
@@ -124,18 +188,37 @@ export class SyncEngine {
           report.photoFailures.push({ sha256: sha, reason: err.message });
         }
         done++;
-        if (done % 25 === 0 || done === missing.length) progress({ phase: 'photos', appliedSeq: applied, lastSeq: header.lastSeq, photosDone: done, photosTotal: missing.length });
+        if (done % 25 === 0 || done === missing.length)
+          progress({
+            phase: 'photos',
+            appliedSeq: applied,
+            lastSeq: header.lastSeq,
+            photosDone: done,
+            photosTotal: missing.length,
+          });
       }
     };
     await Promise.all([worker(), worker(), worker(), worker()]);
 
-    progress({ phase: 'lookout', appliedSeq: applied, lastSeq: header.lastSeq, photosDone: done, photosTotal: missing.length });
+    progress({
+      phase: 'lookout',
+      appliedSeq: applied,
+      lastSeq: header.lastSeq,
+      photosDone: done,
+      photosTotal: missing.length,
+    });
     const lookout = await source.lookout(this.lookout.version());
     if (lookout) {
       this.lookout.replace(lookout.list, lookout.keyId);
       report.lookoutVersion = lookout.list.version;
     }
-    progress({ phase: 'done', appliedSeq: applied, lastSeq: header.lastSeq, photosDone: done, photosTotal: missing.length });
+    progress({
+      phase: 'done',
+      appliedSeq: applied,
+      lastSeq: header.lastSeq,
+      photosDone: done,
+      photosTotal: missing.length,
+    });
     return report;
   }
 }

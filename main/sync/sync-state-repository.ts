@@ -21,7 +21,14 @@ export class SyncStateRepository {
   }
 
   private upsert(port: string, patch: Partial<SyncStateRow>): void {
-    const cur = this.get(port) ?? { port, state: 'never' as const, last_attempt_at: null, last_success_at: null, last_error: null, consecutive_failures: 0 };
+    const cur = this.get(port) ?? {
+      port,
+      state: 'never' as const,
+      last_attempt_at: null,
+      last_success_at: null,
+      last_error: null,
+      consecutive_failures: 0,
+    };
     const next = { ...cur, ...patch };
     this.db
       .prepare(
@@ -39,11 +46,20 @@ export class SyncStateRepository {
   }
 
   succeeded(port: string): void {
-    this.upsert(port, { state: 'idle', last_success_at: new Date().toISOString(), last_error: null, consecutive_failures: 0 });
+    this.upsert(port, {
+      state: 'idle',
+      last_success_at: new Date().toISOString(),
+      last_error: null,
+      consecutive_failures: 0,
+    });
   }
 
   failed(port: string, state: 'offline' | 'error', message: string): void {
     const cur = this.get(port);
-    this.upsert(port, { state, last_error: message, consecutive_failures: (cur?.consecutive_failures ?? 0) + 1 });
+    this.upsert(port, {
+      state,
+      last_error: message,
+      consecutive_failures: (cur?.consecutive_failures ?? 0) + 1,
+    });
   }
 }

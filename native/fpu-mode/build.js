@@ -6,7 +6,13 @@ const { spawnSync } = require('node:child_process');
 
 const gyp = process.env.npm_config_node_gyp;
 const cmd = gyp ? [process.execPath, [gyp, 'rebuild']] : ['node-gyp', ['rebuild']];
-const r = spawnSync(cmd[0], cmd[1], { cwd: __dirname, stdio: 'inherit', shell: !gyp && process.platform === 'win32' });
+const r = spawnSync(cmd[0], cmd[1], {
+  cwd: __dirname,
+  stdio: 'inherit',
+  shell: !gyp && process.platform === 'win32',
+});
 if (r.status !== 0) {
-  console.warn('fpu-mode: native build failed; face inference will work but run slower (denormals not flushed).');
+  console.warn(
+    'fpu-mode: native build failed; face inference will work but run slower (denormals not flushed).',
+  );
 }

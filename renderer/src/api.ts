@@ -13,7 +13,11 @@ function httpApi(): ArrivalsApi {
     sessionStorage.setItem('arrivals.key', fromUrl);
     params.delete('key');
     const rest = params.toString();
-    window.history.replaceState(window.history.state, '', `${window.location.pathname}${rest ? `?${rest}` : ''}${window.location.hash}`);
+    window.history.replaceState(
+      window.history.state,
+      '',
+      `${window.location.pathname}${rest ? `?${rest}` : ''}${window.location.hash}`,
+    );
   }
   const key = sessionStorage.getItem('arrivals.key') ?? '';
   // One connection (and so one session) per tab: sessionStorage survives a reload of the tab
@@ -24,7 +28,12 @@ function httpApi(): ArrivalsApi {
     connection = crypto.randomUUID();
     sessionStorage.setItem('arrivals.connection', connection);
   }
-  const headers = { 'content-type': 'application/json', 'x-arrivals-key': key, 'x-arrivals-connection': connection, 'x-arrivals-page': crypto.randomUUID() };
+  const headers = {
+    'content-type': 'application/json',
+    'x-arrivals-key': key,
+    'x-arrivals-connection': connection,
+    'x-arrivals-page': crypto.randomUUID(),
+  };
   window.addEventListener('pagehide', () => {
     // Closing the window signs out, as in the Electron shell. pagehide also fires on a reload,
     // so main waits a grace period (main/shell/close-grace.ts) for this connection to call
@@ -33,15 +42,23 @@ function httpApi(): ArrivalsApi {
   });
   window.addEventListener('pageshow', (e) => {
     // Back from the back/forward cache: the same page again, so the close did not happen.
-    if (e.persisted) void fetch('/api/__alive', { method: 'POST', headers, body: '{}' }).catch(() => undefined);
+    if (e.persisted)
+      void fetch('/api/__alive', { method: 'POST', headers, body: '{}' }).catch(() => undefined);
   });
   return new Proxy({} as ArrivalsApi, {
     get: (_t, channel: string) => async (request: unknown) => {
       try {
-        const res = await fetch(`/api/${encodeURIComponent(channel)}`, { method: 'POST', headers, body: JSON.stringify(request ?? {}) });
+        const res = await fetch(`/api/${encodeURIComponent(channel)}`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(request ?? {}),
+        });
         return (await res.json()) as Result<unknown>;
       } catch {
-        return { ok: false, error: { code: 'INTERNAL', message: 'The console service is not answering. Is it still running?' } };
+        return {
+          ok: false,
+          error: { code: 'INTERNAL', message: 'The console service is not answering. Is it still running?' },
+        };
       }
     },
   });

@@ -9,12 +9,37 @@ import { expect, SYNC_MS, TEST_MS } from './waits';
 
 const y4m = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'arrivals-cam-')), 'face.y4m');
 // A 1280×720 frame with one face on a plain background, as the webcam would show it.
-const made = spawnSync('ffmpeg', ['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=0x6b7b8c:s=1280x720', '-i', path.join(__dirname, '../fixtures/face-pairs/s1f0_base.jpg'), '-filter_complex', '[1]scale=360:360[f];[0][f]overlay=460:180', '-frames:v', '1', '-pix_fmt', 'yuv420p', y4m]);
+const made = spawnSync('ffmpeg', [
+  '-loglevel',
+  'error',
+  '-y',
+  '-f',
+  'lavfi',
+  '-i',
+  'color=c=0x6b7b8c:s=1280x720',
+  '-i',
+  path.join(__dirname, '../fixtures/face-pairs/s1f0_base.jpg'),
+  '-filter_complex',
+  '[1]scale=360:360[f];[0][f]overlay=460:180',
+  '-frames:v',
+  '1',
+  '-pix_fmt',
+  'yuv420p',
+  y4m,
+]);
 
 test.use({
   launchOptions: {
     executablePath: process.env.ARRIVALS_BROWSER ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${y4m}`,
+    ],
   },
 });
 
@@ -31,8 +56,14 @@ test('the officer captures from the camera and gets an explained comparison', as
   await setupAndSignIn(page, shell, 'officer', 'officer-demo-pass');
   await expect(page.getByTestId('manifest-state')).toContainText('is current', { timeout: SYNC_MS });
   const ids = await page.evaluate(async () => {
-    const headers = { 'content-type': 'application/json', 'x-arrivals-key': sessionStorage.getItem('arrivals.key') ?? '', 'x-arrivals-connection': sessionStorage.getItem('arrivals.connection') ?? '' };
-    const r = (await (await fetch('/api/queue.today', { method: 'POST', headers, body: '{}' })).json()) as { value: { items: Array<{ applicantId: string; hasPhoto: boolean }> } };
+    const headers = {
+      'content-type': 'application/json',
+      'x-arrivals-key': sessionStorage.getItem('arrivals.key') ?? '',
+      'x-arrivals-connection': sessionStorage.getItem('arrivals.connection') ?? '',
+    };
+    const r = (await (await fetch('/api/queue.today', { method: 'POST', headers, body: '{}' })).json()) as {
+      value: { items: Array<{ applicantId: string; hasPhoto: boolean }> };
+    };
     return r.value.items.filter((i) => i.hasPhoto).map((i) => i.applicantId);
   });
   await page.getByLabel('Search arrivals').fill(ids[0]!.slice(-6));
@@ -41,10 +72,17 @@ test('the officer captures from the camera and gets an explained comparison', as
   await rows.nth(1).click();
   await expect(page.getByRole('img', { name: 'Submitted photo' })).toBeVisible();
   await page.getByRole('button', { name: 'Start camera' }).click();
-  await expect.poll(() => page.locator('video').evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(2);
+  await expect
+    .poll(() => page.locator('video').evaluate((v: HTMLVideoElement) => v.readyState))
+    .toBeGreaterThanOrEqual(2);
   await page.getByRole('button', { name: 'Capture and compare' }).click();
   // Whatever the outcome for this pair of faces, it comes with its explanation.
-  await expect(page.getByTestId('verify-band')).toHaveText(/Match|No match|Inconclusive|No comparison possible/, { timeout: SYNC_MS });
-  await expect(page.getByTestId('verify-result').getByRole('listitem').first()).toContainText(/Similarity|could not be used|no usable face/);
+  await expect(page.getByTestId('verify-band')).toHaveText(
+    /Match|No match|Inconclusive|No comparison possible/,
+    { timeout: SYNC_MS },
+  );
+  await expect(page.getByTestId('verify-result').getByRole('listitem').first()).toContainText(
+    /Similarity|could not be used|no usable face/,
+  );
   await expect(page.getByRole('img', { name: 'Live capture' })).toBeVisible();
 });

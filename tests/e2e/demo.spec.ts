@@ -10,8 +10,14 @@ const demo = useDemoShell();
 async function api<T>(page: Page, channel: string, body: unknown): Promise<T> {
   return page.evaluate(
     async ([ch, b]) => {
-      const headers = { 'content-type': 'application/json', 'x-arrivals-key': sessionStorage.getItem('arrivals.key') ?? '', 'x-arrivals-connection': sessionStorage.getItem('arrivals.connection') ?? '' };
-      const r = (await (await fetch(`/api/${ch as string}`, { method: 'POST', headers, body: JSON.stringify(b) })).json()) as { ok: boolean; value: unknown };
+      const headers = {
+        'content-type': 'application/json',
+        'x-arrivals-key': sessionStorage.getItem('arrivals.key') ?? '',
+        'x-arrivals-connection': sessionStorage.getItem('arrivals.connection') ?? '',
+      };
+      const r = (await (
+        await fetch(`/api/${ch as string}`, { method: 'POST', headers, body: JSON.stringify(b) })
+      ).json()) as { ok: boolean; value: unknown };
       if (!r.ok) throw new Error(JSON.stringify(r));
       return r.value;
     },
@@ -24,8 +30,7 @@ async function photoApplicants(page: Page): Promise<string[]> {
   return q.items.filter((i) => i.hasPhoto).map((i) => i.applicantId);
 }
 
-
-test('demo: the officer sees today\'s synced manifest and opens a case with its photo', async ({ page }) => {
+test("demo: the officer sees today's synced manifest and opens a case with its photo", async ({ page }) => {
   await setupAndSignIn(page, demo.shell, 'officer', 'officer-demo-pass');
   await expect(page.getByTestId('manifest-state')).toContainText('is current', { timeout: SYNC_MS });
   await expect(page.getByText('Sync: idle')).toBeVisible();
@@ -52,7 +57,9 @@ test('demo: the officer sees today\'s synced manifest and opens a case with its 
   await page.screenshot({ path: 'docs/screenshots/booth.png' });
 });
 
-test('the officer verifies a live picture against the submitted photo; the result explains itself', async ({ page }) => {
+test('the officer verifies a live picture against the submitted photo; the result explains itself', async ({
+  page,
+}) => {
   await setupAndSignIn(page, demo.shell, 'officer', 'officer-demo-pass');
   await expect(page.getByTestId('manifest-state')).toContainText('is current', { timeout: SYNC_MS });
   const rows = page.getByRole('table', { name: 'Arrivals queue' }).getByRole('row');
@@ -64,26 +71,41 @@ test('the officer verifies a live picture against the submitted photo; the resul
   // The "live capture": the same person's submitted photo, darker and turned a little, as a
   // booth webcam would see them; then someone else's photo.
   const mine = await api<{ photo: string }>(page, 'applicant.get', { applicantId: me });
-  const capture = await sharp(Buffer.from(mine.photo.split(',')[1]!, 'base64')).modulate({ brightness: 0.8 }).rotate(4, { background: '#777' }).jpeg({ quality: 80 }).toBuffer();
+  const capture = await sharp(Buffer.from(mine.photo.split(',')[1]!, 'base64'))
+    .modulate({ brightness: 0.8 })
+    .rotate(4, { background: '#777' })
+    .jpeg({ quality: 80 })
+    .toBuffer();
   // Someone else: the first other demo photo the engine scores as a different person.
   let theirs: { photo: string } | null = null;
   for (const o of others) {
     const t = await api<{ photo: string }>(page, 'applicant.get', { applicantId: o });
-    const v = await api<{ band: string | null }>(page, 'face.verify', { applicantId: me, imageBase64: t.photo.split(',')[1] });
+    const v = await api<{ band: string | null }>(page, 'face.verify', {
+      applicantId: me,
+      imageBase64: t.photo.split(',')[1],
+    });
     if (v.band === 'NO_MATCH') {
       theirs = t;
       break;
     }
   }
   expect(theirs).not.toBeNull();
-  await page.locator('input[type=file]').setInputFiles({ name: 'capture.jpg', mimeType: 'image/jpeg', buffer: capture });
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'capture.jpg', mimeType: 'image/jpeg', buffer: capture });
   await expect(page.getByTestId('verify-band')).toHaveText('Match', { timeout: SYNC_MS });
   await expect(page.getByTestId('verify-result')).toContainText('at or above the MATCH threshold');
   await expect(page.getByRole('img', { name: 'Live capture' })).toBeVisible();
   await page.screenshot({ path: 'docs/screenshots/verify.png', fullPage: true });
-  await page.locator('input[type=file]').setInputFiles({ name: 'other.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(theirs!.photo.split(',')[1]!, 'base64') });
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'other.jpg',
+    mimeType: 'image/jpeg',
+    buffer: Buffer.from(theirs!.photo.split(',')[1]!, 'base64'),
+  });
   await expect(page.getByTestId('verify-band')).toHaveText('No match');
-  await page.locator('input[type=file]').setInputFiles({ name: 'empty.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not an image') });
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'empty.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not an image') });
   await expect(page.getByTestId('verify-band')).toHaveText('No comparison possible');
   await expect(page.getByTestId('verify-result')).toContainText('could not be used');
 });
@@ -92,7 +114,11 @@ test('feed down: the app keeps working from local data, shows the outage, and re
   await setupAndSignIn(page, demo.shell, 'officer', 'officer-demo-pass');
   await expect(page.getByTestId('manifest-state')).toContainText('is current', { timeout: SYNC_MS });
   const feedUrl = await page.evaluate(async () => {
-    const headers = { 'content-type': 'application/json', 'x-arrivals-key': sessionStorage.getItem('arrivals.key') ?? '', 'x-arrivals-connection': sessionStorage.getItem('arrivals.connection') ?? '' };
+    const headers = {
+      'content-type': 'application/json',
+      'x-arrivals-key': sessionStorage.getItem('arrivals.key') ?? '',
+      'x-arrivals-connection': sessionStorage.getItem('arrivals.connection') ?? '',
+    };
     const r = await fetch('/api/sync.status', { method: 'POST', headers, body: '{}' });
     return ((await r.json()) as { value: { feedUrl: string } }).value.feedUrl;
   });

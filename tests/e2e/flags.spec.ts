@@ -5,8 +5,9 @@ import { expect, SYNC_MS } from './waits';
 
 const demo = useDemoShell();
 
-
-test('the officer must acknowledge every flag before completing the case; the decision uploads', async ({ page }) => {
+test('the officer must acknowledge every flag before completing the case; the decision uploads', async ({
+  page,
+}) => {
   await setupAndSignIn(page, demo.shell, 'officer', 'officer-demo-pass');
   await expect(page.getByTestId('manifest-state')).toContainText('is current', { timeout: SYNC_MS });
   await page.getByLabel('Only people with open flags').check();
@@ -22,7 +23,9 @@ test('the officer must acknowledge every flag before completing the case; the de
   await page.getByRole('textbox', { name: 'Disposition', exact: true }).click();
   await page.getByRole('option', { name: 'Referred to secondary inspection' }).click();
   await page.getByRole('button', { name: 'Complete case' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Acknowledge every flag' })).toContainText('Acknowledge every flag before completing the case');
+  await expect(page.getByRole('alert').filter({ hasText: 'Acknowledge every flag' })).toContainText(
+    'Acknowledge every flag before completing the case',
+  );
 
   for (let i = 0; i < n; i++) {
     await page.getByRole('button', { name: 'Acknowledge' }).first().click();
@@ -34,7 +37,9 @@ test('the officer must acknowledge every flag before completing the case; the de
   await expect(page.getByTestId('upload-state')).toHaveText('uploaded');
 });
 
-test('the supervisor sees flags by rule, cross-port trends and face-match accuracy, and marks a false positive', async ({ page }) => {
+test('the supervisor sees flags by rule, cross-port trends and face-match accuracy, and marks a false positive', async ({
+  page,
+}) => {
   await setupAndSignIn(page, demo.shell, 'supervisor', 'supervisor-demo-pass');
   await expect(page.getByRole('table', { name: 'Flags by rule' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Cross-port trends' }).getByRole('row').nth(1)).toBeVisible();

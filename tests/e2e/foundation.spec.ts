@@ -57,7 +57,9 @@ test('a wrong password is refused and the 6th attempt is locked out', async ({ p
     await expect(page.getByRole('alert')).toHaveText('Wrong username or password.');
   }
   await signIn(page, 'supervisor', 'supervisor-demo-pass');
-  await expect(page.getByRole('alert')).toContainText('Too many failed attempts. This account is locked for 5 more minutes.');
+  await expect(page.getByRole('alert')).toContainText(
+    'Too many failed attempts. This account is locked for 5 more minutes.',
+  );
   await expect(page.getByTestId('signed-in-role')).toHaveCount(0);
 });
 
@@ -76,7 +78,12 @@ test("an officer's session calling an admin-only channel is refused at the HTTP 
     const create = await fetch('/api/users.create', {
       method: 'POST',
       headers,
-      body: JSON.stringify({ username: 'rogue.admin', displayName: 'Rogue', role: 'admin', password: 'rogue-password-1' }),
+      body: JSON.stringify({
+        username: 'rogue.admin',
+        displayName: 'Rogue',
+        role: 'admin',
+        password: 'rogue-password-1',
+      }),
     });
     const list = await fetch('/api/users.list', { method: 'POST', headers, body: '{}' });
     const status = await fetch('/api/sync.status', { method: 'POST', headers, body: '{}' });
@@ -87,7 +94,9 @@ test("an officer's session calling an admin-only channel is refused at the HTTP 
   expect(result.status).toMatchObject({ ok: true });
 });
 
-test('an admin manages users, sees the engine status, and the audit log shows and verifies it', async ({ page }) => {
+test('an admin manages users, sees the engine status, and the audit log shows and verifies it', async ({
+  page,
+}) => {
   await page.goto(shell.url);
   await signIn(page, 'admin', 'admin-demo-pass');
   await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
@@ -101,14 +110,22 @@ test('an admin manages users, sees the engine status, and the audit log shows an
   await page.getByRole('button', { name: 'Verify chain' }).click();
   await expect(page.getByTestId('audit-verify-result')).toContainText('Intact');
   await expect(page.getByRole('cell', { name: 'user.create' }).first()).toBeVisible();
-  await page.getByRole('navigation', { name: 'Admin sections' }).getByRole('link', { name: 'Engine' }).click();
+  await page
+    .getByRole('navigation', { name: 'Admin sections' })
+    .getByRole('link', { name: 'Engine' })
+    .click();
   // The engine card: the face workers run with denormals flushed (the fpu-mode addon is built).
   await expect(page.getByTestId('fast-arithmetic')).toHaveText('fast arithmetic on', { timeout: 20_000 });
   await expect(page.getByLabel('Engine status')).toContainText('fresh key index');
 });
 
 /** Calls the bridge from a page with its launch key, and its own connection unless another is named. */
-async function bridgeCall<T = unknown>(page: Page, channel: string, body: unknown, connection?: string): Promise<{ ok: boolean; value?: T; error?: { code: string } }> {
+async function bridgeCall<T = unknown>(
+  page: Page,
+  channel: string,
+  body: unknown,
+  connection?: string,
+): Promise<{ ok: boolean; value?: T; error?: { code: string } }> {
   return page.evaluate(
     async ([ch, b, conn]) => {
       const headers = {
@@ -116,25 +133,47 @@ async function bridgeCall<T = unknown>(page: Page, channel: string, body: unknow
         'x-arrivals-key': sessionStorage.getItem('arrivals.key') ?? '',
         'x-arrivals-connection': conn ?? sessionStorage.getItem('arrivals.connection') ?? '',
       };
-      return (await (await fetch(`/api/${ch}`, { method: 'POST', headers, body: JSON.stringify(b) })).json()) as never;
+      return (await (
+        await fetch(`/api/${ch}`, { method: 'POST', headers, body: JSON.stringify(b) })
+      ).json()) as never;
     },
     [channel, body, connection] as const,
   );
 }
 
-test('a reload keeps the session; closing the window signs out once the grace period has passed', async ({ page, browser }) => {
+test('a reload keeps the session; closing the window signs out once the grace period has passed', async ({
+  page,
+  browser,
+}) => {
   // The close is only final after the grace period (10 s by default): more time than usual.
   test.slow();
   // An officer account of its own, so that no other test's closed window can pass for this one's.
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await admin.goto(shell.url);
-  expect((await bridgeCall(admin, 'auth.signIn', { username: 'admin', password: 'admin-demo-pass' })).ok).toBe(true);
-  expect((await bridgeCall(admin, 'users.create', { username: 'ofc.reload', displayName: 'Officer Reload', role: 'officer', password: 'reload-password-1' })).ok).toBe(true);
+  expect(
+    (await bridgeCall(admin, 'auth.signIn', { username: 'admin', password: 'admin-demo-pass' })).ok,
+  ).toBe(true);
+  expect(
+    (
+      await bridgeCall(admin, 'users.create', {
+        username: 'ofc.reload',
+        displayName: 'Officer Reload',
+        role: 'officer',
+        password: 'reload-password-1',
+      })
+    ).ok,
+  ).toBe(true);
   const closedWindowSignOuts = async () => {
-    const r = await bridgeCall<Array<{ actor: string; action: string; details: unknown }>>(admin, 'audit.recent', { limit: 200 });
+    const r = await bridgeCall<Array<{ actor: string; action: string; details: unknown }>>(
+      admin,
+      'audit.recent',
+      { limit: 200 },
+    );
     if (!r.ok) throw new Error(`audit.recent: ${JSON.stringify(r.error)}`);
-    return r.value!.filter((e) => e.action === 'auth.sign_out' && e.actor === 'ofc.reload').map((e) => e.details);
+    return r
+      .value!.filter((e) => e.action === 'auth.sign_out' && e.actor === 'ofc.reload')
+      .map((e) => e.details);
   };
 
   await page.goto(shell.url);
@@ -158,6 +197,9 @@ test('a reload keeps the session; closing the window signs out once the grace pe
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
   await page.close({ runBeforeUnload: true });
   await expect.poll(closedWindowSignOuts, { timeout: 60_000 }).toEqual([{ reason: 'window closed' }]);
-  expect(await bridgeCall(admin, 'sync.status', {}, connection!)).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
+  expect(await bridgeCall(admin, 'sync.status', {}, connection!)).toMatchObject({
+    ok: false,
+    error: { code: 'NOT_SIGNED_IN' },
+  });
   await adminContext.close();
 });

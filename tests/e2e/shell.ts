@@ -14,12 +14,24 @@ export interface RunningShell {
   stop(): Promise<void>;
 }
 
-export async function startShell(opts: { dataDir?: string; env?: Record<string, string>; args?: string[] } = {}): Promise<RunningShell> {
+export async function startShell(
+  opts: { dataDir?: string; env?: Record<string, string>; args?: string[] } = {},
+): Promise<RunningShell> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'arrivals-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, '../../out/main/browser.js'), '--data-dir', dataDir, '--no-open', ...(opts.args ?? [])], {
-    env: { ...process.env, ...opts.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      path.join(__dirname, '../../out/main/browser.js'),
+      '--data-dir',
+      dataDir,
+      '--no-open',
+      ...(opts.args ?? []),
+    ],
+    {
+      env: { ...process.env, ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
@@ -52,7 +64,12 @@ export async function startShell(opts: { dataDir?: string; env?: Record<string, 
 }
 
 /** First run: creates the administrator (and the demo accounts) if needed, then signs in. */
-export async function setupAndSignIn(page: Page, shell: RunningShell, user: string, password: string): Promise<void> {
+export async function setupAndSignIn(
+  page: Page,
+  shell: RunningShell,
+  user: string,
+  password: string,
+): Promise<void> {
   await page.goto(shell.url);
   const setup = page.getByRole('heading', { name: 'Set up Arrivals Console' });
   await expect(setup.or(page.getByRole('button', { name: 'Sign in' }))).toBeVisible();

@@ -11,7 +11,10 @@ export function sha(b: Buffer): string {
   return createHash('sha256').update(b).digest('hex');
 }
 
-export function applicant(i: number, over: Partial<Extract<FeedRecord, { type: 'applicant' }>> = {}): Extract<FeedRecord, { type: 'applicant' }> {
+export function applicant(
+  i: number,
+  over: Partial<Extract<FeedRecord, { type: 'applicant' }>> = {},
+): Extract<FeedRecord, { type: 'applicant' }> {
   return {
     type: 'applicant',
     applicantId: `A${i}`,
@@ -35,19 +38,43 @@ export function applicant(i: number, over: Partial<Extract<FeedRecord, { type: '
 }
 
 /** One port-day served as the given batches, in order (seq 1, 2, …). */
-export function dayOf(port: string, serviceDate: string, batches: FeedRecord[][]): { header: ManifestHeader; batches: Batch[]; blobs: Map<string, Buffer> } {
+export function dayOf(
+  port: string,
+  serviceDate: string,
+  batches: FeedRecord[][],
+): { header: ManifestHeader; batches: Batch[]; blobs: Map<string, Buffer> } {
   const bs: Batch[] = batches.map((records, i) => ({ port, serviceDate, seq: i + 1, prevSeq: i, records }));
-  const header: ManifestHeader = { port, serviceDate, version: 1, generatedAt: `${serviceDate}T05:00:00Z`, lastSeq: bs.length, recordCount: bs.reduce((a, b) => a + b.records.length, 0) };
+  const header: ManifestHeader = {
+    port,
+    serviceDate,
+    version: 1,
+    generatedAt: `${serviceDate}T05:00:00Z`,
+    lastSeq: bs.length,
+    recordCount: bs.reduce((a, b) => a + b.records.length, 0),
+  };
   return { header, batches: bs, blobs: new Map<string, Buffer>() };
 }
 
-export function simpleDay(port: string, serviceDate: string, applicants = 6, perBatch = 2): { header: ManifestHeader; batches: Batch[]; blobs: Map<string, Buffer> } {
+export function simpleDay(
+  port: string,
+  serviceDate: string,
+  applicants = 6,
+  perBatch = 2,
+): { header: ManifestHeader; batches: Batch[]; blobs: Map<string, Buffer> } {
   const records: FeedRecord[] = [];
   const blobs = new Map<string, Buffer>();
   for (let i = 0; i < applicants; i++) {
-    if (i % 2 === 0) records.push({ type: 'group', groupId: `G${i / 2}`, kind: 'family', primaryApplicantId: `A${i}` });
+    if (i % 2 === 0)
+      records.push({ type: 'group', groupId: `G${i / 2}`, kind: 'family', primaryApplicantId: `A${i}` });
     records.push(applicant(i));
-    records.push({ type: 'appointment', appointmentId: `AP${i}`, applicantId: `A${i}`, groupId: `G${Math.floor(i / 2)}`, slot: `${serviceDate}T15:00:00Z`, status: 'scheduled' });
+    records.push({
+      type: 'appointment',
+      appointmentId: `AP${i}`,
+      applicantId: `A${i}`,
+      groupId: `G${Math.floor(i / 2)}`,
+      slot: `${serviceDate}T15:00:00Z`,
+      status: 'scheduled',
+    });
     blobs.set(sha(jpegLike(i)), jpegLike(i));
   }
   const batches: Batch[] = [];
@@ -64,17 +91,44 @@ export function simpleDay(port: string, serviceDate: string, applicants = 6, per
     records: [
       { type: 'cancel', appointmentId: 'AP1', reason: 'applicant cancelled' },
       { type: 'reschedule', appointmentId: 'AP2', slot: `${serviceDate}T18:30:00Z` },
-      { type: 'correction', applicantId: 'A3', fields: { familyNames: 'Corrected', address: { line1: '9 Elm St', line2: 'Apt 2', city: 'Yuma', state: 'AZ', zip: '85364' } } },
+      {
+        type: 'correction',
+        applicantId: 'A3',
+        fields: {
+          familyNames: 'Corrected',
+          address: { line1: '9 Elm St', line2: 'Apt 2', city: 'Yuma', state: 'AZ', zip: '85364' },
+        },
+      },
     ],
   });
-  const header: ManifestHeader = { port, serviceDate, version: 2, generatedAt: `${serviceDate}T06:00:00Z`, lastSeq: batches.length, recordCount: records.length + 3 };
+  const header: ManifestHeader = {
+    port,
+    serviceDate,
+    version: 2,
+    generatedAt: `${serviceDate}T06:00:00Z`,
+    lastSeq: batches.length,
+    recordCount: records.length + 3,
+  };
   return { header, batches, blobs };
 }
 
 export class MemoryFeed implements FeedSource {
   readonly kind = 'feed' as const;
   readonly label = 'test feed';
-  lookoutList: LookoutList | null = { version: 1, entries: [{ entryId: 'L1', givenNames: 'Ivan', familyNames: 'Petrov', aliases: [], dob: null, dobYear: 1980, reasonCode: 'TEST' }] };
+  lookoutList: LookoutList | null = {
+    version: 1,
+    entries: [
+      {
+        entryId: 'L1',
+        givenNames: 'Ivan',
+        familyNames: 'Petrov',
+        aliases: [],
+        dob: null,
+        dobYear: 1980,
+        reasonCode: 'TEST',
+      },
+    ],
+  };
   failAfterBatches = Infinity;
   served = 0;
 
@@ -87,7 +141,8 @@ export class MemoryFeed implements FeedSource {
   async *batches(_p: string, _d: string, since: number) {
     for (const b of this.day.batches) {
       if (b.seq <= since) continue;
-      if (this.served >= this.failAfterBatches) throw Object.assign(new Error('The feed is not reachable.'), { code: 'NETWORK' });
+      if (this.served >= this.failAfterBatches)
+        throw Object.assign(new Error('The feed is not reachable.'), { code: 'NETWORK' });
       this.served++;
       yield b;
     }
@@ -100,6 +155,8 @@ export class MemoryFeed implements FeedSource {
   }
 
   async lookout(since: number) {
-    return this.lookoutList && this.lookoutList.version > since ? { list: this.lookoutList, keyId: 'test-key' } : null;
+    return this.lookoutList && this.lookoutList.version > since
+      ? { list: this.lookoutList, keyId: 'test-key' }
+      : null;
   }
 }

@@ -25,7 +25,38 @@ export const SUFFIXES = {
   Place: ['Pl', 'Place'],
 } as const;
 
-const STREETS = ['Main', 'Oak', 'Maple', 'Cedar', 'Elm', 'Pine', 'Washington', 'Lincoln', 'Park', 'Lake', 'Hill', 'Sunset', 'Jefferson', 'Madison', 'Franklin', 'Walnut', 'Willow', 'Highland', 'Church', 'Jackson', 'Magnolia', 'Pecan', 'Bayou', 'Palm', 'Mesquite', 'Cypress', 'Riverside', 'Meadow', 'Spring', 'Forest'];
+const STREETS = [
+  'Main',
+  'Oak',
+  'Maple',
+  'Cedar',
+  'Elm',
+  'Pine',
+  'Washington',
+  'Lincoln',
+  'Park',
+  'Lake',
+  'Hill',
+  'Sunset',
+  'Jefferson',
+  'Madison',
+  'Franklin',
+  'Walnut',
+  'Willow',
+  'Highland',
+  'Church',
+  'Jackson',
+  'Magnolia',
+  'Pecan',
+  'Bayou',
+  'Palm',
+  'Mesquite',
+  'Cypress',
+  'Riverside',
+  'Meadow',
+  'Spring',
+  'Forest',
+];
 
 const CITIES: ReadonlyArray<[string, string, string]> = [
   ['Houston', 'TX', '770'],
@@ -51,7 +82,9 @@ export function randomHome(rng: Rng): Home {
     number: rng.int(100, 19999),
     street: rng.pick(STREETS),
     suffix,
-    unit: rng.chance(0.35) ? String(rng.int(1, 40)) + (rng.chance(0.2) ? rng.pick(['A', 'B', 'C']) : '') : null,
+    unit: rng.chance(0.35)
+      ? String(rng.int(1, 40)) + (rng.chance(0.2) ? rng.pick(['A', 'B', 'C']) : '')
+      : null,
     city,
     state,
     zip5: `${zip3}${String(rng.int(1, 99)).padStart(2, '0')}`,
@@ -75,7 +108,13 @@ export interface TypedAddress {
 /** How one person types the home: `variant` 0 is the tidy form, others vary. */
 export function typeAddress(h: Home, rng: Rng, variant = rng.int(0, 5)): TypedAddress {
   if (variant === 0) {
-    return { line1: `${h.number} ${h.street} ${SUFFIXES[h.suffix][0]}`, line2: h.unit ? `Apt ${h.unit}` : null, city: h.city, state: h.state, zip: h.zip5 };
+    return {
+      line1: `${h.number} ${h.street} ${SUFFIXES[h.suffix][0]}`,
+      line2: h.unit ? `Apt ${h.unit}` : null,
+      city: h.city,
+      state: h.state,
+      zip: h.zip5,
+    };
   }
   const suffix = rng.pick(SUFFIXES[h.suffix]);
   const designator = rng.pick(['Apt', 'Apt.', '#', 'Unit', 'Apartment', 'APT', 'apt', 'No.']);
@@ -98,5 +137,11 @@ export function typeAddress(h: Home, rng: Rng, variant = rng.int(0, 5)): TypedAd
     city = city.toLowerCase();
   }
   if (rng.chance(0.2)) line1 = `${line1}  `;
-  return { line1, line2, city, state: rng.chance(0.85) ? h.state : h.state.toLowerCase(), zip: rng.chance(0.3) ? `${h.zip5}-${h.zip4}` : h.zip5 };
+  return {
+    line1,
+    line2,
+    city,
+    state: rng.chance(0.85) ? h.state : h.state.toLowerCase(),
+    zip: rng.chance(0.3) ? `${h.zip5}-${h.zip4}` : h.zip5,
+  };
 }

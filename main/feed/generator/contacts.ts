@@ -8,12 +8,45 @@ export interface Phone {
 }
 
 export function randomUsPhone(rng: Rng): Phone {
-  const area = rng.pick(['210', '213', '305', '312', '346', '404', '480', '602', '619', '646', '713', '720', '786', '832', '915', '956']);
+  const area = rng.pick([
+    '210',
+    '213',
+    '305',
+    '312',
+    '346',
+    '404',
+    '480',
+    '602',
+    '619',
+    '646',
+    '713',
+    '720',
+    '786',
+    '832',
+    '915',
+    '956',
+  ]);
   return { e164: `+1${area}${rng.int(200, 989)}${String(rng.int(0, 9999)).padStart(4, '0')}` };
 }
 
 export function randomForeignPhone(rng: Rng, nationality: string): Phone {
-  const cc: Record<string, string> = { VEN: '58', MEX: '52', HND: '504', CUB: '53', COL: '57', GTM: '502', HTI: '509', BRA: '55', RUS: '7', ECU: '593', SLV: '503', NIC: '505', PER: '51', CHN: '86', IND: '91' };
+  const cc: Record<string, string> = {
+    VEN: '58',
+    MEX: '52',
+    HND: '504',
+    CUB: '53',
+    COL: '57',
+    GTM: '502',
+    HTI: '509',
+    BRA: '55',
+    RUS: '7',
+    ECU: '593',
+    SLV: '503',
+    NIC: '505',
+    PER: '51',
+    CHN: '86',
+    IND: '91',
+  };
   const code = cc[nationality] ?? '52';
   return { e164: `+${code}${rng.int(300, 999)}${String(rng.int(0, 9999999)).padStart(7, '0')}` };
 }

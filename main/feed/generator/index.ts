@@ -5,9 +5,26 @@
 import type { FeedRecord, LookoutList } from '../schema';
 import { portByCode } from '../../domain/ports';
 import { Rng } from './random';
-import { LANGUAGES, NATIONALITIES, makeName, pickCulture, transliterationVariant, type Culture, type PersonName } from './names';
+import {
+  LANGUAGES,
+  NATIONALITIES,
+  makeName,
+  pickCulture,
+  transliterationVariant,
+  type Culture,
+  type PersonName,
+} from './names';
 import { homeKey, randomHome, typeAddress, type Home } from './addresses';
-import { deviceId, makeEmail, normalisedPhone, randomForeignPhone, randomUsPhone, typeEmail, typePhone, type Phone } from './contacts';
+import {
+  deviceId,
+  makeEmail,
+  normalisedPhone,
+  randomForeignPhone,
+  randomUsPhone,
+  typeEmail,
+  typePhone,
+  type Phone,
+} from './contacts';
 import { demoFaces, photosFromDir, selfieFromDemoFace, type PhotoBlob } from './photos';
 import { plantLookout } from './plant';
 
@@ -116,7 +133,10 @@ const familyWords = (n: PersonName) =>
 
 function utcOffset(timeZone: string, date: string): string {
   const d = new Date(`${date}T12:00:00Z`);
-  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const part =
+    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+      .formatToParts(d)
+      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-]\d{2}):?(\d{2})?/.exec(part);
   return m ? `${m[1]}:${m[2] ?? '00'}` : 'Z';
 }
@@ -193,7 +213,8 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
   const facePool = dupFace ? faces.slice(0, -1) : faces;
   const userPhotos = opts.photosDir ? await photosFromDir(opts.photosDir) : [];
   const benchPool: PhotoBlob[] = [];
-  if (opts.reusePhotos) for (const f of faces.slice(0, 8)) benchPool.push(await selfieFromDemoFace(f, rng.fork(f.id), 0));
+  if (opts.reusePhotos)
+    for (const f of faces.slice(0, 8)) benchPool.push(await selfieFromDemoFace(f, rng.fork(f.id), 0));
   const nextPhotos: PhotoBlob[] = [...userPhotos];
   for (const f of facePool) nextPhotos.push(await selfieFromDemoFace(f, rng.fork(f.id), 0));
   nextPhotos.reverse();
@@ -203,7 +224,8 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
   const plantedByDay: GroupSpec[][] = portDays.map(() => []);
   let rr = 0;
   const plantGroup = (spec: GroupSpec) => {
-    if (spec.primary?.name && spec.primary.dob) usedIdentities.add(identityKey(spec.primary.name.nameAsWritten, spec.primary.dob));
+    if (spec.primary?.name && spec.primary.dob)
+      usedIdentities.add(identityKey(spec.primary.name.nameAsWritten, spec.primary.dob));
     plantedByDay[rr % portDays.length]!.push(spec);
     rr++;
   };
@@ -223,12 +245,28 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
     return out;
   }
 
-  function cluster(kind: PatternKind, id: string, key: string, note: string, n: number, spec: (i: number) => GroupSpec) {
+  function cluster(
+    kind: PatternKind,
+    id: string,
+    key: string,
+    note: string,
+    n: number,
+    spec: (i: number) => GroupSpec,
+  ) {
     const p: PlantedPattern = { id, kind, applicantIds: [], key, note };
     patterns.push(p);
     const avoid = new Set<string>();
     distinctRoots(n).forEach(({ culture, root }, i) => {
-      plantGroup({ kind: 'individual', size: 1, culture, familyRoot: root, vary: true, avoid, ...spec(i), onCreate: (as) => p.applicantIds.push(...as.map((a) => a.applicantId)) });
+      plantGroup({
+        kind: 'individual',
+        size: 1,
+        culture,
+        familyRoot: root,
+        vary: true,
+        avoid,
+        ...spec(i),
+        onCreate: (as) => p.applicantIds.push(...as.map((a) => a.applicantId)),
+      });
     });
   }
 
@@ -238,80 +276,220 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
     big.unit = null;
     // At least 36 groups (45 applicants: every fourth group is a couple), more on bigger runs.
     const bigN = Math.max(36, Math.min(60, Math.round(portDays.length * per * 0.004)));
-    const bigP: PlantedPattern = { id: 'addr-big', kind: 'shared_address', applicantIds: [], key: homeKey(big), note: `${bigN} unrelated groups give one single-family home, typed many ways, across every port and day` };
+    const bigP: PlantedPattern = {
+      id: 'addr-big',
+      kind: 'shared_address',
+      applicantIds: [],
+      key: homeKey(big),
+      note: `${bigN} unrelated groups give one single-family home, typed many ways, across every port and day`,
+    };
     patterns.push(bigP);
     const bigAvoid = new Set<string>();
     distinctRoots(Math.min(bigN, 60)).forEach(({ culture, root }, i) => {
-      plantGroup({ kind: i % 4 === 0 ? 'family' : 'individual', size: i % 4 === 0 ? 2 : 1, culture, familyRoot: root, home: big, vary: true, avoid: bigAvoid, onCreate: (as) => bigP.applicantIds.push(...as.map((a) => a.applicantId)) });
+      plantGroup({
+        kind: i % 4 === 0 ? 'family' : 'individual',
+        size: i % 4 === 0 ? 2 : 1,
+        culture,
+        familyRoot: root,
+        home: big,
+        vary: true,
+        avoid: bigAvoid,
+        onCreate: (as) => bigP.applicantIds.push(...as.map((a) => a.applicantId)),
+      });
     });
     for (let c = 0; c < 3; c++) {
       const h = uniqueHome(plantRng);
-      cluster('shared_address', `addr-small-${c}`, homeKey(h), `${3 + c} unrelated groups at one address`, 3 + c, () => ({ home: h }));
+      cluster(
+        'shared_address',
+        `addr-small-${c}`,
+        homeKey(h),
+        `${3 + c} unrelated groups at one address`,
+        3 + c,
+        () => ({ home: h }),
+      );
     }
     // Decoys: one building with a different family in each unit; one street with neighbours.
     const building = uniqueHome(plantRng);
-    const unitsDecoy: Decoy = { id: 'decoy-units', kind: 'address_units', applicantIds: [], key: `${building.number} ${building.street} ${building.suffix}`, note: 'four groups in four different apartments of one building: not a shared address' };
+    const unitsDecoy: Decoy = {
+      id: 'decoy-units',
+      kind: 'address_units',
+      applicantIds: [],
+      key: `${building.number} ${building.street} ${building.suffix}`,
+      note: 'four groups in four different apartments of one building: not a shared address',
+    };
     decoys.push(unitsDecoy);
     distinctRoots(4).forEach(({ culture, root }, i) =>
-      plantGroup({ kind: 'individual', size: 1, culture, familyRoot: root, vary: true, home: { ...building, unit: String(i + 1) }, onCreate: (as) => unitsDecoy.applicantIds.push(...as.map((a) => a.applicantId)) }),
+      plantGroup({
+        kind: 'individual',
+        size: 1,
+        culture,
+        familyRoot: root,
+        vary: true,
+        home: { ...building, unit: String(i + 1) },
+        onCreate: (as) => unitsDecoy.applicantIds.push(...as.map((a) => a.applicantId)),
+      }),
     );
     const street = uniqueHome(plantRng);
-    const streetDecoy: Decoy = { id: 'decoy-street', kind: 'address_street', applicantIds: [], key: `${street.street} ${street.suffix} ${street.zip5}`, note: 'four groups at four different house numbers on one street: not a shared address' };
+    const streetDecoy: Decoy = {
+      id: 'decoy-street',
+      kind: 'address_street',
+      applicantIds: [],
+      key: `${street.street} ${street.suffix} ${street.zip5}`,
+      note: 'four groups at four different house numbers on one street: not a shared address',
+    };
     decoys.push(streetDecoy);
     distinctRoots(4).forEach(({ culture, root }, i) =>
-      plantGroup({ kind: 'individual', size: 1, culture, familyRoot: root, vary: true, home: { ...street, unit: null, number: street.number + 2 * (i + 1) }, onCreate: (as) => streetDecoy.applicantIds.push(...as.map((a) => a.applicantId)) }),
+      plantGroup({
+        kind: 'individual',
+        size: 1,
+        culture,
+        familyRoot: root,
+        vary: true,
+        home: { ...street, unit: null, number: street.number + 2 * (i + 1) },
+        onCreate: (as) => streetDecoy.applicantIds.push(...as.map((a) => a.applicantId)),
+      }),
     );
     for (let c = 0; c < 2; c++) {
       const phone = randomUsPhone(plantRng);
       usedPhones.add(phone.e164);
-      cluster('shared_phone', `phone-${c}`, phone.e164, '4 unrelated groups give one phone number, typed differently', 4, () => ({ phone }));
+      cluster(
+        'shared_phone',
+        `phone-${c}`,
+        phone.e164,
+        '4 unrelated groups give one phone number, typed differently',
+        4,
+        () => ({ phone }),
+      );
     }
     for (let c = 0; c < 2; c++) {
       const email = `tramites.rapidos${c + 1}@gmail.com`;
-      cluster('shared_email', `email-${c}`, email.replace(/\./g, '').replace('@gmailcom', '@gmail.com'), '3 unrelated groups give one mailbox (case, dots, +tags differ)', 3, () => ({ email }));
+      cluster(
+        'shared_email',
+        `email-${c}`,
+        email.replace(/\./g, '').replace('@gmailcom', '@gmail.com'),
+        '3 unrelated groups give one mailbox (case, dots, +tags differ)',
+        3,
+        () => ({ email }),
+      );
     }
     for (let c = 0; c < 2; c++) {
       const device = uniqueDevice(plantRng);
-      cluster('shared_device', `device-${c}`, device, '5 unrelated groups booked from one device', 5, () => ({ device }));
+      cluster('shared_device', `device-${c}`, device, '5 unrelated groups booked from one device', 5, () => ({
+        device,
+      }));
     }
     if (dupFace) {
-      const p: PlantedPattern = { id: 'face-dup', kind: 'face_duplicate', applicantIds: [], key: dupFace.id, note: 'one face submitted under two identities' };
+      const p: PlantedPattern = {
+        id: 'face-dup',
+        kind: 'face_duplicate',
+        applicantIds: [],
+        key: dupFace.id,
+        note: 'one face submitted under two identities',
+      };
       patterns.push(p);
-      distinctRoots(2).forEach(({ culture, root }, i) => plantGroup({ kind: 'individual', size: 1, culture, familyRoot: root, photo: { sha256: `pending:${i}`, bytes: Buffer.alloc(0), width: 0, height: 0, source: dupFace.id }, onCreate: (as) => p.applicantIds.push(as[0]!.applicantId) }));
+      distinctRoots(2).forEach(({ culture, root }, i) =>
+        plantGroup({
+          kind: 'individual',
+          size: 1,
+          culture,
+          familyRoot: root,
+          photo: { sha256: `pending:${i}`, bytes: Buffer.alloc(0), width: 0, height: 0, source: dupFace.id },
+          onCreate: (as) => p.applicantIds.push(as[0]!.applicantId),
+        }),
+      );
     }
     // The same person in two appointments: same spelling, and a transliteration variant.
     {
       const name = makeName(plantRng, 'es', true);
       const dob = '1988-03-14';
-      const p: PlantedPattern = { id: 'ident-same', kind: 'identity_duplicate', applicantIds: [], key: `${name.givenNames} ${name.familyNames} ${dob}`, note: 'same name and date of birth in two appointments' };
+      const p: PlantedPattern = {
+        id: 'ident-same',
+        kind: 'identity_duplicate',
+        applicantIds: [],
+        key: `${name.givenNames} ${name.familyNames} ${dob}`,
+        note: 'same name and date of birth in two appointments',
+      };
       patterns.push(p);
-      for (let i = 0; i < 2; i++) plantGroup({ kind: 'individual', size: 1, culture: 'es', primary: { name, dob }, onCreate: (as) => p.applicantIds.push(as[0]!.applicantId) });
+      for (let i = 0; i < 2; i++)
+        plantGroup({
+          kind: 'individual',
+          size: 1,
+          culture: 'es',
+          primary: { name, dob },
+          onCreate: (as) => p.applicantIds.push(as[0]!.applicantId),
+        });
     }
     {
       // Accents dropped and upper-cased, the way a document reader or a hurried typist gives it.
       let name = makeName(plantRng, 'es', true);
       while (!/[\u00c0-\u017f]/.test(name.nameAsWritten)) name = makeName(plantRng, 'es', true);
-      const plain: PersonName = { ...name, givenNames: fold(name.givenNames).toUpperCase(), familyNames: fold(name.familyNames).toUpperCase(), nameAsWritten: fold(name.nameAsWritten).toUpperCase() };
+      const plain: PersonName = {
+        ...name,
+        givenNames: fold(name.givenNames).toUpperCase(),
+        familyNames: fold(name.familyNames).toUpperCase(),
+        nameAsWritten: fold(name.nameAsWritten).toUpperCase(),
+      };
       const dob = '1993-07-21';
-      const p: PlantedPattern = { id: 'ident-accents', kind: 'identity_duplicate', applicantIds: [], key: `${plain.nameAsWritten} ${dob}`, note: `one person as "${name.nameAsWritten}" and "${plain.nameAsWritten}"` };
+      const p: PlantedPattern = {
+        id: 'ident-accents',
+        kind: 'identity_duplicate',
+        applicantIds: [],
+        key: `${plain.nameAsWritten} ${dob}`,
+        note: `one person as "${name.nameAsWritten}" and "${plain.nameAsWritten}"`,
+      };
       patterns.push(p);
-      [name, plain].forEach((n) => plantGroup({ kind: 'individual', size: 1, culture: 'es', primary: { name: n, dob }, onCreate: (as) => p.applicantIds.push(as[0]!.applicantId) }));
+      [name, plain].forEach((n) =>
+        plantGroup({
+          kind: 'individual',
+          size: 1,
+          culture: 'es',
+          primary: { name: n, dob },
+          onCreate: (as) => p.applicantIds.push(as[0]!.applicantId),
+        }),
+      );
     }
     {
       const name = makeName(plantRng, 'ru', false);
       const variant = transliterationVariant(name, plantRng) ?? name;
       const dob = '1979-11-02';
-      const p: PlantedPattern = { id: 'ident-translit', kind: 'identity_duplicate', applicantIds: [], key: `${name.nameAsWritten} ${dob}`, note: `one person as "${name.givenNames} ${name.familyNames}" and "${variant.givenNames} ${variant.familyNames}"` };
+      const p: PlantedPattern = {
+        id: 'ident-translit',
+        kind: 'identity_duplicate',
+        applicantIds: [],
+        key: `${name.nameAsWritten} ${dob}`,
+        note: `one person as "${name.givenNames} ${name.familyNames}" and "${variant.givenNames} ${variant.familyNames}"`,
+      };
       patterns.push(p);
-      [name, variant].forEach((n) => plantGroup({ kind: 'individual', size: 1, culture: 'ru', primary: { name: n, dob }, onCreate: (as) => p.applicantIds.push(as[0]!.applicantId) }));
+      [name, variant].forEach((n) =>
+        plantGroup({
+          kind: 'individual',
+          size: 1,
+          culture: 'ru',
+          primary: { name: n, dob },
+          onCreate: (as) => p.applicantIds.push(as[0]!.applicantId),
+        }),
+      );
     }
     for (let c = 0; c < 2; c++) {
       const issuer = c === 0 ? 'VEN' : 'HTI';
       const number = uniqueDoc(plantRng, issuer);
-      const p: PlantedPattern = { id: `doc-${c}`, kind: 'document_duplicate', applicantIds: [], key: `${issuer}:${number}`, note: 'one passport number under two different names' };
+      const p: PlantedPattern = {
+        id: `doc-${c}`,
+        kind: 'document_duplicate',
+        applicantIds: [],
+        key: `${issuer}:${number}`,
+        note: 'one passport number under two different names',
+      };
       patterns.push(p);
       distinctRoots(2, c === 0 ? 'es' : 'ht').forEach(({ culture, root }) =>
-        plantGroup({ kind: 'individual', size: 1, culture, familyRoot: root, primary: { document: { type: 'passport', number, issuer }, nationality: issuer }, onCreate: (as) => p.applicantIds.push(as[0]!.applicantId) }),
+        plantGroup({
+          kind: 'individual',
+          size: 1,
+          culture,
+          familyRoot: root,
+          primary: { document: { type: 'passport', number, issuer }, nationality: issuer },
+          onCreate: (as) => p.applicantIds.push(as[0]!.applicantId),
+        }),
       );
     }
   }
@@ -354,30 +532,66 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
       let groupEmail: string | undefined;
       for (let m = 0; m < size; m++) {
         const female = r.chance(0.5);
-        let name = m === 0 && spec.primary?.name ? spec.primary.name : makeName(r, culture, female, kind === 'family' ? familyRoot : m === 0 ? familyRoot : undefined);
+        let name =
+          m === 0 && spec.primary?.name
+            ? spec.primary.name
+            : makeName(r, culture, female, kind === 'family' ? familyRoot : m === 0 ? familyRoot : undefined);
         // Planted clusters must be unrelated households: no family-name word in common.
         // Every member is checked (a spouse's or child's second family name too); relatives keep
         // the household's root, a primary may take another root if its own is taken.
-        for (let tries = 0; spec.avoid && !(m === 0 && spec.primary?.name) && tries < 200 && familyWords(name).some((w) => spec.avoid!.has(w)); tries++) {
-          name = makeName(r, culture, female, (m > 0 && kind === 'family') || tries < 20 ? familyRoot : undefined);
+        for (
+          let tries = 0;
+          spec.avoid &&
+          !(m === 0 && spec.primary?.name) &&
+          tries < 200 &&
+          familyWords(name).some((w) => spec.avoid!.has(w));
+          tries++
+        ) {
+          name = makeName(
+            r,
+            culture,
+            female,
+            (m > 0 && kind === 'family') || tries < 20 ? familyRoot : undefined,
+          );
         }
         if (m === 0) familyRoot = name.familyRoot; // relatives follow the primary's (possibly re-drawn) root
         const isChild = kind === 'family' && m >= 2;
         const year = isChild ? r.int(2009, 2024) : r.int(1958, 2006);
         const planted = m === 0 && spec.primary?.dob !== undefined;
-        let dob = planted ? spec.primary!.dob! : `${year}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
-        while (!planted && usedIdentities.has(identityKey(name.nameAsWritten, dob))) dob = `${year}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
+        let dob = planted
+          ? spec.primary!.dob!
+          : `${year}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
+        while (!planted && usedIdentities.has(identityKey(name.nameAsWritten, dob)))
+          dob = `${year}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
         usedIdentities.add(identityKey(name.nameAsWritten, dob));
         const issuer = nationality;
         // Most carry a passport; some a national id card or another paper; some nothing yet.
         const docDraw = r.next();
-        const docType = docDraw < 0.78 ? ('passport' as const) : docDraw < 0.88 ? ('national_id' as const) : docDraw < 0.92 ? ('other' as const) : null;
-        const doc = m === 0 && spec.primary?.document !== undefined ? spec.primary.document : docType ? { type: docType, number: uniqueDoc(r, issuer), issuer } : null;
+        const docType =
+          docDraw < 0.78
+            ? ('passport' as const)
+            : docDraw < 0.88
+              ? ('national_id' as const)
+              : docDraw < 0.92
+                ? ('other' as const)
+                : null;
+        const doc =
+          m === 0 && spec.primary?.document !== undefined
+            ? spec.primary.document
+            : docType
+              ? { type: docType, number: uniqueDoc(r, issuer), issuer }
+              : null;
         // Children of migrant families are often born on the way (Haitian families in Chile or
         // Brazil, Venezuelan ones in Colombia or Peru): nationality and birth country differ.
         const bornAway = isChild && (nationality === 'HTI' || nationality === 'VEN') && r.chance(0.4);
-        const countryOfBirth = bornAway ? r.pick(nationality === 'HTI' ? ['CHL', 'BRA'] : ['COL', 'PER']) : nationality;
-        const email = spec.email ? (spec.vary ? typeEmail(spec.email, r) : spec.email) : (groupEmail ??= makeEmail(r, name.givenNames, name.familyNames, emailCounter++));
+        const countryOfBirth = bornAway
+          ? r.pick(nationality === 'HTI' ? ['CHL', 'BRA'] : ['COL', 'PER'])
+          : nationality;
+        const email = spec.email
+          ? spec.vary
+            ? typeEmail(spec.email, r)
+            : spec.email
+          : (groupEmail ??= makeEmail(r, name.givenNames, name.familyNames, emailCounter++));
         const applicantId = `${port}-${compact}-${String(++n).padStart(5, '0')}`;
         const a: ApplicantRecord = {
           type: 'applicant',
@@ -405,22 +619,52 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
         // Photos: planted duplicate face, else the pool (one face per identity), else none.
         let photo: PhotoBlob | undefined;
         if (m === 0 && spec.photo?.sha256.startsWith('pending:') && dupFace) {
-          photo = await selfieFromDemoFace(dupFace, r.fork(`dup${spec.photo.sha256}`), spec.photo.sha256 === 'pending:0' ? 0 : 1);
+          photo = await selfieFromDemoFace(
+            dupFace,
+            r.fork(`dup${spec.photo.sha256}`),
+            spec.photo.sha256 === 'pending:0' ? 0 : 1,
+          );
         } else if (opts.reusePhotos && benchPool.length) {
           photo = benchPool[n % benchPool.length];
-        } else if (m === 0 && !spec.home && !spec.phone && !spec.email && !spec.device && nextPhotos.length && (dayIndex === 0 || userPhotos.length)) {
+        } else if (
+          m === 0 &&
+          !spec.home &&
+          !spec.phone &&
+          !spec.email &&
+          !spec.device &&
+          nextPhotos.length &&
+          (dayIndex === 0 || userPhotos.length)
+        ) {
           photo = nextPhotos.pop();
         }
         if (photo) {
           blobs.set(photo.sha256, photo.bytes);
-          a.photo = { sha256: photo.sha256, capturedAt: `${shiftDate(serviceDate, -r.int(2, 20))}T${String(r.int(10, 23))}:${String(r.int(10, 59))}:00Z`, width: photo.width, height: photo.height };
+          a.photo = {
+            sha256: photo.sha256,
+            capturedAt: `${shiftDate(serviceDate, -r.int(2, 20))}T${String(r.int(10, 23))}:${String(r.int(10, 59))}:00Z`,
+            width: photo.width,
+            height: photo.height,
+          };
           photoCount++;
-          photoTruth.push({ applicantId, sha256: photo.sha256, source: opts.reusePhotos && benchPool.includes(photo) ? `reused:${photo.source}` : photo.source });
+          photoTruth.push({
+            applicantId,
+            sha256: photo.sha256,
+            source: opts.reusePhotos && benchPool.includes(photo) ? `reused:${photo.source}` : photo.source,
+          });
         }
         members.push(a);
-        appointments.push({ type: 'appointment', appointmentId: `AP-${applicantId}`, applicantId, groupId, slot, status: 'scheduled' });
+        appointments.push({
+          type: 'appointment',
+          appointmentId: `AP-${applicantId}`,
+          applicantId,
+          groupId,
+          slot,
+          status: 'scheduled',
+        });
       }
-      if (spec.avoid) for (const a of members) for (const w of familyWords({ familyNames: a.familyNames } as PersonName)) spec.avoid.add(w);
+      if (spec.avoid)
+        for (const a of members)
+          for (const w of familyWords({ familyNames: a.familyNames } as PersonName)) spec.avoid.add(w);
       records.push({ type: 'group', groupId, kind, primaryApplicantId: members[0]!.applicantId });
       records.push(...members);
       dayApplicants.push(...members);
@@ -434,7 +678,8 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
     const dayRng = rng.fork(`${port}${serviceDate}`);
     let groupsMade = 0;
     while (n < per || pi < planted.length) {
-      if (pi < planted.length && (groupsMade % stride === stride - 1 || n >= per)) await makeGroup(planted[pi++]!, dayRng);
+      if (pi < planted.length && (groupsMade % stride === stride - 1 || n >= per))
+        await makeGroup(planted[pi++]!, dayRng);
       else await makeGroup({}, dayRng);
       groupsMade++;
     }
@@ -444,18 +689,35 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
     // Amendments: some cancellations, reschedules and corrections of ordinary applicants.
     const amendments: FeedRecord[] = [];
     if (opts.amendments !== false) {
-      const planted = new Set(patterns.flatMap((x) => x.applicantIds).concat(decoys.flatMap((x) => x.applicantIds)));
+      const planted = new Set(
+        patterns.flatMap((x) => x.applicantIds).concat(decoys.flatMap((x) => x.applicantIds)),
+      );
       const ar = rng.fork(`amend${port}${serviceDate}`);
       const byId = new Map(dayApplicants.map((a) => [a.applicantId, a]));
-      const cancel = (ap: (typeof appointments)[number]) => amendments.push({ type: 'cancel', appointmentId: ap.appointmentId, reason: ar.pick(['applicant cancelled', 'duplicate booking', 'travel plans changed']) });
-      const reschedule = (ap: (typeof appointments)[number]) => amendments.push({ type: 'reschedule', appointmentId: ap.appointmentId, slot: slotFor(ar.int(0, per - 1)) });
+      const cancel = (ap: (typeof appointments)[number]) =>
+        amendments.push({
+          type: 'cancel',
+          appointmentId: ap.appointmentId,
+          reason: ar.pick(['applicant cancelled', 'duplicate booking', 'travel plans changed']),
+        });
+      const reschedule = (ap: (typeof appointments)[number]) =>
+        amendments.push({
+          type: 'reschedule',
+          appointmentId: ap.appointmentId,
+          slot: slotFor(ar.int(0, per - 1)),
+        });
       const correct = (ap: (typeof appointments)[number]) => {
         const a = byId.get(ap.applicantId)!;
         // Corrections that keep the person's identity and contacts what they were (a new
         // number of their own, the language they prefer, the same number typed tidily), so
         // amendments never create or hide a planted pattern.
         const y = ar.int(0, 2);
-        const fields = y === 0 ? { phone: typePhone(uniquePhone(ar, a.nationality), ar, 0) } : y === 1 ? { language: a.language === 'en' ? 'es' : 'en' } : { phone: typePhone({ e164: normalisedPhone(a.phone) }, ar, 0), email: a.email.toLowerCase() };
+        const fields =
+          y === 0
+            ? { phone: typePhone(uniquePhone(ar, a.nationality), ar, 0) }
+            : y === 1
+              ? { language: a.language === 'en' ? 'es' : 'en' }
+              : { phone: typePhone({ e164: normalisedPhone(a.phone) }, ar, 0), email: a.email.toLowerCase() };
         amendments.push({ type: 'correction', applicantId: ap.applicantId, fields });
       };
       const ordinary = appointments.filter((ap) => !planted.has(ap.applicantId));
@@ -479,8 +741,13 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
 
   // Lookout list: entries that should match planted applicants (with the usual variations),
   // and near misses that should not (plant.ts).
-  const plantedIds = new Set(patterns.flatMap((x) => x.applicantIds).concat(decoys.flatMap((d) => d.applicantIds)));
-  const entries = opts.plant === false ? [] : plantLookout(root.fork('lookout'), allApplicants, plantedIds, patterns, decoys);
+  const plantedIds = new Set(
+    patterns.flatMap((x) => x.applicantIds).concat(decoys.flatMap((d) => d.applicantIds)),
+  );
+  const entries =
+    opts.plant === false
+      ? []
+      : plantLookout(root.fork('lookout'), allApplicants, plantedIds, patterns, decoys);
 
   return {
     days,

@@ -11,16 +11,238 @@ interface Translit {
   latin: readonly string[];
 }
 
-const ES_GIVEN_F = ['María', 'Ana', 'Carmen', 'Rosa', 'Yolanda', 'Daniela', 'Valentina', 'Gabriela', 'Sofía', 'Camila', 'Fernanda', 'Mariana', 'Lucía', 'Isabel', 'Paola', 'Andrea', 'Yesenia', 'Dayana', 'Karla', 'Leidy'];
-const ES_GIVEN_M = ['José', 'Juan', 'Luis', 'Carlos', 'Jorge', 'Miguel', 'Andrés', 'Alejandro', 'Ángel', 'Diego', 'Javier', 'Héctor', 'Raúl', 'Jesús', 'Víctor', 'Óscar', 'Wilmer', 'Yeferson', 'Kevin', 'Brayan'];
-const ES_FAMILY = ['García', 'Rodríguez', 'Martínez', 'Hernández', 'López', 'González', 'Pérez', 'Sánchez', 'Ramírez', 'Torres', 'Flores', 'Rivera', 'Gómez', 'Díaz', 'Reyes', 'Morales', 'Cruz', 'Ortiz', 'Gutiérrez', 'Chávez', 'Ramos', 'Mendoza', 'Castillo', 'Vargas', 'Romero', 'Herrera', 'Medina', 'Aguilar', 'Jiménez', 'Moreno', 'Álvarez', 'Castro', 'Rojas', 'Contreras', 'Salazar', 'Peña', 'Suárez', 'Quintero', 'Villanueva', 'Zambrano', 'Briceño', 'Colmenares', 'Urdaneta', 'Mejía', 'Cáceres', 'Espinoza', 'Fuentes', 'Navarro', 'Paredes', 'Velásquez',
-  'Acosta', 'Aguirre', 'Alvarado', 'Ayala', 'Barrios', 'Benítez', 'Bermúdez', 'Blanco', 'Bravo', 'Cabrera', 'Calderón', 'Campos', 'Cardona', 'Carrasco', 'Carrillo', 'Castañeda', 'Cisneros', 'Córdoba', 'Cortés', 'Delgado', 'Domínguez', 'Duarte', 'Escobar', 'Estrada', 'Figueroa', 'Franco', 'Galindo', 'Gallardo', 'Gallegos', 'Guerrero', 'Guzmán', 'Ibarra', 'Juárez', 'Lara', 'León', 'Lozano', 'Luna', 'Macías', 'Maldonado', 'Márquez', 'Marín', 'Mercado', 'Miranda', 'Molina', 'Montoya', 'Mora', 'Muñoz', 'Núñez', 'Ochoa', 'Olivares', 'Orozco', 'Pacheco', 'Padilla', 'Palacios', 'Pineda', 'Ponce', 'Quiroz', 'Rangel', 'Rincón', 'Ríos', 'Rosales', 'Ruiz', 'Sandoval', 'Santana', 'Serrano', 'Solís', 'Sosa', 'Soto', 'Tapia', 'Trujillo', 'Valdez', 'Valencia', 'Vega', 'Velasco', 'Zamora', 'Zapata'];
+const ES_GIVEN_F = [
+  'María',
+  'Ana',
+  'Carmen',
+  'Rosa',
+  'Yolanda',
+  'Daniela',
+  'Valentina',
+  'Gabriela',
+  'Sofía',
+  'Camila',
+  'Fernanda',
+  'Mariana',
+  'Lucía',
+  'Isabel',
+  'Paola',
+  'Andrea',
+  'Yesenia',
+  'Dayana',
+  'Karla',
+  'Leidy',
+];
+const ES_GIVEN_M = [
+  'José',
+  'Juan',
+  'Luis',
+  'Carlos',
+  'Jorge',
+  'Miguel',
+  'Andrés',
+  'Alejandro',
+  'Ángel',
+  'Diego',
+  'Javier',
+  'Héctor',
+  'Raúl',
+  'Jesús',
+  'Víctor',
+  'Óscar',
+  'Wilmer',
+  'Yeferson',
+  'Kevin',
+  'Brayan',
+];
+const ES_FAMILY = [
+  'García',
+  'Rodríguez',
+  'Martínez',
+  'Hernández',
+  'López',
+  'González',
+  'Pérez',
+  'Sánchez',
+  'Ramírez',
+  'Torres',
+  'Flores',
+  'Rivera',
+  'Gómez',
+  'Díaz',
+  'Reyes',
+  'Morales',
+  'Cruz',
+  'Ortiz',
+  'Gutiérrez',
+  'Chávez',
+  'Ramos',
+  'Mendoza',
+  'Castillo',
+  'Vargas',
+  'Romero',
+  'Herrera',
+  'Medina',
+  'Aguilar',
+  'Jiménez',
+  'Moreno',
+  'Álvarez',
+  'Castro',
+  'Rojas',
+  'Contreras',
+  'Salazar',
+  'Peña',
+  'Suárez',
+  'Quintero',
+  'Villanueva',
+  'Zambrano',
+  'Briceño',
+  'Colmenares',
+  'Urdaneta',
+  'Mejía',
+  'Cáceres',
+  'Espinoza',
+  'Fuentes',
+  'Navarro',
+  'Paredes',
+  'Velásquez',
+  'Acosta',
+  'Aguirre',
+  'Alvarado',
+  'Ayala',
+  'Barrios',
+  'Benítez',
+  'Bermúdez',
+  'Blanco',
+  'Bravo',
+  'Cabrera',
+  'Calderón',
+  'Campos',
+  'Cardona',
+  'Carrasco',
+  'Carrillo',
+  'Castañeda',
+  'Cisneros',
+  'Córdoba',
+  'Cortés',
+  'Delgado',
+  'Domínguez',
+  'Duarte',
+  'Escobar',
+  'Estrada',
+  'Figueroa',
+  'Franco',
+  'Galindo',
+  'Gallardo',
+  'Gallegos',
+  'Guerrero',
+  'Guzmán',
+  'Ibarra',
+  'Juárez',
+  'Lara',
+  'León',
+  'Lozano',
+  'Luna',
+  'Macías',
+  'Maldonado',
+  'Márquez',
+  'Marín',
+  'Mercado',
+  'Miranda',
+  'Molina',
+  'Montoya',
+  'Mora',
+  'Muñoz',
+  'Núñez',
+  'Ochoa',
+  'Olivares',
+  'Orozco',
+  'Pacheco',
+  'Padilla',
+  'Palacios',
+  'Pineda',
+  'Ponce',
+  'Quiroz',
+  'Rangel',
+  'Rincón',
+  'Ríos',
+  'Rosales',
+  'Ruiz',
+  'Sandoval',
+  'Santana',
+  'Serrano',
+  'Solís',
+  'Sosa',
+  'Soto',
+  'Tapia',
+  'Trujillo',
+  'Valdez',
+  'Valencia',
+  'Vega',
+  'Velasco',
+  'Zamora',
+  'Zapata',
+];
 const PT_GIVEN_F = ['Ana', 'Mariana', 'Beatriz', 'Juliana', 'Larissa', 'Camila', 'Letícia', 'Fernanda'];
 const PT_GIVEN_M = ['João', 'Pedro', 'Lucas', 'Gabriel', 'Thiago', 'Mateus', 'Rafael', 'Gustavo'];
-const PT_FAMILY = ['Silva', 'Santos', 'Oliveira', 'Souza', 'Pereira', 'Costa', 'Ferreira', 'Almeida', 'Carvalho', 'Gonçalves', 'Ribeiro', 'Araújo', 'Barbosa', 'Lima'];
-const HT_GIVEN_F = ['Marie', 'Rose-Darline', 'Fabiola', 'Widlene', 'Guerline', 'Claudette', 'Stéphanie', 'Nadège', 'Mirlande', 'Sherline'];
-const HT_GIVEN_M = ['Jean', 'Pierre', 'Jean-Baptiste', 'Wilner', 'Mackenson', 'Jacques', 'Emmanuel', 'Wilson', 'Jocelyn', 'Frantz'];
-const HT_FAMILY = ['Joseph', 'Jean-Louis', 'Pierre', 'Charles', 'Louis', 'Baptiste', 'Désir', 'Étienne', 'Saint-Fleur', 'Dorvil', 'Toussaint', 'Augustin', 'Métellus', 'Jean-Pierre', 'Noël', 'Dorsainvil'];
+const PT_FAMILY = [
+  'Silva',
+  'Santos',
+  'Oliveira',
+  'Souza',
+  'Pereira',
+  'Costa',
+  'Ferreira',
+  'Almeida',
+  'Carvalho',
+  'Gonçalves',
+  'Ribeiro',
+  'Araújo',
+  'Barbosa',
+  'Lima',
+];
+const HT_GIVEN_F = [
+  'Marie',
+  'Rose-Darline',
+  'Fabiola',
+  'Widlene',
+  'Guerline',
+  'Claudette',
+  'Stéphanie',
+  'Nadège',
+  'Mirlande',
+  'Sherline',
+];
+const HT_GIVEN_M = [
+  'Jean',
+  'Pierre',
+  'Jean-Baptiste',
+  'Wilner',
+  'Mackenson',
+  'Jacques',
+  'Emmanuel',
+  'Wilson',
+  'Jocelyn',
+  'Frantz',
+];
+const HT_FAMILY = [
+  'Joseph',
+  'Jean-Louis',
+  'Pierre',
+  'Charles',
+  'Louis',
+  'Baptiste',
+  'Désir',
+  'Étienne',
+  'Saint-Fleur',
+  'Dorvil',
+  'Toussaint',
+  'Augustin',
+  'Métellus',
+  'Jean-Pierre',
+  'Noël',
+  'Dorsainvil',
+];
 const RU_GIVEN_M: readonly Translit[] = [
   { cyr: 'Александр', latin: ['Aleksandr', 'Alexander', 'Aleksander', 'Alexandr', 'Oleksandr'] },
   { cyr: 'Дмитрий', latin: ['Dmitriy', 'Dmitry', 'Dmitrii'] },
@@ -124,7 +346,14 @@ export const NATIONALITIES: Record<Culture, readonly string[]> = {
 };
 
 // Preferred language: mostly the native one, some choose English (or French, for Haitians).
-export const LANGUAGES: Record<Culture, readonly string[]> = { es: ['es', 'es', 'es', 'es', 'es', 'es', 'es', 'es', 'es', 'en'], pt: ['pt'], ht: ['ht', 'ht', 'fr'], ru: ['ru'], zh: ['zh', 'zh', 'en'], hi: ['hi', 'en'] };
+export const LANGUAGES: Record<Culture, readonly string[]> = {
+  es: ['es', 'es', 'es', 'es', 'es', 'es', 'es', 'es', 'es', 'en'],
+  pt: ['pt'],
+  ht: ['ht', 'ht', 'fr'],
+  ru: ['ru'],
+  zh: ['zh', 'zh', 'en'],
+  hi: ['hi', 'en'],
+};
 
 export interface PersonName {
   givenNames: string;
@@ -153,25 +382,44 @@ function ruFemaleCyr(s: string): string {
 export function makeName(rng: Rng, culture: Culture, female: boolean, familyRoot?: string): PersonName {
   switch (culture) {
     case 'es': {
-      const given = rng.chance(0.4) ? `${rng.pick(female ? ES_GIVEN_F : ES_GIVEN_M)} ${rng.pick(female ? ES_GIVEN_F : ES_GIVEN_M)}` : rng.pick(female ? ES_GIVEN_F : ES_GIVEN_M);
+      const given = rng.chance(0.4)
+        ? `${rng.pick(female ? ES_GIVEN_F : ES_GIVEN_M)} ${rng.pick(female ? ES_GIVEN_F : ES_GIVEN_M)}`
+        : rng.pick(female ? ES_GIVEN_F : ES_GIVEN_M);
       const paternal = familyRoot ?? rng.pick(ES_FAMILY);
       const family = `${paternal} ${rng.pick(ES_FAMILY)}`;
-      return { givenNames: given, familyNames: family, nameAsWritten: `${given} ${family}`, familyRoot: paternal };
+      return {
+        givenNames: given,
+        familyNames: family,
+        nameAsWritten: `${given} ${family}`,
+        familyRoot: paternal,
+      };
     }
     case 'pt': {
       const given = rng.pick(female ? PT_GIVEN_F : PT_GIVEN_M);
       const last = familyRoot ?? rng.pick(PT_FAMILY);
       const family = `${rng.pick(PT_FAMILY)} ${last}`;
-      return { givenNames: given, familyNames: family, nameAsWritten: `${given} ${family}`, familyRoot: last };
+      return {
+        givenNames: given,
+        familyNames: family,
+        nameAsWritten: `${given} ${family}`,
+        familyRoot: last,
+      };
     }
     case 'ht': {
       const given = rng.pick(female ? HT_GIVEN_F : HT_GIVEN_M);
       const family = familyRoot ?? rng.pick(HT_FAMILY);
-      return { givenNames: given, familyNames: family, nameAsWritten: `${given} ${family}`, familyRoot: family };
+      return {
+        givenNames: given,
+        familyNames: family,
+        nameAsWritten: `${given} ${family}`,
+        familyRoot: family,
+      };
     }
     case 'ru': {
       const g = rng.pick(female ? RU_GIVEN_F : RU_GIVEN_M);
-      const f = familyRoot ? (RU_FAMILY.find((x) => x.cyr === familyRoot) ?? rng.pick(RU_FAMILY)) : rng.pick(RU_FAMILY);
+      const f = familyRoot
+        ? (RU_FAMILY.find((x) => x.cyr === familyRoot) ?? rng.pick(RU_FAMILY))
+        : rng.pick(RU_FAMILY);
       const gl = rng.pick(g.latin);
       const fl = rng.pick(f.latin);
       return {
@@ -209,4 +457,11 @@ export function transliterationVariant(name: PersonName, rng: Rng): PersonName |
   return { ...name, givenNames: gl, familyNames: name.familyNames.endsWith('a') ? `${fl}a` : fl };
 }
 
-export const ALL_FAMILY_ROOTS = { es: ES_FAMILY, pt: PT_FAMILY, ht: HT_FAMILY, ru: RU_FAMILY.map((f) => f.cyr), zh: ZH_FAMILY.map((f) => f.w), hi: HI_FAMILY.map((f) => f.w) };
+export const ALL_FAMILY_ROOTS = {
+  es: ES_FAMILY,
+  pt: PT_FAMILY,
+  ht: HT_FAMILY,
+  ru: RU_FAMILY.map((f) => f.cyr),
+  zh: ZH_FAMILY.map((f) => f.w),
+  hi: HI_FAMILY.map((f) => f.w),
+};

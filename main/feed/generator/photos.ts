@@ -65,7 +65,9 @@ export async function selfieFromDemoFace(face: DemoFace, rng: Rng, variation: nu
   const left = Math.round(Math.max(0, Math.min(W - width, cx - width / 2)));
   const top = Math.round(Math.max(0, Math.min(H - height, cy - height / 2)));
   const size = 360;
-  let img = sharp(await src).extract({ left, top, width, height }).resize(size, size);
+  let img = sharp(await src)
+    .extract({ left, top, width, height })
+    .resize(size, size);
   if (variation > 0) {
     // Other light, a slight head tilt, another phone's compression.
     const rotated = await img
@@ -73,18 +75,34 @@ export async function selfieFromDemoFace(face: DemoFace, rng: Rng, variation: nu
       .rotate(rng.int(-6, 6), { background: '#808080' })
       .toBuffer({ resolveWithObject: true });
     const m = Math.round((rotated.info.width - size) / 2);
-    img = sharp(rotated.data).extract({ left: m, top: Math.round((rotated.info.height - size) / 2), width: size, height: size });
+    img = sharp(rotated.data).extract({
+      left: m,
+      top: Math.round((rotated.info.height - size) / 2),
+      width: size,
+      height: size,
+    });
   }
   const bytes = await img.jpeg({ quality: variation === 0 ? 88 : rng.int(70, 92) }).toBuffer();
-  return { sha256: sha(bytes), bytes, width: size, height: size, source: variation === 0 ? face.id : `${face.id}~${variation}` };
+  return {
+    sha256: sha(bytes),
+    bytes,
+    width: size,
+    height: size,
+    source: variation === 0 ? face.id : `${face.id}~${variation}`,
+  };
 }
 
 /** The user's own consented photos, one person per file, re-encoded as JPEG. */
 export async function photosFromDir(dir: string): Promise<PhotoBlob[]> {
-  const files = fs.readdirSync(dir).filter((f) => /\.(jpe?g|png|webp)$/i.test(f)).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => /\.(jpe?g|png|webp)$/i.test(f))
+    .sort();
   const out: PhotoBlob[] = [];
   for (const f of files) {
-    const img = sharp(path.join(dir, f), { limitInputPixels: 40_000_000 }).rotate().resize(480, 480, { fit: 'inside' });
+    const img = sharp(path.join(dir, f), { limitInputPixels: 40_000_000 })
+      .rotate()
+      .resize(480, 480, { fit: 'inside' });
     const bytes = await img.jpeg({ quality: 88 }).toBuffer();
     const m = await sharp(bytes).metadata();
     out.push({ sha256: sha(bytes), bytes, width: m.width ?? 0, height: m.height ?? 0, source: f });

@@ -8,7 +8,8 @@ import type { LookoutList } from '../schema';
 export function saveFeed(dir: string, feed: GeneratedFeed): void {
   fs.mkdirSync(path.join(dir, 'days'), { recursive: true });
   fs.mkdirSync(path.join(dir, 'blobs'), { recursive: true });
-  for (const d of feed.days) fs.writeFileSync(path.join(dir, 'days', `${d.port}_${d.serviceDate}.json`), JSON.stringify(d));
+  for (const d of feed.days)
+    fs.writeFileSync(path.join(dir, 'days', `${d.port}_${d.serviceDate}.json`), JSON.stringify(d));
   for (const [sha, bytes] of feed.blobs) fs.writeFileSync(path.join(dir, 'blobs', `${sha}.jpg`), bytes);
   fs.writeFileSync(path.join(dir, 'lookout.json'), JSON.stringify(feed.lookout, null, 1));
   fs.writeFileSync(path.join(dir, 'ground-truth.json'), JSON.stringify(feed.groundTruth, null, 2));
@@ -21,7 +22,8 @@ export function loadFeed(dir: string): GeneratedFeed {
     .sort()
     .map((f) => JSON.parse(fs.readFileSync(path.join(dir, 'days', f), 'utf8')) as PortDay);
   const blobs = new Map<string, Buffer>();
-  for (const f of fs.readdirSync(path.join(dir, 'blobs'))) blobs.set(f.replace(/\.jpg$/, ''), fs.readFileSync(path.join(dir, 'blobs', f)));
+  for (const f of fs.readdirSync(path.join(dir, 'blobs')))
+    blobs.set(f.replace(/\.jpg$/, ''), fs.readFileSync(path.join(dir, 'blobs', f)));
   return {
     days,
     blobs,

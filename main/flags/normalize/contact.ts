@@ -17,7 +17,18 @@ export function normalisePhone(typed: string): string {
 }
 
 // Providers that ignore "+tag" in the local part, and Gmail which also ignores dots.
-const PLUS_PROVIDERS = new Set(['gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'icloud.com', 'me.com', 'protonmail.com', 'proton.me', 'fastmail.com']);
+const PLUS_PROVIDERS = new Set([
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'icloud.com',
+  'me.com',
+  'protonmail.com',
+  'proton.me',
+  'fastmail.com',
+]);
 
 export function normaliseEmail(raw: string): string {
   const e = cleanText(raw).trim().toLowerCase();
@@ -37,6 +48,8 @@ export function normaliseDevice(raw: string): string {
 
 export function normaliseDocument(doc: { number: string; issuer: string } | null): string | null {
   if (!doc) return null;
-  const n = cleanText(doc.number).toUpperCase().replace(/[^A-Z0-9]/g, '');
+  const n = cleanText(doc.number)
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '');
   return n ? `${cleanText(doc.issuer).toUpperCase()}:${n}` : null;
 }

@@ -22,8 +22,29 @@ const PLAIN = /^[\x20-\x7e]*$/;
 
 /** Latin letters NFKD leaves whole, in the ASCII spelling of machine-readable passports. */
 const LATIN_ASCII: Record<string, string> = {
-  ß: 'ss', ẞ: 'SS', Æ: 'AE', æ: 'ae', Œ: 'OE', œ: 'oe', Ø: 'O', ø: 'o', Ł: 'L', ł: 'l', Đ: 'D', đ: 'd',
-  Ð: 'D', ð: 'd', Þ: 'TH', þ: 'th', Ħ: 'H', ħ: 'h', ı: 'i', ſ: 's', Ŋ: 'NG', ŋ: 'ng', ĸ: 'k',
+  ß: 'ss',
+  ẞ: 'SS',
+  Æ: 'AE',
+  æ: 'ae',
+  Œ: 'OE',
+  œ: 'oe',
+  Ø: 'O',
+  ø: 'o',
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  Ð: 'D',
+  ð: 'd',
+  Þ: 'TH',
+  þ: 'th',
+  Ħ: 'H',
+  ħ: 'h',
+  ı: 'i',
+  ſ: 's',
+  Ŋ: 'NG',
+  ŋ: 'ng',
+  ĸ: 'k',
 };
 
 /** The table's prototype for a vertical stroke is 'l'; a capital (Greek Ι, Cyrillic І, Ӏ) reads as I. */

@@ -11,9 +11,45 @@ import { hasLatin, hasLookalikeScript, lookalikesIn, scriptOf } from './lookalik
 export const NAME_NORMALISER_VERSION = 2;
 
 const CYRILLIC: Record<string, string> = {
-  А: 'A', Б: 'B', В: 'V', Г: 'G', Д: 'D', Е: 'E', Ё: 'E', Ж: 'ZH', З: 'Z', И: 'I', Й: 'I', К: 'K', Л: 'L', М: 'M', Н: 'N', О: 'O', П: 'P', Р: 'R', С: 'S', Т: 'T', У: 'U', Ф: 'F', Х: 'KH', Ц: 'TS', Ч: 'CH', Ш: 'SH', Щ: 'SHCH', Ъ: '', Ы: 'Y', Ь: '', Э: 'E', Ю: 'YU', Я: 'YA',
+  А: 'A',
+  Б: 'B',
+  В: 'V',
+  Г: 'G',
+  Д: 'D',
+  Е: 'E',
+  Ё: 'E',
+  Ж: 'ZH',
+  З: 'Z',
+  И: 'I',
+  Й: 'I',
+  К: 'K',
+  Л: 'L',
+  М: 'M',
+  Н: 'N',
+  О: 'O',
+  П: 'P',
+  Р: 'R',
+  С: 'S',
+  Т: 'T',
+  У: 'U',
+  Ф: 'F',
+  Х: 'KH',
+  Ц: 'TS',
+  Ч: 'CH',
+  Ш: 'SH',
+  Щ: 'SHCH',
+  Ъ: '',
+  Ы: 'Y',
+  Ь: '',
+  Э: 'E',
+  Ю: 'YU',
+  Я: 'YA',
   // Ukrainian and Belarusian letters, which were dropped (Віталій lost its І).
-  І: 'I', Ї: 'I', Є: 'E', Ґ: 'G', Ў: 'U',
+  І: 'I',
+  Ї: 'I',
+  Є: 'E',
+  Ґ: 'G',
+  Ў: 'U',
 };
 
 export function transliterate(s: string): string {
@@ -64,11 +100,20 @@ export function shapeTokens(...parts: string[]): string[] | null {
 
 const cp = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 const INVISIBLE_NAMES: Record<string, string> = {
-  '\u00AD': 'soft hyphen', '\u034F': 'combining grapheme joiner', '\u180E': 'Mongolian vowel separator',
-  '\u200B': 'zero width space', '\u200C': 'zero width non-joiner', '\u200D': 'zero width joiner',
-  '\u200E': 'left-to-right mark', '\u200F': 'right-to-left mark', '\u2060': 'word joiner',
-  '\u2061': 'function application', '\u2062': 'invisible times', '\u2063': 'invisible separator',
-  '\u2064': 'invisible plus', '\uFEFF': 'zero width no-break space',
+  '\u00AD': 'soft hyphen',
+  '\u034F': 'combining grapheme joiner',
+  '\u180E': 'Mongolian vowel separator',
+  '\u200B': 'zero width space',
+  '\u200C': 'zero width non-joiner',
+  '\u200D': 'zero width joiner',
+  '\u200E': 'left-to-right mark',
+  '\u200F': 'right-to-left mark',
+  '\u2060': 'word joiner',
+  '\u2061': 'function application',
+  '\u2062': 'invisible times',
+  '\u2063': 'invisible separator',
+  '\u2064': 'invisible plus',
+  '\uFEFF': 'zero width no-break space',
 };
 const invisibleName = (c: string) => {
   if (INVISIBLE_NAMES[c]) return INVISIBLE_NAMES[c];
@@ -87,11 +132,21 @@ function oddities(given: string, family: string): Oddities[] {
   if (/^[\x20-\x7e]*$/.test(given + family)) return [];
   // Look-alikes count in a name that is otherwise Latin; a wholly Cyrillic name has none.
   const latinName = hasLatin(cleanText(`${given} ${family}`));
-  return ([['given names', given], ['family names', family]] as const)
+  return (
+    [
+      ['given names', given],
+      ['family names', family],
+    ] as const
+  )
     .map(([field, raw]) => ({
       field,
       invisible: invisiblesIn(raw),
-      lookalikes: lookalikesIn(cleanText(raw).normalize('NFKD').replace(/[\u0300-\u036f]/g, ''), latinName),
+      lookalikes: lookalikesIn(
+        cleanText(raw)
+          .normalize('NFKD')
+          .replace(/[\u0300-\u036f]/g, ''),
+        latinName,
+      ),
     }))
     .filter((o) => o.invisible.length || o.lookalikes.length);
 }

@@ -28,7 +28,9 @@ export function invisiblesIn(s: string): string[] {
  * words read as Latin (lookalike.ts), punctuation to spaces, spaces collapsed.
  */
 export function fold(s: string, lookalikes: LookalikeMode = 'mixed'): string {
-  const bare = cleanText(s).normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const bare = cleanText(s)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
   return latinise(bare, lookalikes)
     .toUpperCase()
     .replace(/[^A-Z0-9\u0400-\u04FF#]+/g, ' ')

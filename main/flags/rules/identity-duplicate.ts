@@ -3,7 +3,16 @@
 // transliteration are normalised) in more than one appointment.
 // DOCUMENT_DUPLICATE: one travel document number under different names.
 import type { FlagCandidate, Rule, RuleContext } from './rule';
-import { displayName, evidenceOf, flaggedKeys, keysOf, peopleByIds, peopleInTiers, sharedKeys, type Person } from './people';
+import {
+  displayName,
+  evidenceOf,
+  flaggedKeys,
+  keysOf,
+  peopleByIds,
+  peopleInTiers,
+  sharedKeys,
+  type Person,
+} from './people';
 import { bothTiers } from '../key-tiers';
 import { jaroWinkler, nameMark, nameNotes } from '../normalize/name';
 
@@ -21,7 +30,8 @@ export function sameName(a: Person, b: Person, min: number): number {
 }
 
 /** Candidates are compared only within a block: same birth date and same name initials. */
-const blockOf = (p: { dob: string; name_tokens: string | null; surname_tokens: string | null }) => `${p.dob}|${(p.name_tokens ?? '').charAt(0)}${(p.surname_tokens ?? '').charAt(0)}`;
+const blockOf = (p: { dob: string; name_tokens: string | null; surname_tokens: string | null }) =>
+  `${p.dob}|${(p.name_tokens ?? '').charAt(0)}${(p.surname_tokens ?? '').charAt(0)}`;
 
 function identityFlags(ctx: RuleContext, block: Person[], key: string): FlagCandidate[] {
   const min = ctx.config.identityNameMinSimilarity;
@@ -33,10 +43,13 @@ function identityFlags(ctx: RuleContext, block: Person[], key: string): FlagCand
     // full for this applicant's name and as a mark on each other appointment's line.
     const own = nameNotes(p.given_names, p.family_names);
     const marks = new Map(matches.map((o) => [o, nameMark(o.given_names, o.family_names)]));
-    const marked = (o: Person) => `${displayName(o)}, born ${o.dob}${marks.get(o) ? ` · not plain text: ${marks.get(o)}` : ''}`;
+    const marked = (o: Person) =>
+      `${displayName(o)}, born ${o.dob}${marks.get(o) ? ` · not plain text: ${marks.get(o)}` : ''}`;
     const odd = [...marks.values()].filter(Boolean).length;
     const verb = odd === 1 ? 'holds' : 'hold';
-    const others = odd ? `${odd} of the other names ${verb} invisible or look-alike characters (marked in the evidence)` : '';
+    const others = odd
+      ? `${odd} of the other names ${verb} invisible or look-alike characters (marked in the evidence)`
+      : '';
     const asReceived = own.length ? `; the name as received: ${own.join('; ')}` : '';
     out.push({
       applicantId: p.applicant_id,
@@ -53,7 +66,9 @@ function identityFlags(ctx: RuleContext, block: Person[], key: string): FlagCand
       explanation:
         `${displayName(p)}, born ${p.dob}, also appears as ${matches.map((o) => `"${displayName(o)}" (${o.port} ${o.service_date})`).join(', ')}: ` +
         'the same person booked more than once, or two people with near-identical names and the same birth date.' +
-        (own.length ? ` This name as received is not plain text, though it may look plain on screen: ${own.join('; ')}.` : '') +
+        (own.length
+          ? ` This name as received is not plain text, though it may look plain on screen: ${own.join('; ')}.`
+          : '') +
         (others ? ` ${others}.` : ''),
     });
   }
@@ -63,23 +78,43 @@ function identityFlags(ctx: RuleContext, block: Person[], key: string): FlagCand
 export const IDENTITY_DUPLICATE: Rule = {
   id: 'IDENTITY_DUPLICATE',
   version: 1,
-  description: 'Flags one person (same date of birth; every name word alike after accents, spelling and transliteration variants are normalised, Jaro–Winkler ≥ 0.9) in more than one appointment.',
+  description:
+    'Flags one person (same date of birth; every name word alike after accents, spelling and transliteration variants are normalised, Jaro–Winkler ≥ 0.9) in more than one appointment.',
   all(ctx) {
     // Stream a narrow projection in block order; load whole records only for blocks with a match.
-    type Slim = { applicant_id: string; dob: string; name_tokens: string | null; surname_tokens: string | null };
+    type Slim = {
+      applicant_id: string;
+      dob: string;
+      name_tokens: string | null;
+      surname_tokens: string | null;
+    };
     const min = ctx.config.identityNameMinSimilarity;
     const out: FlagCandidate[] = [];
     let block: Slim[] = [];
     let key = '';
     const flush = () => {
       if (block.length > 1) {
-        const hit = block.some((a, i) => block.some((b, j) => j > i && sameName(a as Person, b as Person, min) >= min));
-        if (hit) out.push(...identityFlags(ctx, peopleByIds(ctx.db, block.map((b) => b.applicant_id)), key));
+        const hit = block.some((a, i) =>
+          block.some((b, j) => j > i && sameName(a as Person, b as Person, min) >= min),
+        );
+        if (hit)
+          out.push(
+            ...identityFlags(
+              ctx,
+              peopleByIds(
+                ctx.db,
+                block.map((b) => b.applicant_id),
+              ),
+              key,
+            ),
+          );
       }
       block = [];
     };
     const rows = ctx.db
-      .prepare<[], Slim>("SELECT applicant_id, dob, name_tokens, surname_tokens FROM applicants WHERE name_tokens IS NOT NULL AND keys_fresh = 0 ORDER BY dob, substr(name_tokens, 1, 1), substr(coalesce(surname_tokens, ''), 1, 1)")
+      .prepare<[], Slim>(
+        "SELECT applicant_id, dob, name_tokens, surname_tokens FROM applicants WHERE name_tokens IS NOT NULL AND keys_fresh = 0 ORDER BY dob, substr(name_tokens, 1, 1), substr(coalesce(surname_tokens, ''), 1, 1)",
+      )
       .iterate();
     for (const r of rows) {
       const k = blockOf(r);
@@ -93,26 +128,58 @@ export const IDENTITY_DUPLICATE: Rule = {
     return out;
   },
   affected(ctx, applicantIds) {
-    type Slim = { applicant_id: string; dob: string; name_tokens: string | null; surname_tokens: string | null };
+    type Slim = {
+      applicant_id: string;
+      dob: string;
+      name_tokens: string | null;
+      surname_tokens: string | null;
+    };
     const min = ctx.config.identityNameMinSimilarity;
     const ids = JSON.stringify(applicantIds);
-    const keys = [...new Set([...ctx.db.prepare<[string], Slim>('SELECT applicant_id, dob, name_tokens, surname_tokens FROM applicants WHERE applicant_id IN (SELECT value FROM json_each(?))').all(ids).map(blockOf), ...flaggedKeys(ctx.db, 'IDENTITY_DUPLICATE', applicantIds)])];
+    const keys = [
+      ...new Set([
+        ...ctx.db
+          .prepare<[string], Slim>(
+            'SELECT applicant_id, dob, name_tokens, surname_tokens FROM applicants WHERE applicant_id IN (SELECT value FROM json_each(?))',
+          )
+          .all(ids)
+          .map(blockOf),
+        ...flaggedKeys(ctx.db, 'IDENTITY_DUPLICATE', applicantIds),
+      ]),
+    ];
     // Each touched block, straight from the covering (dob, name_tokens, …) index: a range on the
     // first letter of the names, then the surname initial checked here.
     const range = ctx.db.prepare<[{ dob: string; from: string; to: string }], Slim>(
-      bothTiers('SELECT applicant_id, dob, name_tokens, surname_tokens FROM applicants', 'dob = @dob AND name_tokens >= @from AND name_tokens < @to'),
+      bothTiers(
+        'SELECT applicant_id, dob, name_tokens, surname_tokens FROM applicants',
+        'dob = @dob AND name_tokens >= @from AND name_tokens < @to',
+      ),
     );
     const blocks = new Map<string, Slim[]>();
     for (const k of keys) {
       const [dob = '', initials = ''] = k.split('|');
       const g = initials.charAt(0);
       const next = String.fromCharCode((g.charCodeAt(0) || 0) + 1);
-      blocks.set(k, range.all({ dob, from: g, to: next }).filter((r) => blockOf(r) === k));
+      blocks.set(
+        k,
+        range.all({ dob, from: g, to: next }).filter((r) => blockOf(r) === k),
+      );
     }
     const candidates = keys.flatMap((k) => {
       const block = blocks.get(k) ?? [];
-      if (block.length < 2 || !block.some((a, i) => block.some((b, j) => j > i && sameName(a as Person, b as Person, min) >= min))) return [];
-      return identityFlags(ctx, peopleByIds(ctx.db, block.map((b) => b.applicant_id)), k);
+      if (
+        block.length < 2 ||
+        !block.some((a, i) => block.some((b, j) => j > i && sameName(a as Person, b as Person, min) >= min))
+      )
+        return [];
+      return identityFlags(
+        ctx,
+        peopleByIds(
+          ctx.db,
+          block.map((b) => b.applicant_id),
+        ),
+        k,
+      );
     });
     return { scope: { keys }, candidates };
   },
@@ -133,7 +200,9 @@ function documentFlags(ctx: RuleContext, key: string, holders: Person[]): FlagCa
         evidence: {
           summary: `document ${p.doc_issuer} ${p.doc_number} given under ${others.length + 1} different names`,
           document: key,
-          others: others.slice(0, ctx.config.evidenceLimit).map((o) => evidenceOf(o, `${o.doc_issuer} ${o.doc_number}`)),
+          others: others
+            .slice(0, ctx.config.evidenceLimit)
+            .map((o) => evidenceOf(o, `${o.doc_issuer} ${o.doc_number}`)),
           othersTotal: others.length,
         },
         explanation: `The travel document ${p.doc_issuer} ${p.doc_number} of ${displayName(p)} was also given by ${others.map((o) => `"${displayName(o)}" (${o.port} ${o.service_date})`).join(', ')}. Check the document in hand.`,
@@ -147,12 +216,28 @@ export const DOCUMENT_DUPLICATE: Rule = {
   version: 1,
   description: 'Flags a travel document number (with its issuer) given under different names.',
   all(ctx) {
-    const keys = ctx.db.prepare<[], { k: string }>('SELECT doc_key AS k FROM applicants WHERE doc_key IS NOT NULL AND keys_fresh = 0 GROUP BY doc_key HAVING COUNT(*) > 1').all();
-    return keys.flatMap(({ k }) => documentFlags(ctx, k, peopleInTiers(ctx.db, 'doc_key = @key', { key: k })));
+    const keys = ctx.db
+      .prepare<[], { k: string }>(
+        'SELECT doc_key AS k FROM applicants WHERE doc_key IS NOT NULL AND keys_fresh = 0 GROUP BY doc_key HAVING COUNT(*) > 1',
+      )
+      .all();
+    return keys.flatMap(({ k }) =>
+      documentFlags(ctx, k, peopleInTiers(ctx.db, 'doc_key = @key', { key: k })),
+    );
   },
   affected(ctx, applicantIds) {
-    const keys = [...new Set([...keysOf(ctx.db, 'doc_key', applicantIds), ...flaggedKeys(ctx.db, 'DOCUMENT_DUPLICATE', applicantIds)])];
+    const keys = [
+      ...new Set([
+        ...keysOf(ctx.db, 'doc_key', applicantIds),
+        ...flaggedKeys(ctx.db, 'DOCUMENT_DUPLICATE', applicantIds),
+      ]),
+    ];
     const live = sharedKeys(ctx.db, 'doc_key', keys, 2);
-    return { scope: { keys }, candidates: live.flatMap((k) => documentFlags(ctx, k, peopleInTiers(ctx.db, 'doc_key = @key', { key: k }))) };
+    return {
+      scope: { keys },
+      candidates: live.flatMap((k) =>
+        documentFlags(ctx, k, peopleInTiers(ctx.db, 'doc_key = @key', { key: k })),
+      ),
+    };
   },
 };

@@ -51,7 +51,12 @@ function prepare(e: Entry): PreparedEntry {
 }
 
 function entries(ctx: RuleContext): PreparedEntry[] {
-  return ctx.db.prepare<[], Entry>('SELECT entry_id, given_names, family_names, aliases, dob, dob_year, reason_code FROM lookout_entries').all().map(prepare);
+  return ctx.db
+    .prepare<[], Entry>(
+      'SELECT entry_id, given_names, family_names, aliases, dob, dob_year, reason_code FROM lookout_entries',
+    )
+    .all()
+    .map(prepare);
 }
 
 function dobMatches(e: Entry, p: Person, tolerance: number): string | null {
@@ -105,8 +110,12 @@ export function scoreAgainst(e: PreparedEntry, p: Person, ctx: RuleContext): Mat
 
 function flag(e: PreparedEntry, p: Person, m: Match): FlagCandidate {
   // What the officer cannot see on screen, in either name: said on the flag itself.
-  const notes = [...nameNotes(p.given_names, p.family_names), ...e.notes.map((n) => `in the lookout entry, ${n}`)];
-  if (m.byShape) notes.push('the names match only when look-alike letters are read as the Latin letters they resemble');
+  const notes = [
+    ...nameNotes(p.given_names, p.family_names),
+    ...e.notes.map((n) => `in the lookout entry, ${n}`),
+  ];
+  if (m.byShape)
+    notes.push('the names match only when look-alike letters are read as the Latin letters they resemble');
   const told = notes.length ? `; the name as received: ${notes.join('; ')}` : '';
   const born = e.dob ? `, born ${e.dob}` : e.dob_year ? `, born ${e.dob_year}` : '';
   const similarity = m.score.toFixed(2);
@@ -118,7 +127,14 @@ function flag(e: PreparedEntry, p: Person, m: Match): FlagCandidate {
     severity: m.score >= 0.97 && e.dob ? 'high' : 'medium',
     evidence: {
       summary: `lookout entry ${e.entry_id} (${e.reason_code}): ${m.label}, ${m.dob}, name similarity ${similarity}${told}`,
-      entry: { entryId: e.entry_id, name: `${e.given_names} ${e.family_names}`, aliases: JSON.parse(e.aliases) as string[], dob: e.dob, dobYear: e.dob_year, reasonCode: e.reason_code },
+      entry: {
+        entryId: e.entry_id,
+        name: `${e.given_names} ${e.family_names}`,
+        aliases: JSON.parse(e.aliases) as string[],
+        dob: e.dob,
+        dobYear: e.dob_year,
+        reasonCode: e.reason_code,
+      },
       score: Math.round(m.score * 1000) / 1000,
       nameNotes: notes,
       others: [evidenceOf(p, `${displayName(p)}, born ${p.dob}`)],
@@ -127,7 +143,9 @@ function flag(e: PreparedEntry, p: Person, m: Match): FlagCandidate {
     explanation:
       `${displayName(p)} (born ${p.dob}) resembles lookout entry ${e.entry_id} "${e.given_names} ${e.family_names}"${born}, ` +
       `reason ${e.reason_code}: matched on ${m.label} with name similarity ${similarity} and ${m.dob}.` +
-      (notes.length ? ` The name as received is not plain text: ${notes.join('; ')}; it may look identical on screen.` : '') +
+      (notes.length
+        ? ` The name as received is not plain text: ${notes.join('; ')}; it may look identical on screen.`
+        : '') +
       ' A name match is not an identification: confirm with the document and the person.',
   };
 }

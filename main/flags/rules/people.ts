@@ -9,13 +9,37 @@ import { bothTiers } from '../key-tiers';
 
 /** The only applicant fields a rule can see: the columns selected below, nothing else. */
 const PERSON_FIELDS = [
-  'applicant_id', 'group_id', 'port', 'service_date', 'given_names', 'family_names', 'dob',
-  'addr_line1', 'addr_line2', 'addr_city', 'addr_state', 'addr_zip', 'phone', 'email', 'device_id',
-  'doc_number', 'doc_issuer', 'photo_sha256',
-  'addr_key', 'phone_key', 'email_key', 'device_key', 'doc_key', 'name_tokens', 'surname_tokens',
+  'applicant_id',
+  'group_id',
+  'port',
+  'service_date',
+  'given_names',
+  'family_names',
+  'dob',
+  'addr_line1',
+  'addr_line2',
+  'addr_city',
+  'addr_state',
+  'addr_zip',
+  'phone',
+  'email',
+  'device_id',
+  'doc_number',
+  'doc_issuer',
+  'photo_sha256',
+  'addr_key',
+  'phone_key',
+  'email_key',
+  'device_key',
+  'doc_key',
+  'name_tokens',
+  'surname_tokens',
 ] as const;
 
-export type Person = Pick<ApplicantRow & { [K in keyof ApplicantKeys]: ApplicantKeys[K] | null }, (typeof PERSON_FIELDS)[number]>;
+export type Person = Pick<
+  ApplicantRow & { [K in keyof ApplicantKeys]: ApplicantKeys[K] | null },
+  (typeof PERSON_FIELDS)[number]
+>;
 
 export const PERSON_COLUMNS = PERSON_FIELDS.join(', ');
 
@@ -45,15 +69,21 @@ export function peopleInTiers(db: Db, where: string, params: Record<string, stri
 
 /** Distinct values of a key column among the given applicants (one query, ids as JSON). */
 export function keysOf(db: Db, column: string, ids: string[]): string[] {
-  return (statement(db, `SELECT DISTINCT ${column} AS k FROM applicants WHERE applicant_id IN (SELECT value FROM json_each(?)) AND ${column} IS NOT NULL`).all(JSON.stringify(ids)) as Array<{ k: string }>).map(
-    (r) => r.k,
-  );
+  return (
+    statement(
+      db,
+      `SELECT DISTINCT ${column} AS k FROM applicants WHERE applicant_id IN (SELECT value FROM json_each(?)) AND ${column} IS NOT NULL`,
+    ).all(JSON.stringify(ids)) as Array<{ k: string }>
+  ).map((r) => r.k);
 }
 
 /** Keys of this rule's open flags on the given applicants: what a correction may have left behind. */
 export function flaggedKeys(db: Db, ruleId: string, ids: string[]): string[] {
   return (
-    statement(db, "SELECT DISTINCT match_key AS k FROM flags WHERE rule_id = ? AND status = 'open' AND applicant_id IN (SELECT value FROM json_each(?))").all(ruleId, JSON.stringify(ids)) as Array<{ k: string }>
+    statement(
+      db,
+      "SELECT DISTINCT match_key AS k FROM flags WHERE rule_id = ? AND status = 'open' AND applicant_id IN (SELECT value FROM json_each(?))",
+    ).all(ruleId, JSON.stringify(ids)) as Array<{ k: string }>
   ).map((r) => r.k);
 }
 
@@ -61,7 +91,9 @@ export function flaggedKeys(db: Db, ruleId: string, ids: string[]): string[] {
 export function sharedKeys(db: Db, column: string, keys: string[], min: number): string[] {
   if (!keys.length) return [];
   const sql = `SELECT k FROM (${bothTiers(`SELECT ${column} AS k, group_id FROM applicants`, `${column} IN (SELECT value FROM json_each(@keys)) AND ${column} IS NOT NULL`)}) GROUP BY k HAVING COUNT(DISTINCT group_id) >= @min`;
-  return (statement(db, sql).all({ keys: JSON.stringify(keys), min }) as Array<{ k: string }>).map((r) => r.k);
+  return (statement(db, sql).all({ keys: JSON.stringify(keys), min }) as Array<{ k: string }>).map(
+    (r) => r.k,
+  );
 }
 
 export function peopleByIds(db: Db, ids: string[]): Person[] {
@@ -78,7 +110,14 @@ export function displayName(p: Person): string {
 }
 
 export function evidenceOf(p: Person, matched: string) {
-  return { applicantId: p.applicant_id, name: displayName(p), port: p.port, serviceDate: p.service_date, groupId: p.group_id, matched };
+  return {
+    applicantId: p.applicant_id,
+    name: displayName(p),
+    port: p.port,
+    serviceDate: p.service_date,
+    groupId: p.group_id,
+    matched,
+  };
 }
 
 /**

@@ -4,7 +4,16 @@
 // Families and travel groups share these legitimately; only unrelated households count.
 import type { Severity } from '../../../ipc/channels/flags';
 import type { FlagCandidate, FlagConfig, Rule, RuleContext } from './rule';
-import { displayName, evidenceOf, flaggedKeys, households, keysOf, peopleInTiers, sharedKeys, type Person } from './people';
+import {
+  displayName,
+  evidenceOf,
+  flaggedKeys,
+  households,
+  keysOf,
+  peopleInTiers,
+  sharedKeys,
+  type Person,
+} from './people';
 
 interface Spec {
   id: string;
@@ -63,24 +72,36 @@ export function sharedAttributeRule(spec: Spec): Rule {
       const min = spec.min(ctx.config);
       const keys = ctx.db
         // The main tier only: the engine merges every fresh key before a full run.
-        .prepare<[number], { k: string }>(`SELECT ${spec.column} AS k FROM applicants WHERE ${spec.column} IS NOT NULL AND keys_fresh = 0 GROUP BY ${spec.column} HAVING COUNT(DISTINCT group_id) >= ?`)
+        .prepare<[number], { k: string }>(
+          `SELECT ${spec.column} AS k FROM applicants WHERE ${spec.column} IS NOT NULL AND keys_fresh = 0 GROUP BY ${spec.column} HAVING COUNT(DISTINCT group_id) >= ?`,
+        )
         .all(min)
         .map((r) => r.k);
-      return keys.flatMap((k) => clusterFlags(ctx, k, peopleInTiers(ctx.db, `${spec.column} = @key`, { key: k })));
+      return keys.flatMap((k) =>
+        clusterFlags(ctx, k, peopleInTiers(ctx.db, `${spec.column} = @key`, { key: k })),
+      );
     },
     affected(ctx, applicantIds) {
       // Their keys now, and the keys they were flagged under before (a corrected address
       // may leave a cluster that no longer qualifies).
-      const keys = [...new Set([...keysOf(ctx.db, spec.column, applicantIds), ...flaggedKeys(ctx.db, spec.id, applicantIds)])];
+      const keys = [
+        ...new Set([
+          ...keysOf(ctx.db, spec.column, applicantIds),
+          ...flaggedKeys(ctx.db, spec.id, applicantIds),
+        ]),
+      ];
       // Only keys shared by enough travel groups can flag anyone; the rest only clear.
       const live = sharedKeys(ctx.db, spec.column, keys, spec.min(ctx.config));
-      const candidates = live.flatMap((k) => clusterFlags(ctx, k, peopleInTiers(ctx.db, `${spec.column} = @key`, { key: k })));
+      const candidates = live.flatMap((k) =>
+        clusterFlags(ctx, k, peopleInTiers(ctx.db, `${spec.column} = @key`, { key: k })),
+      );
       return { scope: { keys }, candidates };
     },
   };
 }
 
-const oneLine = (p: Person) => [p.addr_line1, p.addr_line2].filter(Boolean).join(', ') + `, ${p.addr_city} ${p.addr_state} ${p.addr_zip}`;
+const oneLine = (p: Person) =>
+  [p.addr_line1, p.addr_line2].filter(Boolean).join(', ') + `, ${p.addr_city} ${p.addr_state} ${p.addr_zip}`;
 
 export const SHARED_ADDRESS = sharedAttributeRule({
   id: 'SHARED_ADDRESS',
@@ -99,7 +120,8 @@ export const SHARED_PHONE = sharedAttributeRule({
   version: 1,
   column: 'phone_key',
   thing: 'the phone number',
-  description: 'Flags applicants whose phone number (as E.164) is also given by at least K unrelated households (default 3).',
+  description:
+    'Flags applicants whose phone number (as E.164) is also given by at least K unrelated households (default 3).',
   min: (c) => c.sharedPhoneMinHouseholds,
   typed: (p) => p.phone,
   shown: (k) => k,
@@ -110,7 +132,8 @@ export const SHARED_EMAIL = sharedAttributeRule({
   version: 1,
   column: 'email_key',
   thing: 'the email mailbox',
-  description: 'Flags applicants whose mailbox (case-insensitive; Gmail dots and +tags ignored) is also given by at least K unrelated households (default 3).',
+  description:
+    'Flags applicants whose mailbox (case-insensitive; Gmail dots and +tags ignored) is also given by at least K unrelated households (default 3).',
   min: (c) => c.sharedEmailMinHouseholds,
   typed: (p) => p.email,
   shown: (k) => k,
@@ -121,7 +144,8 @@ export const SHARED_DEVICE = sharedAttributeRule({
   version: 1,
   column: 'device_key',
   thing: 'the booking device',
-  description: 'Flags applicants whose appointment was booked from a device that at least K unrelated households (default 3) also booked from.',
+  description:
+    'Flags applicants whose appointment was booked from a device that at least K unrelated households (default 3) also booked from.',
   min: (c) => c.sharedDeviceMinHouseholds,
   typed: (p) => p.device_id,
   shown: (k) => k,

@@ -21,8 +21,18 @@ export interface Format {
 
 export function createFormat(timeZone: string | null | undefined): Format {
   const tz = timeZone ?? undefined;
-  const time = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: tz });
-  const dateTime = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', timeZone: tz });
+  const time = new Intl.DateTimeFormat(LOCALE, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: tz,
+  });
+  const dateTime = new Intl.DateTimeFormat(LOCALE, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    hourCycle: 'h23',
+    timeZone: tz,
+  });
   const date = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' });
   const number = new Intl.NumberFormat(LOCALE);
   const relative = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto', style: 'short' });
@@ -30,7 +40,8 @@ export function createFormat(timeZone: string | null | undefined): Format {
     timeZone: tz,
     time: (iso) => time.format(new Date(iso)),
     dateTime: (iso) => dateTime.format(new Date(iso)),
-    date: (isoDate) => (/^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? date.format(new Date(`${isoDate}T00:00:00Z`)) : isoDate),
+    date: (isoDate) =>
+      /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? date.format(new Date(`${isoDate}T00:00:00Z`)) : isoDate,
     number: (n) => number.format(n),
     percent: (fraction, digits = 1) =>
       `${new Intl.NumberFormat(LOCALE, { maximumFractionDigits: digits }).format(fraction * 100)} %`,
@@ -45,7 +56,13 @@ export function createFormat(timeZone: string | null | undefined): Format {
 const FormatContext = createContext<Format>(createFormat(undefined));
 
 /** Gives every screen below it the port's time zone. */
-export function FormatProvider({ timeZone, children }: { timeZone: string | null | undefined; children: ReactNode }) {
+export function FormatProvider({
+  timeZone,
+  children,
+}: {
+  timeZone: string | null | undefined;
+  children: ReactNode;
+}) {
   const value = useMemo(() => createFormat(timeZone), [timeZone]);
   return createElement(FormatContext.Provider, { value }, children);
 }

@@ -38,10 +38,18 @@ async function boothConsole(): Promise<Router> {
   seedPortDay(app.db, 'SYS', TODAY, people);
   app.flags.engine.recomputeAll();
   const route = createRouter(app);
-  await route('auth.setup', { username: 'site.admin', displayName: 'Admin', password: 'admin-password-1' }, 'setup');
+  await route(
+    'auth.setup',
+    { username: 'site.admin', displayName: 'Admin', password: 'admin-password-1' },
+    'setup',
+  );
   await route('auth.signIn', { username: 'site.admin', password: 'admin-password-1' }, 'a');
   for (const role of ['officer', 'supervisor'] as const) {
-    await route('users.create', { username: `u.${role}`, displayName: role, role, password: 'user-password-1' }, 'a');
+    await route(
+      'users.create',
+      { username: `u.${role}`, displayName: role, role, password: 'user-password-1' },
+      'a',
+    );
     await route('auth.signIn', { username: `u.${role}`, password: 'user-password-1' }, role);
   }
   return route;
@@ -53,7 +61,10 @@ describe('case views', () => {
   it("queue.today lists today's appointments at this port with their flags, audited once", async () => {
     const route = await boothConsole();
     const r = await route('queue.today', {}, 'officer');
-    expect(r).toMatchObject({ ok: true, value: { port: 'SYS', timeZone: 'America/Los_Angeles', serviceDate: TODAY, counts: { scheduled: 4 } } });
+    expect(r).toMatchObject({
+      ok: true,
+      value: { port: 'SYS', timeZone: 'America/Los_Angeles', serviceDate: TODAY, counts: { scheduled: 4 } },
+    });
     const items = (r as { ok: true; value: { items: Array<Record<string, unknown>> } }).value.items;
     expect(items.map((i) => [i.applicantId, i.openFlags, i.topSeverity, i.hasPhoto, i.groupSize])).toEqual([
       ['A0', 1, expect.any(String), false, 1],
@@ -61,8 +72,14 @@ describe('case views', () => {
       ['A2', 1, expect.any(String), false, 1],
       ['A3', 0, null, false, 1],
     ]);
-    expect(await route('queue.today', { search: 'Varga' }, 'officer')).toMatchObject({ ok: true, value: { items: [{ applicantId: 'A3', givenNames: 'Kenji' }] } });
-    expect(audited('queue.view').map((e) => e.details)).toEqual([{ search: 'yes', rows: 1 }, { search: 'no', rows: 4 }]);
+    expect(await route('queue.today', { search: 'Varga' }, 'officer')).toMatchObject({
+      ok: true,
+      value: { items: [{ applicantId: 'A3', givenNames: 'Kenji' }] },
+    });
+    expect(audited('queue.view').map((e) => e.details)).toEqual([
+      { search: 'yes', rows: 1 },
+      { search: 'no', rows: 4 },
+    ]);
   });
 
   it("applicant.get shows one applicant's case: record, group, appointments, flags, no photo and why", async () => {
@@ -80,12 +97,17 @@ describe('case views', () => {
         photo: null,
         photoMissingReason: expect.stringMatching(/No photo was submitted/),
         group: [{ applicantId: 'A0', givenNames: 'Maria', familyNames: 'Lopez', dob: '1961-02-03' }],
-        appointments: [{ appointmentId: 'AP0', status: 'scheduled', cancelReason: null, port: 'SYS', serviceDate: TODAY }],
+        appointments: [
+          { appointmentId: 'AP0', status: 'scheduled', cancelReason: null, port: 'SYS', serviceDate: TODAY },
+        ],
         flags: [{ ruleId: 'SHARED_ADDRESS', status: 'open', acknowledgedBy: null }],
         encounters: [],
       },
     });
-    expect(await route('applicant.get', { applicantId: 'A9' }, 'officer')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await route('applicant.get', { applicantId: 'A9' }, 'officer')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect(audited('applicant.view')).toMatchObject([{ actor: 'u.officer', subject: 'applicant:A0' }]);
   });
 
@@ -93,14 +115,27 @@ describe('case views', () => {
     const route = await boothConsole();
     const r = await route('flags.overview', {}, 'supervisor');
     expect(r.ok).toBe(true);
-    const v = (r as { ok: true; value: { rules: Array<{ ruleId: string; open: number }>; recent: Array<Record<string, unknown>> } }).value;
+    const v = (
+      r as {
+        ok: true;
+        value: { rules: Array<{ ruleId: string; open: number }>; recent: Array<Record<string, unknown>> };
+      }
+    ).value;
     expect(v.rules.find((x) => x.ruleId === 'SHARED_ADDRESS')).toMatchObject({ open: 3, precision: null });
-    expect(v.recent.map((f) => [f.ruleId, f.applicantId, f.applicantName, f.port, f.serviceDate]).sort()).toEqual([
+    expect(
+      v.recent.map((f) => [f.ruleId, f.applicantId, f.applicantName, f.port, f.serviceDate]).sort(),
+    ).toEqual([
       ['SHARED_ADDRESS', 'A0', 'Maria Lopez', 'SYS', TODAY],
       ['SHARED_ADDRESS', 'A1', 'Tomas Okafor', 'SYS', TODAY],
       ['SHARED_ADDRESS', 'A2', 'Aiyana Brandt', 'SYS', TODAY],
     ]);
-    expect(await route('flags.overview', { rule: 'LOOKOUT_MATCH' }, 'supervisor')).toMatchObject({ ok: true, value: { recent: [] } });
-    expect(audited('flags.view').map((e) => e.details)).toEqual([{ rule: 'LOOKOUT_MATCH', rows: 0 }, { rule: 'all', rows: 3 }]);
+    expect(await route('flags.overview', { rule: 'LOOKOUT_MATCH' }, 'supervisor')).toMatchObject({
+      ok: true,
+      value: { recent: [] },
+    });
+    expect(audited('flags.view').map((e) => e.details)).toEqual([
+      { rule: 'LOOKOUT_MATCH', rows: 0 },
+      { rule: 'all', rows: 3 },
+    ]);
   });
 });

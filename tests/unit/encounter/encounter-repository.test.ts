@@ -19,22 +19,29 @@ afterEach(() => app?.close());
 
 const DAY = '2026-11-22';
 
-const seed = (a: AppContext) => seedPortDay(a.db, 'SYS', DAY, [0, 1].map((i) => applicant(i, { photo: null })));
+const seed = (a: AppContext) =>
+  seedPortDay(
+    a.db,
+    'SYS',
+    DAY,
+    [0, 1].map((i) => applicant(i, { photo: null })),
+  );
 
-const row = (clientId: string, applicantId: string, completedAt: string, supersedes: string | null = null) => ({
-  client_id: clientId,
-  applicant_id: applicantId,
-  appointment_id: `AP${applicantId.slice(1)}`,
-  officer: 'ofc.lee',
-  booth: 'Booth 1',
-  arrived_at: completedAt,
-  completed_at: completedAt,
-  disposition: 'processed',
-  note: '',
-  verification_id: null,
-  flags_acknowledged: '[]',
-  supersedes,
-}) satisfies EncounterRow;
+const row = (clientId: string, applicantId: string, completedAt: string, supersedes: string | null = null) =>
+  ({
+    client_id: clientId,
+    applicant_id: applicantId,
+    appointment_id: `AP${applicantId.slice(1)}`,
+    officer: 'ofc.lee',
+    booth: 'Booth 1',
+    arrived_at: completedAt,
+    completed_at: completedAt,
+    disposition: 'processed',
+    note: '',
+    verification_id: null,
+    flags_acknowledged: '[]',
+    supersedes,
+  }) satisfies EncounterRow;
 
 describe('encounter repository', () => {
   it("returns an applicant's encounters in completion order with their upload state, in one query", async () => {
@@ -47,7 +54,8 @@ describe('encounter repository', () => {
     repo.insert(row('E1', 'A0', '2026-11-22T15:10:00Z'));
     repo.insert(row('E3', 'A0', '2026-11-22T15:30:00Z'));
     repo.insert(row('E9', 'A1', '2026-11-22T15:15:00Z'));
-    for (const id of ['E1', 'E2', 'E9']) outbox.enqueue('encounter', id === 'E9' ? 'A1' : 'A0', { note: '' }, id);
+    for (const id of ['E1', 'E2', 'E9'])
+      outbox.enqueue('encounter', id === 'E9' ? 'A1' : 'A0', { note: '' }, id);
     await outbox.flush(async (payloads) =>
       payloads
         .map((p) => (p as { clientId: string }).clientId)
@@ -82,20 +90,45 @@ describe('encounter repository', () => {
     app = testApp();
     seed(app);
     const route = createRouter(app);
-    await route('auth.setup', { username: 'site.admin', displayName: 'Admin', password: 'admin-password-1' }, 'setup');
+    await route(
+      'auth.setup',
+      { username: 'site.admin', displayName: 'Admin', password: 'admin-password-1' },
+      'setup',
+    );
     await route('auth.signIn', { username: 'site.admin', password: 'admin-password-1' }, 'a');
-    await route('users.create', { username: 'ofc.lee', displayName: 'Lee', role: 'officer', password: 'user-password-1' }, 'a');
+    await route(
+      'users.create',
+      { username: 'ofc.lee', displayName: 'Lee', role: 'officer', password: 'user-password-1' },
+      'a',
+    );
     await route('auth.signIn', { username: 'ofc.lee', password: 'user-password-1' }, 'o');
 
-    const done = await route('encounter.complete', { applicantId: 'A0', disposition: 'processed', arrivedAt: '2026-11-22T15:00:00Z' }, 'o');
-    expect(done).toMatchObject({ ok: true, value: { disposition: 'processed', officer: 'ofc.lee', note: '', uploaded: false } });
+    const done = await route(
+      'encounter.complete',
+      { applicantId: 'A0', disposition: 'processed', arrivedAt: '2026-11-22T15:00:00Z' },
+      'o',
+    );
+    expect(done).toMatchObject({
+      ok: true,
+      value: { disposition: 'processed', officer: 'ofc.lee', note: '', uploaded: false },
+    });
     const clientId = (done as { ok: true; value: { clientId: string } }).value.clientId;
-    expect(await route('encounter.list', { applicantId: 'A0' }, 'o')).toEqual({ ok: true, value: [expect.objectContaining({ clientId, uploaded: false })] });
+    expect(await route('encounter.list', { applicantId: 'A0' }, 'o')).toEqual({
+      ok: true,
+      value: [expect.objectContaining({ clientId, uploaded: false })],
+    });
 
     await new Outbox(app.db).flush(async (payloads) =>
-      payloads.map((p) => ({ clientId: (p as { clientId: string }).clientId, receivedAt: '2026-11-22T15:06:00Z', duplicate: false })),
+      payloads.map((p) => ({
+        clientId: (p as { clientId: string }).clientId,
+        receivedAt: '2026-11-22T15:06:00Z',
+        duplicate: false,
+      })),
     );
-    expect(await route('encounter.list', { applicantId: 'A0' }, 'o')).toEqual({ ok: true, value: [expect.objectContaining({ clientId, uploaded: true })] });
+    expect(await route('encounter.list', { applicantId: 'A0' }, 'o')).toEqual({
+      ok: true,
+      value: [expect.objectContaining({ clientId, uploaded: true })],
+    });
     expect(await route('encounter.list', { applicantId: 'A1' }, 'o')).toEqual({ ok: true, value: [] });
   });
 });

@@ -16,8 +16,20 @@ const CURRENT = loadManifest().modelVersion;
 /** 30 women born 1990, 10 men born 1950; verifications under two model versions; some decided. */
 function seed(app: AppContext): void {
   const repo = new ManifestRepository(app.db);
-  const records = Array.from({ length: 40 }, (_, i) => applicant(i, { sex: i < 30 ? 'F' : 'M', dob: i < 30 ? '1990-05-01' : '1950-05-01', photo: null }));
-  repo.recordHeader({ port: 'SYS', serviceDate: '2026-11-22', version: 1, generatedAt: '2026-11-22T05:00:00Z', lastSeq: 1, recordCount: records.length }, 'test');
+  const records = Array.from({ length: 40 }, (_, i) =>
+    applicant(i, { sex: i < 30 ? 'F' : 'M', dob: i < 30 ? '1990-05-01' : '1950-05-01', photo: null }),
+  );
+  repo.recordHeader(
+    {
+      port: 'SYS',
+      serviceDate: '2026-11-22',
+      version: 1,
+      generatedAt: '2026-11-22T05:00:00Z',
+      lastSeq: 1,
+      recordCount: records.length,
+    },
+    'test',
+  );
   repo.applyBatch({ port: 'SYS', serviceDate: '2026-11-22', seq: 1, prevSeq: 0, records }, 'feed');
   const verify = app.db.prepare(
     `INSERT INTO verifications (applicant_id, officer, at, capture_sha256, band, score, match_threshold, inconclusive_threshold, liveness, quality_reasons, model_version, total_ms)
@@ -45,16 +57,46 @@ describe('face accuracy report', () => {
       const [current, older] = faceAccuracyReport(app.db, CURRENT);
       expect(current!.modelVersion).toBe(CURRENT);
       expect(current!.current).toBe(true);
-      expect(current!.calibration).toMatchObject({ calibrated: true, match: 0.4696, inconclusive: 0.3696, pairs: 1386 });
-      expect(current!.field).toEqual({ verifications: 40, match: 35, inconclusive: 2, noMatch: 2, noResult: 1, confirmedAfterNonMatch: 1, notConfirmedAfterMatch: 1 });
+      expect(current!.calibration).toMatchObject({
+        calibrated: true,
+        match: 0.4696,
+        inconclusive: 0.3696,
+        pairs: 1386,
+      });
+      expect(current!.field).toEqual({
+        verifications: 40,
+        match: 35,
+        inconclusive: 2,
+        noMatch: 2,
+        noResult: 1,
+        confirmedAfterNonMatch: 1,
+        notConfirmedAfterMatch: 1,
+      });
       const group = (d: string, g: string) => current!.groups.find((x) => x.dimension === d && x.group === g);
-      expect(group('sex', 'female')).toMatchObject({ verifications: 30, match: 27, noMatch: 2, noResult: 1, confirmedAfterNonMatch: 1, enough: true });
-      expect(group('sex', 'male')).toMatchObject({ verifications: 10, match: 8, inconclusive: 2, enough: false });
+      expect(group('sex', 'female')).toMatchObject({
+        verifications: 30,
+        match: 27,
+        noMatch: 2,
+        noResult: 1,
+        confirmedAfterNonMatch: 1,
+        enough: true,
+      });
+      expect(group('sex', 'male')).toMatchObject({
+        verifications: 10,
+        match: 8,
+        inconclusive: 2,
+        enough: false,
+      });
       expect(group('age', '30–44')).toMatchObject({ verifications: 30, enough: true });
       expect(group('age', '60 and over')).toMatchObject({ verifications: 10, enough: false });
       expect(MIN_GROUP_SIZE).toBe(20);
       // An older model's verifications are reported under it, with its own (missing) calibration.
-      expect(older).toMatchObject({ modelVersion: 'older-model-1', current: false, field: { verifications: 1, match: 1 }, calibration: { calibrated: false } });
+      expect(older).toMatchObject({
+        modelVersion: 'older-model-1',
+        current: false,
+        field: { verifications: 1, match: 1 },
+        calibration: { calibrated: false },
+      });
     } finally {
       app.close();
     }
@@ -73,7 +115,9 @@ describe('face accuracy report', () => {
     seed(setup);
     setup.close();
     const lines: string[] = [];
-    const spy = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
+    const spy = vi
+      .spyOn(console, 'log')
+      .mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
     try {
       const program = new Command().exitOverride();
       registerFaceCommands(program, (fn) => {

@@ -40,8 +40,11 @@ describe('face CLI', () => {
     ].join('\n');
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'face-cli-')), 'pairs.csv');
     fs.writeFileSync(file, csv);
-    const out = JSON.parse(await run(['face', 'eval', '--pairs', file, '--images', PAIRS, '--json'])) as Record<string, unknown>;
-    for (const k of ['auc', 'eer', 'fnmrAtFmr1', 'fnmrAtFmr01', 'failures', 'pairs']) expect(out).toHaveProperty(k);
+    const out = JSON.parse(
+      await run(['face', 'eval', '--pairs', file, '--images', PAIRS, '--json']),
+    ) as Record<string, unknown>;
+    for (const k of ['auc', 'eer', 'fnmrAtFmr1', 'fnmrAtFmr01', 'failures', 'pairs'])
+      expect(out).toHaveProperty(k);
     expect(out.pairs).toBe(6);
     expect(out.auc).toBe(1);
     expect(out.failures).toEqual([{ file: 'missing.jpg', reason: 'file not found' }]);
@@ -51,9 +54,17 @@ describe('face CLI', () => {
   });
 
   it('face verify prints the band and face embed --json prints a 512-d template', async () => {
-    const v = await run(['face', 'verify', path.join(PAIRS, 's5f0_light.jpg'), path.join(PAIRS, 's5f0_base.jpg')]);
+    const v = await run([
+      'face',
+      'verify',
+      path.join(PAIRS, 's5f0_light.jpg'),
+      path.join(PAIRS, 's5f0_base.jpg'),
+    ]);
     expect(v).toMatch(/^MATCH {2}score 0\.\d+/);
-    const e = JSON.parse(await run(['face', 'embed', path.join(PAIRS, 's5f0_base.jpg'), '--json'])) as { embedding: number[]; modelVersion: string };
+    const e = JSON.parse(await run(['face', 'embed', path.join(PAIRS, 's5f0_base.jpg'), '--json'])) as {
+      embedding: number[];
+      modelVersion: string;
+    };
     expect(e.embedding).toHaveLength(512);
     expect(e.modelVersion).toMatch(/faceplugin/);
   });

@@ -31,7 +31,11 @@ describe('decode', () => {
   it('honours EXIF orientation (a phone photo stored sideways)', async () => {
     const upright = await ok(img('s2f1_base.jpg'));
     // Pixels stored rotated 90° counter-clockwise, tag 6 says "rotate 90° clockwise to display".
-    const sideways = await sharp(img('s2f1_base.jpg')).rotate(270).withMetadata({ orientation: 6 }).jpeg().toBuffer();
+    const sideways = await sharp(img('s2f1_base.jpg'))
+      .rotate(270)
+      .withMetadata({ orientation: 6 })
+      .jpeg()
+      .toBuffer();
     expect((await sharp(sideways).metadata()).orientation).toBe(6);
     const r = await ok(sideways);
     expect(cosine(r.embedding!, upright.embedding!)).toBeGreaterThan(loadCalibration(r.modelVersion).match);
@@ -51,7 +55,9 @@ describe('decode', () => {
   });
 
   it('refuses a pixel bomb from its header, before decoding', async () => {
-    const png = await sharp({ create: { width: 1, height: 1, channels: 3, background: '#000' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 1, height: 1, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer();
     // Rewrite IHDR to claim 30000 x 30000 and fix its CRC.
     const bomb = Buffer.from(png);
     bomb.writeUInt32BE(30000, 16);
@@ -66,7 +72,9 @@ describe('decode', () => {
   });
 
   it('a tiny image and garbage bytes give reasons, not crashes', async () => {
-    const tiny = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } }).png().toBuffer();
+    const tiny = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } })
+      .png()
+      .toBuffer();
     const t = await analyzeImage(s, tiny);
     expect(!t.ok && t.error.code).toBe('IMAGE_TOO_SMALL');
     const g = await analyzeImage(s, Buffer.from('definitely not an image'));
@@ -96,12 +104,15 @@ describe('pipeline result', () => {
 
   it('a face too small for the gate says "move closer"', async () => {
     const small = await sharp({ create: { width: 900, height: 700, channels: 3, background: '#7a8a99' } })
-      .composite([{ input: await sharp(img('s3f0_base.jpg')).resize(120, 120).toBuffer(), left: 400, top: 300 }])
+      .composite([
+        { input: await sharp(img('s3f0_base.jpg')).resize(120, 120).toBuffer(), left: 400, top: 300 },
+      ])
       .jpeg()
       .toBuffer();
     const r = await analyzeImage(s, small);
     expect(r.ok).toBe(true);
-    if (r.ok && r.embedding) expect(r.quality.reasons.map((q) => q.message)).toContain('face too small: move closer');
+    if (r.ok && r.embedding)
+      expect(r.quality.reasons.map((q) => q.message)).toContain('face too small: move closer');
   });
 });
 

@@ -62,10 +62,16 @@ describe('1:1 verification', () => {
     const ref = await pool.analyze(img('s3f2_base.jpg'));
     expect(ref.ok && ref.embedding).toBeTruthy();
     if (!ref.ok || !ref.embedding) return;
-    const a = await verifyCapture(pool, img('s3f2_pose.jpg'), { embedding: ref.embedding, modelVersion: ref.modelVersion });
+    const a = await verifyCapture(pool, img('s3f2_pose.jpg'), {
+      embedding: ref.embedding,
+      modelVersion: ref.modelVersion,
+    });
     const b = await verifyCapture(pool, img('s3f2_pose.jpg'), { bytes: img('s3f2_base.jpg') });
     expect(a.score).toBeCloseTo(b.score!, 4);
-    const stale = await verifyCapture(pool, img('s3f2_pose.jpg'), { embedding: ref.embedding, modelVersion: 'older-model' });
+    const stale = await verifyCapture(pool, img('s3f2_pose.jpg'), {
+      embedding: ref.embedding,
+      modelVersion: 'older-model',
+    });
     expect(stale.band).toBeNull();
     expect(stale.explanation[0]).toMatch(/re-enrolled/);
   });
@@ -73,8 +79,12 @@ describe('1:1 verification', () => {
 
 describe('bad input gives a clear reason and the pool survives', () => {
   it('handles no face, two faces, corrupt, 50 MP, PNG with alpha, CMYK, empty', async () => {
-    const noFace = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#3a6ea5' } }).jpeg().toBuffer();
-    const big = await sharp({ create: { width: 8200, height: 6150, channels: 3, background: '#808080' } }).jpeg({ quality: 40 }).toBuffer();
+    const noFace = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#3a6ea5' } })
+      .jpeg()
+      .toBuffer();
+    const big = await sharp({ create: { width: 8200, height: 6150, channels: 3, background: '#808080' } })
+      .jpeg({ quality: 40 })
+      .toBuffer();
     const alpha = await sharp(img('s1f0_base.jpg')).ensureAlpha(0.6).png().toBuffer();
     const cmyk = await sharp(img('s2f0_base.jpg')).toColourspace('cmyk').jpeg().toBuffer();
     expect((await sharp(cmyk).metadata()).space).toBe('cmyk');
@@ -90,7 +100,11 @@ describe('bad input gives a clear reason and the pool survives', () => {
     expect(two.band).toBe('INCONCLUSIVE');
     expect(two.explanation.join(' ')).toMatch(/faces in view|several faces|more than one face/i);
 
-    const corrupt = await verifyCapture(pool, Buffer.concat([img('s1f0_base.jpg').subarray(0, 600), Buffer.alloc(400, 0xff)]), ref);
+    const corrupt = await verifyCapture(
+      pool,
+      Buffer.concat([img('s1f0_base.jpg').subarray(0, 600), Buffer.alloc(400, 0xff)]),
+      ref,
+    );
     expect(corrupt.band).toBeNull();
     expect(corrupt.capture.error?.code).toBe('UNSUPPORTED_IMAGE');
 

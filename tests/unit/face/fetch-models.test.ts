@@ -17,15 +17,24 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 function run(env: Record<string, string>) {
   // A cap against a hang only: the script runs `npm pack`, then extracts and hashes the models,
   // which takes a while on a slow or loaded machine.
-  return spawnSync(process.execPath, [SCRIPT], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 300_000 });
+  return spawnSync(process.execPath, [SCRIPT], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
 }
 
 describe('models/fetch-models.js', { timeout: 600_000 }, () => {
   it('does nothing (and needs no network) when every file is present and verified', () => {
     const dir = path.join(tmp, 'ok');
     fs.mkdirSync(dir);
-    for (const f of Object.values(manifest.files)) fs.copyFileSync(path.join(ROOT, 'models', f.file), path.join(dir, f.file));
-    const r = run({ ARRIVALS_MODELS_DIR: dir, npm_config_registry: 'http://127.0.0.1:9/', npm_config_offline: 'true' });
+    for (const f of Object.values(manifest.files))
+      fs.copyFileSync(path.join(ROOT, 'models', f.file), path.join(dir, f.file));
+    const r = run({
+      ARRIVALS_MODELS_DIR: dir,
+      npm_config_registry: 'http://127.0.0.1:9/',
+      npm_config_offline: 'true',
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/present and verified/);
   });

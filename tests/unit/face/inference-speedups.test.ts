@@ -36,9 +36,19 @@ async function alignedFaces(n: number): Promise<Float32Array[]> {
 }
 
 async function embeddings(model: Uint8Array | string, faces: Float32Array[]): Promise<Float32Array[]> {
-  const s = await ort.InferenceSession.create(model as Uint8Array, { ...SESSION_OPTIONS, graphOptimizationLevel: 'all' });
+  const s = await ort.InferenceSession.create(model as Uint8Array, {
+    ...SESSION_OPTIONS,
+    graphOptimizationLevel: 'all',
+  });
   const out: Float32Array[] = [];
-  for (const f of faces) out.push(Float32Array.from((await s.run({ [s.inputNames[0]!]: new ort.Tensor('float32', f, [1, 3, 112, 112]) }))[s.outputNames[0]!]!.data as Float32Array));
+  for (const f of faces)
+    out.push(
+      Float32Array.from(
+        (await s.run({ [s.inputNames[0]!]: new ort.Tensor('float32', f, [1, 3, 112, 112]) }))[
+          s.outputNames[0]!
+        ]!.data as Float32Array,
+      ),
+    );
   await s.release();
   return out;
 }
@@ -49,7 +59,10 @@ describe('PRelu rewrite', () => {
     expect(rewritePRelu(feature, 'blocked')).toMatchObject({ replaced: 33, kept: 0 });
     // One channel of the first feature PRelu has a slope of 1.23: the Max form keeps that layer.
     expect(rewritePRelu(feature, 'max')).toMatchObject({ replaced: 32, kept: 1 });
-    expect(rewritePRelu(fs.readFileSync(modelPath('liveness')), 'max')).toMatchObject({ replaced: 33, kept: 0 });
+    expect(rewritePRelu(fs.readFileSync(modelPath('liveness')), 'max')).toMatchObject({
+      replaced: 33,
+      kept: 0,
+    });
     // No PRelu: the very same bytes come back.
     const detect = fs.readFileSync(modelPath('detect'));
     expect(rewritePRelu(detect, 'blocked').bytes).toBe(detect);

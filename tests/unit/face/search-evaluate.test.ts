@@ -39,7 +39,10 @@ describe('TemplateIndex (1:N)', () => {
     const vs = Array.from({ length: 2000 }, (_, i) => rnd(i * 7 + 3));
     vs.forEach((v, i) => idx.add(String(i), v));
     const q = rnd(99);
-    const ref = vs.map((v, i) => ({ id: String(i), score: cosine(q, v) })).sort((a, b) => b.score - a.score).slice(0, 10);
+    const ref = vs
+      .map((v, i) => ({ id: String(i), score: cosine(q, v) }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 10);
     const got = idx.search(q, 10);
     expect(got.map((h) => h.id)).toEqual(ref.map((h) => h.id));
   });
@@ -118,8 +121,17 @@ describe('errorRates / suggestThresholds', () => {
 
 describe('geometry', () => {
   it('similarity transform recovers a known rotation + scale + shift exactly', () => {
-    const ang = 0.3, sc = 2.5, tx = 40, ty = -12;
-    const src = REFERENCE_5.map(([x, y]) => [(x * Math.cos(ang) - y * Math.sin(ang)) * sc + tx, (x * Math.sin(ang) + y * Math.cos(ang)) * sc + ty] as [number, number]);
+    const ang = 0.3,
+      sc = 2.5,
+      tx = 40,
+      ty = -12;
+    const src = REFERENCE_5.map(
+      ([x, y]) =>
+        [
+          (x * Math.cos(ang) - y * Math.sin(ang)) * sc + tx,
+          (x * Math.sin(ang) + y * Math.cos(ang)) * sc + ty,
+        ] as [number, number],
+    );
     const m = similarityTransform(src, REFERENCE_5);
     for (let i = 0; i < 5; i++) {
       const [x, y] = src[i]!;
@@ -129,7 +141,11 @@ describe('geometry', () => {
   });
 
   it('standard NMS keeps the best of overlapping boxes and separate faces', () => {
-    const d = (x1: number, score: number): Detection => ({ box: { x1, y1: 0, x2: x1 + 100, y2: 100 }, square: { x: x1, y: 0, size: 100 }, score });
+    const d = (x1: number, score: number): Detection => ({
+      box: { x1, y1: 0, x2: x1 + 100, y2: 100 },
+      square: { x: x1, y: 0, size: 100 },
+      score,
+    });
     expect(iou(d(0, 1).box, d(50, 1).box)).toBeCloseTo(1 / 3, 5);
     const kept = nms([d(0, 0.8), d(10, 0.95), d(300, 0.7)], 0.4);
     expect(kept.map((k) => k.score)).toEqual([0.95, 0.7]);

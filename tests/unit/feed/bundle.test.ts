@@ -37,7 +37,13 @@ afterAll(async () => {
 
 function write(name: string, over: Partial<Parameters<typeof writeBundle>[1]> = {}): string {
   const file = path.join(dir, name);
-  writeBundle(file, { header: day.header, batches: day.batches, lookout: published.lookout, blobs: published.blobs, ...over });
+  writeBundle(file, {
+    header: day.header,
+    batches: day.batches,
+    lookout: published.lookout,
+    blobs: published.blobs,
+    ...over,
+  });
   return file;
 }
 
@@ -110,7 +116,9 @@ describe('offline bundle', () => {
     flipped.writeUInt8(flipped.readUInt8(100) ^ 0x01, 100);
     const swapped = write('t2.bundle', { blobs: new Map([...published.blobs, [sha, flipped]]) });
     expect(codeOf(() => readVerifiedBundle(swapped, KEYS))).toBe('HASH_MISMATCH');
-    const extra = write('t3.bundle', { blobs: new Map([...published.blobs, ['0'.repeat(64), Buffer.from('x')]]) });
+    const extra = write('t3.bundle', {
+      blobs: new Map([...published.blobs, ['0'.repeat(64), Buffer.from('x')]]),
+    });
     expect(codeOf(() => readVerifiedBundle(extra, KEYS))).toBe('SCHEMA');
   });
 
@@ -129,14 +137,27 @@ describe('offline bundle', () => {
 
   it('refuses batches reordered or replayed inside the file', () => {
     const [b1, b2, ...rest] = day.batches;
-    expect(codeOf(() => readVerifiedBundle(write('t7.bundle', { batches: [b2!, b1!, ...rest] }), KEYS))).toBe('OUT_OF_ORDER');
-    expect(codeOf(() => readVerifiedBundle(write('t8.bundle', { batches: [b1!, b1!, b2!, ...rest] }), KEYS))).toBe('REPLAY');
+    expect(codeOf(() => readVerifiedBundle(write('t7.bundle', { batches: [b2!, b1!, ...rest] }), KEYS))).toBe(
+      'OUT_OF_ORDER',
+    );
+    expect(
+      codeOf(() => readVerifiedBundle(write('t8.bundle', { batches: [b1!, b1!, b2!, ...rest] }), KEYS)),
+    ).toBe('REPLAY');
   });
 
   it('refuses an unsigned batch, a foreign key, garbage after the end, or a non-bundle', () => {
     const unsigned = { ...day.batches[1]!, sig: '' };
-    expect(codeOf(() => readVerifiedBundle(write('t9.bundle', { batches: [day.batches[0]!, unsigned, ...day.batches.slice(2)] }), KEYS))).toBe('MISSING_SIGNATURE');
-    expect(codeOf(() => readVerifiedBundle(write('t10.bundle'), { other: Object.values(KEYS)[0]! }))).toBe('UNKNOWN_KEY');
+    expect(
+      codeOf(() =>
+        readVerifiedBundle(
+          write('t9.bundle', { batches: [day.batches[0]!, unsigned, ...day.batches.slice(2)] }),
+          KEYS,
+        ),
+      ),
+    ).toBe('MISSING_SIGNATURE');
+    expect(codeOf(() => readVerifiedBundle(write('t10.bundle'), { other: Object.values(KEYS)[0]! }))).toBe(
+      'UNKNOWN_KEY',
+    );
     const f = write('t11.bundle');
     fs.appendFileSync(f, 'junk');
     expect(codeOf(() => readVerifiedBundle(f, KEYS))).toBe('SCHEMA');

@@ -20,17 +20,46 @@ function program(): Command {
   return p;
 }
 
-const serveOpts = (over: Partial<ServeOpts>): ServeOpts => ({ ports: ['SYS'], days: '1', perPort: '100', seed: '1', host: '127.0.0.1', port: '0', batchSize: '40', ...over });
+const serveOpts = (over: Partial<ServeOpts>): ServeOpts => ({
+  ports: ['SYS'],
+  days: '1',
+  perPort: '100',
+  seed: '1',
+  host: '127.0.0.1',
+  port: '0',
+  batchSize: '40',
+  ...over,
+});
 
 describe('feed CLI', () => {
   it('generates port-days, photos, lookout list and ground truth into a folder', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     try {
-      await program().parseAsync(['node', 'arrivals', 'feed', 'generate', '--ports', 'SYS,ELP', '--dates', '2026-11-22,2026-11-23', '--per-port', '150', '--seed', 'demo', '--out', dir]);
+      await program().parseAsync([
+        'node',
+        'arrivals',
+        'feed',
+        'generate',
+        '--ports',
+        'SYS,ELP',
+        '--dates',
+        '2026-11-22,2026-11-23',
+        '--per-port',
+        '150',
+        '--seed',
+        'demo',
+        '--out',
+        dir,
+      ]);
     } finally {
       log.mockRestore();
     }
-    expect(fs.readdirSync(path.join(dir, 'days')).sort()).toEqual(['ELP_2026-11-22.json', 'ELP_2026-11-23.json', 'SYS_2026-11-22.json', 'SYS_2026-11-23.json']);
+    expect(fs.readdirSync(path.join(dir, 'days')).sort()).toEqual([
+      'ELP_2026-11-22.json',
+      'ELP_2026-11-23.json',
+      'SYS_2026-11-22.json',
+      'SYS_2026-11-23.json',
+    ]);
     const truth = JSON.parse(fs.readFileSync(path.join(dir, 'ground-truth.json'), 'utf8')) as GroundTruth;
     expect(truth.patterns.length).toBeGreaterThan(10);
     expect(truth.applicants).toBeGreaterThanOrEqual(600);
@@ -38,8 +67,34 @@ describe('feed CLI', () => {
   });
 
   it('refuses an unknown port or a malformed date', async () => {
-    await expect(program().parseAsync(['node', 'arrivals', 'feed', 'generate', '--ports', 'XXX', '--dates', '2026-11-22', '--out', dir])).rejects.toThrow(/Unknown port/);
-    await expect(program().parseAsync(['node', 'arrivals', 'feed', 'generate', '--ports', 'SYS', '--dates', '22/11/2026', '--out', dir])).rejects.toThrow(/YYYY-MM-DD/);
+    await expect(
+      program().parseAsync([
+        'node',
+        'arrivals',
+        'feed',
+        'generate',
+        '--ports',
+        'XXX',
+        '--dates',
+        '2026-11-22',
+        '--out',
+        dir,
+      ]),
+    ).rejects.toThrow(/Unknown port/);
+    await expect(
+      program().parseAsync([
+        'node',
+        'arrivals',
+        'feed',
+        'generate',
+        '--ports',
+        'SYS',
+        '--dates',
+        '22/11/2026',
+        '--out',
+        dir,
+      ]),
+    ).rejects.toThrow(/YYYY-MM-DD/);
   });
 
   it('serves the generated folder; the client verifies it with the pinned demo key', async () => {
@@ -48,7 +103,9 @@ describe('feed CLI', () => {
     log.mockRestore();
     try {
       const { header } = await fetchHeader(server.url, 'ELP', '2026-11-23', demoPinnedKeys());
-      const batches = await fetchBatches(server.url, 'ELP', '2026-11-23', 0, demoPinnedKeys(), { limit: 100 });
+      const batches = await fetchBatches(server.url, 'ELP', '2026-11-23', 0, demoPinnedKeys(), {
+        limit: 100,
+      });
       expect(batches).toHaveLength(header.lastSeq);
       expect(batches[0]!.records.length).toBe(40);
     } finally {
@@ -64,8 +121,12 @@ describe('feed CLI', () => {
     const server = await serveFeed(serveOpts({ data: dir, key: pem, keyId: 'publisher-2027' }));
     log.mockRestore();
     try {
-      expect((await fetchHeader(server.url, 'SYS', '2026-11-22', { 'publisher-2027': k.publicPem })).keyId).toBe('publisher-2027');
-      await expect(fetchHeader(server.url, 'SYS', '2026-11-22', demoPinnedKeys())).rejects.toMatchObject({ code: 'UNKNOWN_KEY' });
+      expect(
+        (await fetchHeader(server.url, 'SYS', '2026-11-22', { 'publisher-2027': k.publicPem })).keyId,
+      ).toBe('publisher-2027');
+      await expect(fetchHeader(server.url, 'SYS', '2026-11-22', demoPinnedKeys())).rejects.toMatchObject({
+        code: 'UNKNOWN_KEY',
+      });
     } finally {
       await server.close();
     }

@@ -2,7 +2,14 @@
 // with each fault the server can inject: every refusal is a FeedError, never a crash.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { fetchBatches, fetchBlob, fetchHeader, fetchLookout, postEncounters, verifyBatch } from '../../../main/feed/client';
+import {
+  fetchBatches,
+  fetchBlob,
+  fetchHeader,
+  fetchLookout,
+  postEncounters,
+  verifyBatch,
+} from '../../../main/feed/client';
 import { FeedError } from '../../../main/feed/feed-error';
 import { generateFeed, type GeneratedFeed } from '../../../main/feed/generator/index';
 import { dayKey, publishFeed, type Published } from '../../../main/feed/publish';
@@ -81,7 +88,9 @@ describe('refusals', () => {
     server.faults.badSignature = true;
     const e = await feedFailure(fetchBatches(server.url, PORT, DATE, 2, KEYS, { limit: 3 }));
     expect(e.code).toBe('BAD_SIGNATURE');
-    expect(e.message).toMatch(/manifest batch 3 for San Ysidro.*failed its signature check.*nothing from it was applied/);
+    expect(e.message).toMatch(
+      /manifest batch 3 for San Ysidro.*failed its signature check.*nothing from it was applied/,
+    );
   });
 
   it('a pinned key set without the publisher key: UNKNOWN_KEY', async () => {
@@ -136,7 +145,10 @@ describe('refusals', () => {
   });
 
   it('a signed batch that breaks the schema is refused (SCHEMA)', () => {
-    const bad = signEnvelope({ ...all[0]!, records: [{ type: 'applicant', applicantId: 'x' }] }, demoSigningKey());
+    const bad = signEnvelope(
+      { ...all[0]!, records: [{ type: 'applicant', applicantId: 'x' }] },
+      demoSigningKey(),
+    );
     try {
       verifyBatch(bad, KEYS, PORT, DATE, 1);
       throw new Error('accepted');
@@ -184,20 +196,35 @@ describe('refusals', () => {
   });
 
   it('faults are switchable at runtime over HTTP (POST /__faults)', async () => {
-    const r = await fetch(new URL('__faults', server.url), { method: 'POST', body: JSON.stringify({ errorRate: 1 }) });
+    const r = await fetch(new URL('__faults', server.url), {
+      method: 'POST',
+      body: JSON.stringify({ errorRate: 1 }),
+    });
     expect(r.status).toBe(200);
     expect((await feedFailure(fetchHeader(server.url, PORT, DATE, KEYS))).code).toBe('HTTP');
     await fetch(new URL('__faults', server.url), { method: 'POST', body: '{}' });
     expect((await fetchHeader(server.url, PORT, DATE, KEYS)).header.port).toBe(PORT);
-    const bad = await fetch(new URL('__faults', server.url), { method: 'POST', body: JSON.stringify({ errorRate: 7 }) });
+    const bad = await fetch(new URL('__faults', server.url), {
+      method: 'POST',
+      body: JSON.stringify({ errorRate: 7 }),
+    });
     expect(bad.status).toBe(400);
   });
 
   it('random faults are deterministic for a seed', async () => {
     const run = async () => {
-      await fetch(new URL('__faults', server.url), { method: 'POST', body: JSON.stringify({ errorRate: 0.5, seed: 42 }) });
+      await fetch(new URL('__faults', server.url), {
+        method: 'POST',
+        body: JSON.stringify({ errorRate: 0.5, seed: 42 }),
+      });
       const codes: string[] = [];
-      for (let i = 0; i < 12; i++) codes.push(await fetchHeader(server.url, PORT, DATE, KEYS).then(() => 'ok', (e: FeedError) => e.code));
+      for (let i = 0; i < 12; i++)
+        codes.push(
+          await fetchHeader(server.url, PORT, DATE, KEYS).then(
+            () => 'ok',
+            (e: FeedError) => e.code,
+          ),
+        );
       return codes;
     };
     const a = await run();

@@ -16,11 +16,26 @@ import { Batch, FeedRecord, LookoutList } from '../../../main/feed/schema';
 type Applicant = Extract<FeedRecord, { type: 'applicant' }>;
 
 // Independent normalisers (deliberately not the flags engine's): the test's own idea of "same".
-const SUFFIX: Record<string, string> = { STREET: 'ST', STR: 'ST', AVENUE: 'AVE', AV: 'AVE', BOULEVARD: 'BLVD', DRIVE: 'DR', ROAD: 'RD', LANE: 'LN', COURT: 'CT', PLACE: 'PL' };
+const SUFFIX: Record<string, string> = {
+  STREET: 'ST',
+  STR: 'ST',
+  AVENUE: 'AVE',
+  AV: 'AVE',
+  BOULEVARD: 'BLVD',
+  DRIVE: 'DR',
+  ROAD: 'RD',
+  LANE: 'LN',
+  COURT: 'CT',
+  PLACE: 'PL',
+};
 function addressKey(a: Applicant['address']): string {
   let s = `${a.line1} ${a.line2 ?? ''}`.toUpperCase().replace(/[.,]/g, ' ');
   s = s.replace(/\b(APARTMENT|APT|UNIT|NO)\s*#?\s*(\w+)/g, '#$2').replace(/#\s+/g, '#');
-  s = s.split(/\s+/).filter(Boolean).map((w) => SUFFIX[w] ?? w).join(' ');
+  s = s
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => SUFFIX[w] ?? w)
+    .join(' ');
   return `${s}|${a.city.toUpperCase()}|${a.state.toUpperCase()}|${a.zip.slice(0, 5)}`;
 }
 function phoneKey(p: string): string {
@@ -29,9 +44,15 @@ function phoneKey(p: string): string {
 }
 function emailKey(e: string): string {
   const [local = '', domain = ''] = e.toLowerCase().split('@');
-  return domain === 'gmail.com' ? `${local.split('+')[0]!.replace(/\./g, '')}@${domain}` : `${local}@${domain}`;
+  return domain === 'gmail.com'
+    ? `${local.split('+')[0]!.replace(/\./g, '')}@${domain}`
+    : `${local}@${domain}`;
 }
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 
 function applicants(f: GeneratedFeed): Applicant[] {
   return f.days.flatMap((d) => d.records.filter((r): r is Applicant => r.type === 'applicant'));
@@ -43,7 +64,12 @@ function feedHash(f: GeneratedFeed): string {
   return h.digest('hex');
 }
 
-const OPTS = { ports: ['SYS', 'NOG', 'ELP', 'HID'], dates: ['2026-11-22', '2026-11-23'], perPortPerDay: 400, seed: 31 };
+const OPTS = {
+  ports: ['SYS', 'NOG', 'ELP', 'HID'],
+  dates: ['2026-11-22', '2026-11-23'],
+  perPortPerDay: 400,
+  seed: 31,
+};
 let feed: GeneratedFeed;
 let all: Applicant[];
 let byId: Map<string, Applicant>;
@@ -80,8 +106,11 @@ describe('generator', () => {
   });
 
   it('schedules in each port’s own time zone, and publishes amendments as later batches', () => {
-    const slotOf = (port: string) => feed.days.find((d) => d.port === port)!.records.find((r) => r.type === 'appointment');
-    expect(slotOf('SYS')).toMatchObject({ slot: expect.stringMatching(/^2026-11-2\dT(0[7-9]|1[0-6]):[0-5][05]:00-08:00$/) });
+    const slotOf = (port: string) =>
+      feed.days.find((d) => d.port === port)!.records.find((r) => r.type === 'appointment');
+    expect(slotOf('SYS')).toMatchObject({
+      slot: expect.stringMatching(/^2026-11-2\dT(0[7-9]|1[0-6]):[0-5][05]:00-08:00$/),
+    });
     expect(slotOf('NOG')).toMatchObject({ slot: expect.stringMatching(/-07:00$/) });
     expect(slotOf('ELP')).toMatchObject({ slot: expect.stringMatching(/-07:00$/) });
     expect(slotOf('HID')).toMatchObject({ slot: expect.stringMatching(/-06:00$/) });
@@ -94,38 +123,76 @@ describe('generator', () => {
         if (r.type === 'correction') expect(byId.has(r.applicantId)).toBe(true);
       }
       const batches = batchesOf(d, 100);
-      const firstAmendment = batches.findIndex((b) => b.records.some((r) => r.type === 'cancel' || r.type === 'reschedule' || r.type === 'correction'));
-      expect(batches.slice(firstAmendment).every((b) => b.records.every((r) => ['cancel', 'reschedule', 'correction'].includes(r.type)))).toBe(true);
+      const firstAmendment = batches.findIndex((b) =>
+        b.records.some((r) => r.type === 'cancel' || r.type === 'reschedule' || r.type === 'correction'),
+      );
+      expect(
+        batches
+          .slice(firstAmendment)
+          .every((b) => b.records.every((r) => ['cancel', 'reschedule', 'correction'].includes(r.type))),
+      ).toBe(true);
     }
   });
 
   it('writes names in several languages and scripts', () => {
     const by = (nat: string) => all.filter((a) => a.nationality === nat);
-    expect(by('RUS').some((a) => /[\u0400-\u04ff]/.test(a.nameAsWritten) && /^[A-Za-z -]+$/.test(a.givenNames))).toBe(true);
+    expect(
+      by('RUS').some((a) => /[\u0400-\u04ff]/.test(a.nameAsWritten) && /^[A-Za-z -]+$/.test(a.givenNames)),
+    ).toBe(true);
     expect(by('CHN').some((a) => /[\u4e00-\u9fff]/.test(a.nameAsWritten))).toBe(true);
-    expect(by('VEN').concat(by('MEX')).some((a) => a.familyNames.split(' ').length === 2)).toBe(true);
+    expect(
+      by('VEN')
+        .concat(by('MEX'))
+        .some((a) => a.familyNames.split(' ').length === 2),
+    ).toBe(true);
     expect(all.some((a) => /[áéíóúñ]/i.test(a.nameAsWritten))).toBe(true);
-    expect(by('HTI').some((a) => a.language === 'ht') && by('HTI').some((a) => a.language === 'fr')).toBe(true);
-    expect(new Set(all.map((a) => a.language))).toEqual(new Set(['es', 'en', 'ht', 'fr', 'pt', 'ru', 'zh', 'hi']));
+    expect(by('HTI').some((a) => a.language === 'ht') && by('HTI').some((a) => a.language === 'fr')).toBe(
+      true,
+    );
+    expect(new Set(all.map((a) => a.language))).toEqual(
+      new Set(['es', 'en', 'ht', 'fr', 'pt', 'ru', 'zh', 'hi']),
+    );
   });
 
   it('types addresses, phones and emails the many ways people do', () => {
     const big = feed.groundTruth.patterns.find((p) => p.id === 'addr-big')!;
     const bigAddrs = big.applicantIds.map((id) => byId.get(id)!.address);
     expect(new Set(bigAddrs.map((a) => a.line1.trim())).size).toBeGreaterThanOrEqual(5);
-    expect(bigAddrs.some((a) => /^\d{5}-\d{4}$/.test(a.zip)) && bigAddrs.some((a) => /^\d{5}$/.test(a.zip))).toBe(true);
-    expect(bigAddrs.some((a) => a.line1 === a.line1.toUpperCase()) && bigAddrs.some((a) => a.line1 === a.line1.toLowerCase())).toBe(true);
+    expect(
+      bigAddrs.some((a) => /^\d{5}-\d{4}$/.test(a.zip)) && bigAddrs.some((a) => /^\d{5}$/.test(a.zip)),
+    ).toBe(true);
+    expect(
+      bigAddrs.some((a) => a.line1 === a.line1.toUpperCase()) &&
+        bigAddrs.some((a) => a.line1 === a.line1.toLowerCase()),
+    ).toBe(true);
     const lines = all.map((a) => `${a.address.line1} ${a.address.line2 ?? ''}`);
-    for (const re of [/\bApt \w+/, /#\w+/, /\b[Uu]nit \w+/i, /\bSt\.? /i, /\bSTREET\b/]) expect(lines.some((l) => re.test(l))).toBe(true);
+    for (const re of [/\bApt \w+/, /#\w+/, /\b[Uu]nit \w+/i, /\bSt\.? /i, /\bSTREET\b/])
+      expect(lines.some((l) => re.test(l))).toBe(true);
     expect(all.some((a) => a.address.line2 !== null)).toBe(true);
-    for (const re of [/^\(\d{3}\) \d{3}-\d{4}$/, /^\d{3}-\d{3}-\d{4}$/, /^\+1\d{10}$/, /^\d{3}\.\d{3}\.\d{4}$/, /^1-\d{3}-\d{3}-\d{4}$/, /^\d{10}$/]) {
+    for (const re of [
+      /^\(\d{3}\) \d{3}-\d{4}$/,
+      /^\d{3}-\d{3}-\d{4}$/,
+      /^\+1\d{10}$/,
+      /^\d{3}\.\d{3}\.\d{4}$/,
+      /^1-\d{3}-\d{3}-\d{4}$/,
+      /^\d{10}$/,
+    ]) {
       expect(all.some((a) => re.test(a.phone))).toBe(true);
     }
   });
 
   it('plants every pattern in the ground truth, each really present in the data', () => {
     const kinds = new Set(feed.groundTruth.patterns.map((p) => p.kind));
-    expect([...kinds].sort()).toEqual(['document_duplicate', 'face_duplicate', 'identity_duplicate', 'lookout_match', 'shared_address', 'shared_device', 'shared_email', 'shared_phone']);
+    expect([...kinds].sort()).toEqual([
+      'document_duplicate',
+      'face_duplicate',
+      'identity_duplicate',
+      'lookout_match',
+      'shared_address',
+      'shared_device',
+      'shared_email',
+      'shared_phone',
+    ]);
     const entries = new Map(feed.lookout.entries.map((e) => [e.entryId, e]));
     for (const p of feed.groundTruth.patterns) {
       const as = p.applicantIds.map((id) => byId.get(id));
@@ -136,34 +203,54 @@ describe('generator', () => {
       const one = <T>(f: (a: Applicant) => T) => new Set(list.map(f)).size === 1;
       switch (p.kind) {
         case 'shared_address':
-          expect(one((a) => addressKey(a.address)), p.id).toBe(true);
+          expect(
+            one((a) => addressKey(a.address)),
+            p.id,
+          ).toBe(true);
           expect(groups.size, p.id).toBeGreaterThanOrEqual(3);
           break;
         case 'shared_phone':
-          expect(one((a) => phoneKey(a.phone)), p.id).toBe(true);
+          expect(
+            one((a) => phoneKey(a.phone)),
+            p.id,
+          ).toBe(true);
           expect(phoneKey(list[0]!.phone)).toBe(p.key);
           expect(new Set(list.map((a) => a.phone)).size, `${p.id} typed variously`).toBeGreaterThan(1);
           break;
         case 'shared_email':
-          expect(one((a) => emailKey(a.email)), p.id).toBe(true);
+          expect(
+            one((a) => emailKey(a.email)),
+            p.id,
+          ).toBe(true);
           expect(new Set(list.map((a) => a.email)).size, `${p.id} typed variously`).toBeGreaterThan(1);
           break;
         case 'shared_device':
-          expect(one((a) => a.deviceId), p.id).toBe(true);
+          expect(
+            one((a) => a.deviceId),
+            p.id,
+          ).toBe(true);
           break;
         case 'face_duplicate': {
           const shas = list.map((a) => a.photo?.sha256);
           expect(shas.every(Boolean) && new Set(shas).size === 2, 'two different selfies').toBe(true);
-          const src = feed.groundTruth.photos.filter((x) => p.applicantIds.includes(x.applicantId)).map((x) => x.source.split('~')[0]);
+          const src = feed.groundTruth.photos
+            .filter((x) => p.applicantIds.includes(x.applicantId))
+            .map((x) => x.source.split('~')[0]);
           expect(new Set(src).size, 'of one face').toBe(1);
           expect(new Set(list.map((a) => `${a.givenNames} ${a.familyNames}`)).size).toBe(2);
           break;
         }
         case 'identity_duplicate':
-          expect(one((a) => a.dob), p.id).toBe(true);
+          expect(
+            one((a) => a.dob),
+            p.id,
+          ).toBe(true);
           break;
         case 'document_duplicate':
-          expect(one((a) => `${a.document?.issuer}:${a.document?.number}`), p.id).toBe(true);
+          expect(
+            one((a) => `${a.document?.issuer}:${a.document?.number}`),
+            p.id,
+          ).toBe(true);
           expect(new Set(list.map((a) => a.familyNames)).size, p.id).toBe(2);
           break;
         case 'lookout_match':
@@ -174,8 +261,18 @@ describe('generator', () => {
       if (p.kind !== 'lookout_match' && p.kind !== 'identity_duplicate') {
         expect(groups.size, p.id).toBeGreaterThanOrEqual(2);
         if (p.kind !== 'document_duplicate') {
-          const words = [...groups].map((g) => new Set(list.filter((a) => a.groupId === g).flatMap((a) => fold(a.familyNames).split(/[\s-]+/))));
-          for (let i = 0; i < words.length; i++) for (let j = i + 1; j < words.length; j++) expect([...words[i]!].some((w) => words[j]!.has(w)), `${p.id}: related`).toBe(false);
+          const words = [...groups].map(
+            (g) =>
+              new Set(
+                list.filter((a) => a.groupId === g).flatMap((a) => fold(a.familyNames).split(/[\s-]+/)),
+              ),
+          );
+          for (let i = 0; i < words.length; i++)
+            for (let j = i + 1; j < words.length; j++)
+              expect(
+                [...words[i]!].some((w) => words[j]!.has(w)),
+                `${p.id}: related`,
+              ).toBe(false);
         }
       }
     }
@@ -185,10 +282,16 @@ describe('generator', () => {
     const portsDays = new Set(big.applicantIds.map((id) => id.split('-').slice(0, 2).join('-')));
     expect(portsDays.size).toBe(8);
     // Transliteration and accent variants are really different spellings.
-    const tr = feed.groundTruth.patterns.find((p) => p.id === 'ident-translit')!.applicantIds.map((id) => byId.get(id)!);
-    expect(`${tr[0]!.givenNames} ${tr[0]!.familyNames}`).not.toBe(`${tr[1]!.givenNames} ${tr[1]!.familyNames}`);
+    const tr = feed.groundTruth.patterns
+      .find((p) => p.id === 'ident-translit')!
+      .applicantIds.map((id) => byId.get(id)!);
+    expect(`${tr[0]!.givenNames} ${tr[0]!.familyNames}`).not.toBe(
+      `${tr[1]!.givenNames} ${tr[1]!.familyNames}`,
+    );
     expect(tr[0]!.nameAsWritten).toBe(tr[1]!.nameAsWritten);
-    const ac = feed.groundTruth.patterns.find((p) => p.id === 'ident-accents')!.applicantIds.map((id) => byId.get(id)!);
+    const ac = feed.groundTruth.patterns
+      .find((p) => p.id === 'ident-accents')!
+      .applicantIds.map((id) => byId.get(id)!);
     expect(ac[0]!.familyNames).not.toBe(ac[1]!.familyNames);
     expect(fold(ac[0]!.familyNames)).toBe(fold(ac[1]!.familyNames));
   });
@@ -203,17 +306,22 @@ describe('generator', () => {
       } else {
         const e = feed.lookout.entries.find((x) => x.entryId === d.key)!;
         expect(e).toBeDefined();
-        expect(fold(`${e.givenNames} ${e.familyNames}`)).toBe(fold(`${list[0]!.givenNames} ${list[0]!.familyNames}`));
+        expect(fold(`${e.givenNames} ${e.familyNames}`)).toBe(
+          fold(`${list[0]!.givenNames} ${list[0]!.familyNames}`),
+        );
         expect(Math.abs((e.dobYear ?? 0) - Number(list[0]!.dob.slice(0, 4)))).toBeGreaterThanOrEqual(5);
       }
     }
     const units = feed.groundTruth.decoys.find((d) => d.kind === 'address_units')!;
-    const streets = units.applicantIds.map((id) => addressKey(byId.get(id)!.address).replace(/#\w+/, '').replace(/\s+/g, ' '));
+    const streets = units.applicantIds.map((id) =>
+      addressKey(byId.get(id)!.address).replace(/#\w+/, '').replace(/\s+/g, ' '),
+    );
     expect(new Set(streets).size, 'one building').toBe(1);
   });
 
   it('shares nothing by chance: every cross-group match is in the ground truth', () => {
-    const truthIds = (kind: string) => new Set(feed.groundTruth.patterns.filter((p) => p.kind === kind).flatMap((p) => p.applicantIds));
+    const truthIds = (kind: string) =>
+      new Set(feed.groundTruth.patterns.filter((p) => p.kind === kind).flatMap((p) => p.applicantIds));
     const check = (kind: string, key: (a: Applicant) => string | null) => {
       const groupsByKey = new Map<string, Map<string, string[]>>();
       for (const a of all) {
@@ -225,7 +333,9 @@ describe('generator', () => {
       }
       const allowed = truthIds(kind);
       const stray: string[] = [];
-      for (const [k, g] of groupsByKey) if (g.size > 1) for (const ids of g.values()) for (const id of ids) if (!allowed.has(id)) stray.push(`${k}:${id}`);
+      for (const [k, g] of groupsByKey)
+        if (g.size > 1)
+          for (const ids of g.values()) for (const id of ids) if (!allowed.has(id)) stray.push(`${k}:${id}`);
       expect(stray, kind).toEqual([]);
     };
     check('shared_address', (a) => addressKey(a.address));
@@ -256,13 +366,27 @@ describe('generator', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'feed-photos-'));
     try {
       const src = path.join(sampleImagesDir(), 'sample1.jpg');
-      await sharp(src).extract({ left: 200, top: 150, width: 600, height: 600 }).jpeg().toFile(path.join(dir, 'alice.jpg'));
-      await sharp(src).extract({ left: 1300, top: 50, width: 600, height: 600 }).png().toFile(path.join(dir, 'bob.png'));
+      await sharp(src)
+        .extract({ left: 200, top: 150, width: 600, height: 600 })
+        .jpeg()
+        .toFile(path.join(dir, 'alice.jpg'));
+      await sharp(src)
+        .extract({ left: 1300, top: 50, width: 600, height: 600 })
+        .png()
+        .toFile(path.join(dir, 'bob.png'));
       fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a photo');
-      const f = await generateFeed({ ports: ['BRO'], dates: ['2026-11-22'], perPortPerDay: 120, seed: 4, photos: false, photosDir: dir });
+      const f = await generateFeed({
+        ports: ['BRO'],
+        dates: ['2026-11-22'],
+        perPortPerDay: 120,
+        seed: 4,
+        photos: false,
+        photosDir: dir,
+      });
       const got = f.groundTruth.photos.map((p) => p.source).sort();
       expect(got).toEqual(['alice.jpg', 'bob.png']);
-      for (const p of f.groundTruth.photos) expect(f.blobs.get(p.sha256)!.subarray(0, 2).toString('hex')).toBe('ffd8');
+      for (const p of f.groundTruth.photos)
+        expect(f.blobs.get(p.sha256)!.subarray(0, 2).toString('hex')).toBe('ffd8');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -271,7 +395,13 @@ describe('generator', () => {
   // How fast (generation and signing at 100k) is measured by the benchmark, tools/bench-feed-gen.ts,
   // not here: a test's outcome must not depend on the machine's speed.
   it('scales: 100,000 applicants for one port-day without photos, and publishes', async () => {
-    const big = await generateFeed({ ports: ['LRD'], dates: ['2026-11-22'], perPortPerDay: 100_000, seed: 9, photos: false });
+    const big = await generateFeed({
+      ports: ['LRD'],
+      dates: ['2026-11-22'],
+      perPortPerDay: 100_000,
+      seed: 9,
+      photos: false,
+    });
     expect(big.groundTruth.applicants).toBeGreaterThanOrEqual(100_000);
     const pub = publishFeed(big, demoSigningKey());
     const day = pub.days.values().next().value!;
@@ -280,7 +410,14 @@ describe('generator', () => {
   }, 300_000);
 
   it('reuses a small photo pool for benchmarks when asked', async () => {
-    const f = await generateFeed({ ports: ['CXL'], dates: ['2026-11-22'], perPortPerDay: 200, seed: 2, reusePhotos: true, plant: false });
+    const f = await generateFeed({
+      ports: ['CXL'],
+      dates: ['2026-11-22'],
+      perPortPerDay: 200,
+      seed: 2,
+      reusePhotos: true,
+      plant: false,
+    });
     const as = applicants(f);
     expect(as.every((a) => a.photo)).toBe(true);
     expect(f.blobs.size).toBeLessThanOrEqual(8);

@@ -6,7 +6,14 @@ import { generateSigningKey, signEnvelope, verifyEnvelope, type Envelope } from 
 import { FeedError } from '../../../main/feed/feed-error';
 import { DEMO_KEY_ID, demoPinnedKeys, demoSigningKey } from '../../../main/feed/demo-key';
 
-const payload = { port: 'SYS', serviceDate: '2026-11-22', version: 1, generatedAt: '2026-11-22T05:00:00Z', lastSeq: 3, recordCount: 1200 };
+const payload = {
+  port: 'SYS',
+  serviceDate: '2026-11-22',
+  version: 1,
+  generatedAt: '2026-11-22T05:00:00Z',
+  lastSeq: 3,
+  recordCount: 1200,
+};
 
 function code(f: () => unknown): string | undefined {
   try {
@@ -20,8 +27,12 @@ function code(f: () => unknown): string | undefined {
 
 describe('canonical JSON (RFC 8785)', () => {
   it('is independent of key order and whitespace', () => {
-    expect(canonicalJson({ b: 1, a: [true, null, 'x'], c: { z: 1, y: 2 } })).toBe('{"a":[true,null,"x"],"b":1,"c":{"y":2,"z":1}}');
-    expect(canonicalJson(JSON.parse('{ "c": {"y":2, "z":1},  "b" : 1, "a":[true,null,"x"] }'))).toBe(canonicalJson({ a: [true, null, 'x'], b: 1, c: { z: 1, y: 2 } }));
+    expect(canonicalJson({ b: 1, a: [true, null, 'x'], c: { z: 1, y: 2 } })).toBe(
+      '{"a":[true,null,"x"],"b":1,"c":{"y":2,"z":1}}',
+    );
+    expect(canonicalJson(JSON.parse('{ "c": {"y":2, "z":1},  "b" : 1, "a":[true,null,"x"] }'))).toBe(
+      canonicalJson({ a: [true, null, 'x'], b: 1, c: { z: 1, y: 2 } }),
+    );
   });
   it('sorts keys by UTF-16 code units and writes numbers the ECMAScript way', () => {
     expect(canonicalJson({ é: 1, z: 2, A: 3 })).toBe('{"A":3,"z":2,"é":1}');
@@ -59,7 +70,9 @@ describe('signed envelopes', () => {
     const forged = { ...env, payload: env.payload.replace('"lastSeq":3', '"lastSeq":4') };
     expect(forged.payload).not.toBe(env.payload);
     expect(code(() => verifyEnvelope(forged, keys, 'manifest header for San Ysidro'))).toBe('BAD_SIGNATURE');
-    expect(() => verifyEnvelope(forged, keys, 'manifest header for San Ysidro')).toThrow(/San Ysidro failed its signature check.*nothing from it was applied/);
+    expect(() => verifyEnvelope(forged, keys, 'manifest header for San Ysidro')).toThrow(
+      /San Ysidro failed its signature check.*nothing from it was applied/,
+    );
   });
 
   it('refuses a signature that is not the right length or not base64', () => {
@@ -79,14 +92,20 @@ describe('signed envelopes', () => {
   it('refuses a bare payload or a non-object (SCHEMA)', () => {
     expect(code(() => verifyEnvelope(null, keys))).toBe('SCHEMA');
     expect(code(() => verifyEnvelope('{"port":"SYS"}', keys))).toBe('SCHEMA');
-    expect(code(() => verifyEnvelope({ keyId: 'pub-2026-a', sig: 'AAAA', payload: { port: 'SYS' } }, keys))).toBe('SCHEMA');
+    expect(
+      code(() => verifyEnvelope({ keyId: 'pub-2026-a', sig: 'AAAA', payload: { port: 'SYS' } }, keys)),
+    ).toBe('SCHEMA');
   });
 
   it('refuses an unpinned key id (UNKNOWN_KEY), even one that looks like an Object property', () => {
     const b = generateSigningKey('pub-2027-b');
     expect(code(() => verifyEnvelope(signEnvelope(payload, b.signing), keys))).toBe('UNKNOWN_KEY');
-    expect(code(() => verifyEnvelope({ ...signEnvelope(payload, a.signing), keyId: '__proto__' }, keys))).toBe('UNKNOWN_KEY');
-    expect(code(() => verifyEnvelope({ ...signEnvelope(payload, a.signing), keyId: 'toString' }, keys))).toBe('UNKNOWN_KEY');
+    expect(
+      code(() => verifyEnvelope({ ...signEnvelope(payload, a.signing), keyId: '__proto__' }, keys)),
+    ).toBe('UNKNOWN_KEY');
+    expect(code(() => verifyEnvelope({ ...signEnvelope(payload, a.signing), keyId: 'toString' }, keys))).toBe(
+      'UNKNOWN_KEY',
+    );
   });
 
   it('refuses a different key presenting a pinned key id (BAD_SIGNATURE)', () => {
@@ -120,7 +139,9 @@ describe('the committed demo key', () => {
     expect(priv.asymmetricKeyType).toBe('ed25519');
     const pinned = demoPinnedKeys();
     expect(Object.keys(pinned)).toEqual([DEMO_KEY_ID]);
-    expect(createPublicKey(priv).export({ type: 'spki', format: 'pem' }).toString().trim()).toBe(pinned[DEMO_KEY_ID]!.trim());
+    expect(createPublicKey(priv).export({ type: 'spki', format: 'pem' }).toString().trim()).toBe(
+      pinned[DEMO_KEY_ID]!.trim(),
+    );
     const env: Envelope = signEnvelope(payload, demoSigningKey());
     expect(verifyEnvelope(env, pinned).keyId).toBe(DEMO_KEY_ID);
   });

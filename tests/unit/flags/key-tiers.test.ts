@@ -18,25 +18,43 @@ const home = { line1: '358 Orchard Lane', line2: null, city: 'Laredo', state: 'T
 const day = (batches: FeedRecord[][]) => dayOf(PORT, DATE, batches);
 
 const FAMILIES = ['Lopez', 'Baptiste', 'Ivanov', 'Costa', 'Nguyen', 'Okafor'];
-const person = (i: number) => applicant(i, { groupId: `G${i}`, familyNames: FAMILIES[i - 1]!, photo: null, address: { ...home, line1: i % 2 ? home.line1 : '358 ORCHARD LN.' } });
+const person = (i: number) =>
+  applicant(i, {
+    groupId: `G${i}`,
+    familyNames: FAMILIES[i - 1]!,
+    photo: null,
+    address: { ...home, line1: i % 2 ? home.line1 : '358 ORCHARD LN.' },
+  });
 
 function openFlags(db: ReturnType<typeof localConsole>['db']) {
-  return db.prepare("SELECT applicant_id, rule_id, match_key, severity, explanation, evidence FROM flags WHERE status = 'open' ORDER BY applicant_id, rule_id").all();
+  return db
+    .prepare(
+      "SELECT applicant_id, rule_id, match_key, severity, explanation, evidence FROM flags WHERE status = 'open' ORDER BY applicant_id, rule_id",
+    )
+    .all();
 }
 
 describe('matching-key tiers', () => {
   it('the migration creates exactly the indexes a bulk key rebuild recreates', () => {
     const c = localConsole();
     const sql = new Map(
-      (c.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'applicants'").all() as Array<{ name: string; sql: string }>).map((r) => [r.name, r.sql]),
+      (
+        c.db
+          .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'applicants'")
+          .all() as Array<{ name: string; sql: string }>
+      ).map((r) => [r.name, r.sql]),
     );
     expect(KEY_INDEXES).toHaveLength(12);
-    for (const [name, def] of KEY_INDEXES) expect(sql.get(name)).toBe(`CREATE INDEX ${name} ON applicants ${def}`);
+    for (const [name, def] of KEY_INDEXES)
+      expect(sql.get(name)).toBe(`CREATE INDEX ${name} ON applicants ${def}`);
   });
 
   it('a lookup by key searches both tiers through their partial indexes, never the whole table', () => {
     const c = localConsole();
-    const plan = (q: string) => (c.db.prepare(`EXPLAIN QUERY PLAN ${q}`).all({ key: 'x' }) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+    const plan = (q: string) =>
+      (c.db.prepare(`EXPLAIN QUERY PLAN ${q}`).all({ key: 'x' }) as Array<{ detail: string }>)
+        .map((r) => r.detail)
+        .join(' | ');
     for (const col of ['addr_key', 'phone_key', 'email_key', 'device_key', 'doc_key']) {
       const p = plan(bothTiers('SELECT applicant_id FROM applicants', `${col} = @key`));
       expect(p).toContain(`USING INDEX applicants_${col} (${col}=?)`);
@@ -49,7 +67,12 @@ describe('matching-key tiers', () => {
     const c = localConsole();
     const engine = new FlagEngine(c.db);
     // Three households in a first batch, fully computed and merged: the main tier.
-    const feed = new MemoryFeed(day([[person(1), person(2), person(3)], [person(4), person(5), person(6)]]));
+    const feed = new MemoryFeed(
+      day([
+        [person(1), person(2), person(3)],
+        [person(4), person(5), person(6)],
+      ]),
+    );
     feed.lookoutList = null;
     let batch = 0;
     await c.engine.syncDay(feed, PORT, DATE, {
@@ -64,7 +87,14 @@ describe('matching-key tiers', () => {
     // The second batch's keys sit in the fresh tier, yet all six households are one cluster.
     expect(freshCount(c.db)).toBe(3);
     const split = openFlags(c.db).filter((f) => (f as { rule_id: string }).rule_id === 'SHARED_ADDRESS');
-    expect(split.map((f) => (f as { applicant_id: string }).applicant_id)).toEqual(['A1', 'A2', 'A3', 'A4', 'A5', 'A6']);
+    expect(split.map((f) => (f as { applicant_id: string }).applicant_id)).toEqual([
+      'A1',
+      'A2',
+      'A3',
+      'A4',
+      'A5',
+      'A6',
+    ]);
     expect((split[0] as { explanation: string }).explanation).toContain('which 5 other unrelated households');
 
     const before = openFlags(c.db);
@@ -83,9 +113,27 @@ describe('idle-time merge', () => {
     try {
       const repo = new ManifestRepository(app.db);
       // Distinct birth dates: one block of 2,500 namesakes would make this about identity matching.
-      const records = Array.from({ length: 2500 }, (_, i) => applicant(i + 1, { photo: null, dob: new Date(Date.UTC(1950, 0, 1) + i * 86_400_000).toISOString().slice(0, 10) }));
-      repo.recordHeader({ port: PORT, serviceDate: DATE, version: 1, generatedAt: `${DATE}T05:00:00Z`, lastSeq: 1, recordCount: records.length }, 'test');
-      const { applicantIds } = repo.applyBatch({ port: PORT, serviceDate: DATE, seq: 1, prevSeq: 0, records }, 'feed');
+      const records = Array.from({ length: 2500 }, (_, i) =>
+        applicant(i + 1, {
+          photo: null,
+          dob: new Date(Date.UTC(1950, 0, 1) + i * 86_400_000).toISOString().slice(0, 10),
+        }),
+      );
+      repo.recordHeader(
+        {
+          port: PORT,
+          serviceDate: DATE,
+          version: 1,
+          generatedAt: `${DATE}T05:00:00Z`,
+          lastSeq: 1,
+          recordCount: records.length,
+        },
+        'test',
+      );
+      const { applicantIds } = repo.applyBatch(
+        { port: PORT, serviceDate: DATE, seq: 1, prevSeq: 0, records },
+        'feed',
+      );
       app.flags.afterBatch(applicantIds);
       expect(freshCount(app.db)).toBe(2500);
       // Below the threshold an ordinary run leaves the fresh tier alone...

@@ -30,11 +30,18 @@ describe('address normalisation', () => {
 
 describe('contact normalisation', () => {
   it('phones to E.164', () => {
-    for (const p of ['(619) 555-0123', '619-555-0123', '+1 619 555 0123', '6195550123', '+16195550123']) expect(normalisePhone(p)).toBe('+16195550123');
+    for (const p of ['(619) 555-0123', '619-555-0123', '+1 619 555 0123', '6195550123', '+16195550123'])
+      expect(normalisePhone(p)).toBe('+16195550123');
     expect(normalisePhone('+58 412 123 4567')).toBe('+584121234567');
   });
   it('mailboxes: case, Gmail dots and +tags', () => {
-    for (const e of ['Tramites.Rapidos1@gmail.com', 'tramitesrapidos1+cita@gmail.com', 'TRAMITES.RAPIDOS1@GMAIL.COM', 'tra.mitesrapidos1@googlemail.com']) expect(normaliseEmail(e)).toBe('tramitesrapidos1@gmail.com');
+    for (const e of [
+      'Tramites.Rapidos1@gmail.com',
+      'tramitesrapidos1+cita@gmail.com',
+      'TRAMITES.RAPIDOS1@GMAIL.COM',
+      'tra.mitesrapidos1@googlemail.com',
+    ])
+      expect(normaliseEmail(e)).toBe('tramitesrapidos1@gmail.com');
     expect(normaliseEmail('a.b@yahoo.com')).not.toBe(normaliseEmail('ab@yahoo.com'));
   });
 });

@@ -20,7 +20,13 @@ describe('audit log', () => {
     dir = tempDir();
     db = openDatabase(dir);
     log = new AuditLog(db);
-    for (let i = 1; i <= 6; i++) log.append({ actor: 'alice', action: 'test.event', subject: `case:${i}`, details: { i, note: 'résumé 名前' } });
+    for (let i = 1; i <= 6; i++)
+      log.append({
+        actor: 'alice',
+        action: 'test.event',
+        subject: `case:${i}`,
+        details: { i, note: 'résumé 名前' },
+      });
   });
 
   const reopen = () => {
@@ -34,7 +40,9 @@ describe('audit log', () => {
   });
 
   it('refuses in-app updates and deletes', () => {
-    expect(() => db.prepare('UPDATE audit_log SET actor = ? WHERE seq = 2').run('mallory')).toThrow(/append-only/);
+    expect(() => db.prepare('UPDATE audit_log SET actor = ? WHERE seq = 2').run('mallory')).toThrow(
+      /append-only/,
+    );
     expect(() => db.prepare('DELETE FROM audit_log WHERE seq = 2').run()).toThrow(/append-only/);
   });
 
@@ -42,7 +50,7 @@ describe('audit log', () => {
   it.each([
     [
       'names the row that was changed',
-      "UPDATE audit_log SET details = '{\"i\":3,\"note\":\"edited\"}' WHERE seq = 3",
+      'UPDATE audit_log SET details = \'{"i":3,"note":"edited"}\' WHERE seq = 3',
       3,
     ],
     [
@@ -76,7 +84,14 @@ describe('audit log', () => {
   it('detects a forged row inserted in the middle, even with a correctly computed hash', () => {
     const row3 = db.prepare('SELECT hash FROM audit_log WHERE seq = 3').get() as { hash: string };
     db.close();
-    const forged = { seq: 4, at: new Date().toISOString(), actor: 'mallory', action: 'test.event', subject: 'case:x', details: '{}' };
+    const forged = {
+      seq: 4,
+      at: new Date().toISOString(),
+      actor: 'mallory',
+      action: 'test.event',
+      subject: 'case:x',
+      details: '{}',
+    };
     const hash = entryHash(row3.hash, forged);
     tamper(
       dir,

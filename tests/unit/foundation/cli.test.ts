@@ -8,7 +8,11 @@ import { fileHash, tempDir } from '../../helpers/temp-dir';
 function seeded(): string {
   const dir = tempDir();
   expect(arrivals(dir, ['migrate']).code).toBe(0);
-  for (const [name, role] of [['a.admin', 'admin'], ['o.one', 'officer'], ['s.one', 'supervisor']]) {
+  for (const [name, role] of [
+    ['a.admin', 'admin'],
+    ['o.one', 'officer'],
+    ['s.one', 'supervisor'],
+  ]) {
     const r = arrivals(dir, ['user', 'add', name!, '--role', role!], { input: 'long-enough-password\n' });
     expect(r.code, r.out).toBe(0);
   }
@@ -38,7 +42,11 @@ describe('arrivals CLI', { timeout: 300_000 }, () => {
   it.each([
     ['a changed row', "UPDATE audit_log SET actor = 'x' WHERE seq = 2", 2],
     ['a deleted row', 'DELETE FROM audit_log WHERE seq = 2', 3],
-    ['reordered rows', 'UPDATE audit_log SET seq = -1 WHERE seq = 1; UPDATE audit_log SET seq = 1 WHERE seq = 3; UPDATE audit_log SET seq = 3 WHERE seq = -1;', 1],
+    [
+      'reordered rows',
+      'UPDATE audit_log SET seq = -1 WHERE seq = 1; UPDATE audit_log SET seq = 1 WHERE seq = 3; UPDATE audit_log SET seq = 3 WHERE seq = -1;',
+      1,
+    ],
   ])('exits non-zero and names the row after %s', (_name, sql, seq) => {
     const dir = seeded();
     tamper(dir, sql);

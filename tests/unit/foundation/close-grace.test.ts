@@ -24,7 +24,11 @@ function setup() {
       timers.push(t);
       return () => (t.cancelled = true);
     },
-    onExpire: (id) => signOutClosedWindow({ sessions, audit: { append: (e: (typeof audit)[number]) => audit.push(e) } as never }, id),
+    onExpire: (id) =>
+      signOutClosedWindow(
+        { sessions, audit: { append: (e: (typeof audit)[number]) => audit.push(e) } as never },
+        id,
+      ),
   });
   /** Moves the clock on and runs the timers that are due, as the event loop would. */
   const advance = (ms: number) => {
@@ -34,8 +38,18 @@ function setup() {
       t.fn();
     }
   };
-  const signIn = (id: string, username = 'officer') => sessions.start(id, { userId: 1, username, role: 'officer' });
-  return { grace, sessions, audit, advance, signIn, timers, setNow: (t: number) => (now = t), now: () => now };
+  const signIn = (id: string, username = 'officer') =>
+    sessions.start(id, { userId: 1, username, role: 'officer' });
+  return {
+    grace,
+    sessions,
+    audit,
+    advance,
+    signIn,
+    timers,
+    setNow: (t: number) => (now = t),
+    now: () => now,
+  };
 }
 
 describe('close grace period (browser shell)', () => {
@@ -49,7 +63,14 @@ describe('close grace period (browser shell)', () => {
     expect(t.audit).toHaveLength(0);
     t.advance(1);
     expect(t.sessions.get(A)).toBeUndefined();
-    expect(t.audit).toEqual([{ actor: 'officer', action: 'auth.sign_out', subject: 'user:officer', details: { reason: 'window closed' } }]);
+    expect(t.audit).toEqual([
+      {
+        actor: 'officer',
+        action: 'auth.sign_out',
+        subject: 'user:officer',
+        details: { reason: 'window closed' },
+      },
+    ]);
     t.advance(GRACE * 10);
     expect(t.audit).toHaveLength(1);
     expect(t.grace.size).toBe(0);

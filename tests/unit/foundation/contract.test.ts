@@ -10,7 +10,9 @@ const ping = channel({ access: 'public', summary: 'ping', request: Empty, respon
 describe('IPC contract', () => {
   it('merges every domain into one map of distinct channels', () => {
     expect(CHANNELS.length).toBe(new Set(CHANNELS).size);
-    expect(CHANNELS).toEqual(expect.arrayContaining(['app.info', 'auth.signIn', 'queue.today', 'flags.overview', 'engine.status']));
+    expect(CHANNELS).toEqual(
+      expect.arrayContaining(['app.info', 'auth.signIn', 'queue.today', 'flags.overview', 'engine.status']),
+    );
     for (const name of CHANNELS) {
       const def = contract[name];
       expect(def.summary.length, name).toBeGreaterThan(0);
@@ -19,7 +21,9 @@ describe('IPC contract', () => {
   });
 
   it('refuses a channel defined by two domains', () => {
-    expect(() => mergeChannels({ 'a.ping': ping }, { 'b.ping': ping, 'a.ping': ping })).toThrow('IPC channel "a.ping" is defined twice.');
+    expect(() => mergeChannels({ 'a.ping': ping }, { 'b.ping': ping, 'a.ping': ping })).toThrow(
+      'IPC channel "a.ping" is defined twice.',
+    );
     expect(Object.keys(mergeChannels({ 'a.ping': ping }, { 'b.ping': ping }))).toEqual(['a.ping', 'b.ping']);
   });
 });

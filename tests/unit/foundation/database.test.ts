@@ -49,7 +49,10 @@ describe('database', () => {
 
   it('refuses a corrupt database file and leaves it byte-identical', () => {
     const dir = tempDir();
-    fs.writeFileSync(dbPath(dir), Buffer.concat([Buffer.from('garbage that is not sqlite '), Buffer.alloc(8192, 7)]));
+    fs.writeFileSync(
+      dbPath(dir),
+      Buffer.concat([Buffer.from('garbage that is not sqlite '), Buffer.alloc(8192, 7)]),
+    );
     const before = fileHash(dbPath(dir));
     const err = expectAppError(() => openDatabase(dir), 'DB_CORRUPT');
     expect(err.message).toMatch(/damaged|not an Arrivals Console database/);
@@ -82,7 +85,14 @@ describe('database', () => {
   it('backs up an existing database before migrating it', () => {
     const dir = tempDir();
     openDatabase(dir, { migrations: migrations.slice(0, 1) }).close();
-    const extra = [...migrations, { version: migrations.length + 1, name: '9999_extra.sql', sql: 'CREATE TABLE extra (id INTEGER PRIMARY KEY);' }];
+    const extra = [
+      ...migrations,
+      {
+        version: migrations.length + 1,
+        name: '9999_extra.sql',
+        sql: 'CREATE TABLE extra (id INTEGER PRIMARY KEY);',
+      },
+    ];
     const db = openDatabase(dir, { migrations: extra });
     expect(db.pragma('user_version', { simple: true })).toBe(extra.length);
     db.close();
@@ -96,7 +106,14 @@ describe('database', () => {
   it('rolls back a failing migration and keeps the previous schema', () => {
     const dir = tempDir();
     openDatabase(dir).close();
-    const bad = [...migrations, { version: migrations.length + 1, name: '9999_bad.sql', sql: 'CREATE TABLE ok_part (id INTEGER); INSERT INTO nope VALUES (1);' }];
+    const bad = [
+      ...migrations,
+      {
+        version: migrations.length + 1,
+        name: '9999_bad.sql',
+        sql: 'CREATE TABLE ok_part (id INTEGER); INSERT INTO nope VALUES (1);',
+      },
+    ];
     expectAppError(() => openDatabase(dir, { migrations: bad }), 'DB_MIGRATION_FAILED');
     const raw = new Database(dbPath(dir), { readonly: true });
     expect(raw.pragma('user_version', { simple: true })).toBe(migrations.length);

@@ -13,18 +13,31 @@ let bridge: Bridge;
 
 beforeAll(async () => {
   app = testApp();
-  bridge = await startBridge({ router: createRouter(app), rendererDir: path.join(__dirname, '../../fixtures/renderer') });
+  bridge = await startBridge({
+    router: createRouter(app),
+    rendererDir: path.join(__dirname, '../../fixtures/renderer'),
+  });
 });
 afterAll(async () => {
   await bridge.close();
   app.close();
 });
 
-function post(channel: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: { ok: boolean; error?: { code: string } } }> {
+function post(
+  channel: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: { ok: boolean; error?: { code: string } } }> {
   const u = new URL(bridge.url);
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: u.hostname, port: u.port, path: `/api/${channel}`, method: 'POST', headers: { 'content-type': 'application/json', ...headers } },
+      {
+        host: u.hostname,
+        port: u.port,
+        path: `/api/${channel}`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+      },
       (res) => {
         let data = '';
         res.on('data', (c: Buffer) => (data += c.toString()));
@@ -45,7 +58,15 @@ describe('browser-shell HTTP bridge', () => {
 
   it('refuses calls without the per-launch key', async () => {
     expect((await post('app.info', {}, { 'x-arrivals-connection': randomUUID() })).status).toBe(401);
-    expect((await post('app.info', {}, { 'x-arrivals-key': 'f'.repeat(64), 'x-arrivals-connection': randomUUID() })).status).toBe(401);
+    expect(
+      (
+        await post(
+          'app.info',
+          {},
+          { 'x-arrivals-key': 'f'.repeat(64), 'x-arrivals-connection': randomUUID() },
+        )
+      ).status,
+    ).toBe(401);
     expect((await post('app.info', {}, good())).json.ok).toBe(true);
   });
 
@@ -56,18 +77,36 @@ describe('browser-shell HTTP bridge', () => {
 
   it("an officer's session calling an admin-only channel is refused in main", async () => {
     const admin = randomUUID();
-    await post('auth.setup', { username: 'site.admin', displayName: 'A', password: 'admin-password-1' }, good(admin));
+    await post(
+      'auth.setup',
+      { username: 'site.admin', displayName: 'A', password: 'admin-password-1' },
+      good(admin),
+    );
     await post('auth.signIn', { username: 'site.admin', password: 'admin-password-1' }, good(admin));
-    await post('users.create', { username: 'ofc.lee', displayName: 'Lee', role: 'officer', password: 'user-password-1' }, good(admin));
+    await post(
+      'users.create',
+      { username: 'ofc.lee', displayName: 'Lee', role: 'officer', password: 'user-password-1' },
+      good(admin),
+    );
     const officer = randomUUID();
-    expect((await post('auth.signIn', { username: 'ofc.lee', password: 'user-password-1' }, good(officer))).json.ok).toBe(true);
-    const r = await post('users.create', { username: 'ofc.evil', displayName: 'E', role: 'admin', password: 'user-password-1' }, good(officer));
+    expect(
+      (await post('auth.signIn', { username: 'ofc.lee', password: 'user-password-1' }, good(officer))).json
+        .ok,
+    ).toBe(true);
+    const r = await post(
+      'users.create',
+      { username: 'ofc.evil', displayName: 'E', role: 'admin', password: 'user-password-1' },
+      good(officer),
+    );
     expect(r.json).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(app.accounts.users.byUsername('ofc.evil')).toBeUndefined();
   });
 
   it('rejects non-JSON bodies and unknown channels with an error envelope', async () => {
-    expect((await post('nope.nothing', {}, good())).json).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect((await post('nope.nothing', {}, good())).json).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
     expect((await post('app.info', {}, { ...good(), 'content-type': 'text/plain' })).status).toBe(415);
   });
 });
@@ -77,7 +116,13 @@ describe('browser-shell HTTP bridge: a reload keeps the session, a close signs o
   let app2: AppContext;
   let bridge2: Bridge;
   let now = 0;
-  const grace = () => new CloseGrace({ graceMs: 10_000, clock: () => now, schedule: () => () => undefined, onExpire: (id) => signOutClosedWindow(app2, id) });
+  const grace = () =>
+    new CloseGrace({
+      graceMs: 10_000,
+      clock: () => now,
+      schedule: () => () => undefined,
+      onExpire: (id) => signOutClosedWindow(app2, id),
+    });
   let closes: CloseGrace;
 
   beforeAll(async () => {
@@ -97,9 +142,24 @@ describe('browser-shell HTTP bridge: a reload keeps the session, a close signs o
 
   const post2 = (channel: string, body: unknown, conn: string, page: string) => {
     const u = new URL(bridge2.url);
-    return new Promise<{ ok: boolean; value?: { user: { username: string } | null }; error?: { code: string } }>((resolve, reject) => {
+    return new Promise<{
+      ok: boolean;
+      value?: { user: { username: string } | null };
+      error?: { code: string };
+    }>((resolve, reject) => {
       const req = http.request(
-        { host: u.hostname, port: u.port, path: `/api/${channel}`, method: 'POST', headers: { 'content-type': 'application/json', 'x-arrivals-key': bridge2.secret, 'x-arrivals-connection': conn, 'x-arrivals-page': page } },
+        {
+          host: u.hostname,
+          port: u.port,
+          path: `/api/${channel}`,
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-arrivals-key': bridge2.secret,
+            'x-arrivals-connection': conn,
+            'x-arrivals-page': page,
+          },
+        },
         (res) => {
           let data = '';
           res.on('data', (c: Buffer) => (data += c.toString()));
@@ -113,10 +173,17 @@ describe('browser-shell HTTP bridge: a reload keeps the session, a close signs o
 
   it('keeps the session over __closed + a call from the same connection, ends it when none comes', async () => {
     const admin = randomUUID();
-    await post2('auth.setup', { username: 'site.admin', displayName: 'A', password: 'admin-password-1' }, admin, randomUUID());
+    await post2(
+      'auth.setup',
+      { username: 'site.admin', displayName: 'A', password: 'admin-password-1' },
+      admin,
+      randomUUID(),
+    );
     const conn = randomUUID();
     const page1 = randomUUID();
-    expect((await post2('auth.signIn', { username: 'site.admin', password: 'admin-password-1' }, conn, page1)).ok).toBe(true);
+    expect(
+      (await post2('auth.signIn', { username: 'site.admin', password: 'admin-password-1' }, conn, page1)).ok,
+    ).toBe(true);
     // Reload: pagehide reports a close, the new page (same connection, new page id) calls again.
     await post2('__closed', {}, conn, page1);
     now += 9_000;

@@ -16,11 +16,25 @@ describe('first-run setup', () => {
     app = testApp();
     const route = createRouter(app);
     const results = await Promise.all(
-      [1, 2, 3, 4, 5].map((i) => route('auth.setup', { username: `admin.${i}`, displayName: `Admin ${i}`, password: `admin-password-${i}` }, `c${i}`)),
+      [1, 2, 3, 4, 5].map((i) =>
+        route(
+          'auth.setup',
+          { username: `admin.${i}`, displayName: `Admin ${i}`, password: `admin-password-${i}` },
+          `c${i}`,
+        ),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    const refused = results.filter((r) => !r.ok) as Array<{ ok: false; error: { code: string; message: string } }>;
-    expect(refused.map((r) => r.error.code)).toEqual(['SETUP_DONE', 'SETUP_DONE', 'SETUP_DONE', 'SETUP_DONE']);
+    const refused = results.filter((r) => !r.ok) as Array<{
+      ok: false;
+      error: { code: string; message: string };
+    }>;
+    expect(refused.map((r) => r.error.code)).toEqual([
+      'SETUP_DONE',
+      'SETUP_DONE',
+      'SETUP_DONE',
+      'SETUP_DONE',
+    ]);
     expect(refused[0]!.error.message).toMatch(/already set up/);
     expect(admins(app)).toHaveLength(1);
     expect(app.accounts.users.count()).toBe(1);
@@ -30,17 +44,44 @@ describe('first-run setup', () => {
   it('the same race under one username is SETUP_DONE too, not a database constraint error', async () => {
     app = testApp();
     const route = createRouter(app);
-    const results = await Promise.all([1, 2, 3, 4, 5].map((i) => route('auth.setup', { username: 'site.admin', displayName: 'Admin', password: 'admin-password-1' }, `c${i}`)));
+    const results = await Promise.all(
+      [1, 2, 3, 4, 5].map((i) =>
+        route(
+          'auth.setup',
+          { username: 'site.admin', displayName: 'Admin', password: 'admin-password-1' },
+          `c${i}`,
+        ),
+      ),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok).map((r) => (r as { error: { code: string } }).error.code)).toEqual(['SETUP_DONE', 'SETUP_DONE', 'SETUP_DONE', 'SETUP_DONE']);
+    expect(results.filter((r) => !r.ok).map((r) => (r as { error: { code: string } }).error.code)).toEqual([
+      'SETUP_DONE',
+      'SETUP_DONE',
+      'SETUP_DONE',
+      'SETUP_DONE',
+    ]);
     expect(admins(app)).toHaveLength(1);
   });
 
   it('after setup, one more call is SETUP_DONE and the admin signs in', async () => {
     app = testApp();
     const route = createRouter(app);
-    expect(await route('auth.setup', { username: 'site.admin', displayName: 'Admin', password: 'admin-password-1' }, 'a')).toMatchObject({ ok: true });
-    expect(await route('auth.setup', { username: 'other', displayName: 'Other', password: 'admin-password-2' }, 'b')).toMatchObject({ ok: false, error: { code: 'SETUP_DONE' } });
-    expect(await route('auth.signIn', { username: 'site.admin', password: 'admin-password-1' }, 'a')).toMatchObject({ ok: true });
+    expect(
+      await route(
+        'auth.setup',
+        { username: 'site.admin', displayName: 'Admin', password: 'admin-password-1' },
+        'a',
+      ),
+    ).toMatchObject({ ok: true });
+    expect(
+      await route(
+        'auth.setup',
+        { username: 'other', displayName: 'Other', password: 'admin-password-2' },
+        'b',
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'SETUP_DONE' } });
+    expect(
+      await route('auth.signIn', { username: 'site.admin', password: 'admin-password-1' }, 'a'),
+    ).toMatchObject({ ok: true });
   });
 });

@@ -16,7 +16,12 @@ afterEach(() => app?.close());
 const DAY = '2026-11-22';
 
 const seedDay = (a: AppContext, port: string, date: string, ids: number[]) =>
-  seedPortDay(a.db, port, date, ids.map((i) => applicant(i, { photo: null })));
+  seedPortDay(
+    a.db,
+    port,
+    date,
+    ids.map((i) => applicant(i, { photo: null })),
+  );
 
 function encounter(a: AppContext, i: number, disposition: string, completedAt: string): void {
   a.db

@@ -31,11 +31,18 @@ let server: FeedServer;
 let applicantsThrough: number[];
 
 beforeAll(async () => {
-  const s = await serve({ ports: [PORT], dates: [DATE], perPortPerDay: 10_000, seed: 11 }, { latencyMs: 5 }, 500);
+  const s = await serve(
+    { ports: [PORT], dates: [DATE], perPortPerDay: 10_000, seed: 11 },
+    { latencyMs: 5 },
+    500,
+  );
   server = s.server;
   const batches = s.published.days.get(dayKey(PORT, DATE))!.batches.map((e) => openEnvelope<Batch>(e));
   applicantsThrough = [0];
-  for (const b of batches) applicantsThrough.push(applicantsThrough.at(-1)! + b.records.filter((r) => r.type === 'applicant').length);
+  for (const b of batches)
+    applicantsThrough.push(
+      applicantsThrough.at(-1)! + b.records.filter((r) => r.type === 'applicant').length,
+    );
 }, 300_000);
 afterAll(() => server.close());
 
@@ -45,10 +52,13 @@ const syncArgs = () => ['sync', '--feed', server.url, '--port', PORT, '--date', 
  * a loaded machine the loopback feed can drop an idle keep-alive connection just as the CLI
  * reuses it: that is an interruption like a kill, not a crash-safety failure.
  */
-const lostConnection = (code: number | null, out: string) => code === 2 && /Sync failed: The feed could not be reached/.test(out);
+const lostConnection = (code: number | null, out: string) =>
+  code === 2 && /Sync failed: The feed could not be reached/.test(out);
 
 /** Where to kill: after the given progress step, plus `fraction` of the time that step took. */
-type KillPlan = { after: 'header' | 'photos' | 'lookout' | 'done'; fraction: number } | { after: 'batch'; batches: number; fraction: number };
+type KillPlan =
+  | { after: 'header' | 'photos' | 'lookout' | 'done'; fraction: number }
+  | { after: 'batch'; batches: number; fraction: number };
 interface RunResult {
   outcome: 'killed' | 'finished' | 'lost-connection';
   /** appliedSeq of the last batch line the CLI printed (null: none). */
@@ -60,7 +70,11 @@ interface RunResult {
 
 function runAndKill(dataDir: string, plan: KillPlan): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(REPO, 'bin/arrivals.js'), '--data-dir', dataDir, ...syncArgs(), '--progress'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [path.join(REPO, 'bin/arrivals.js'), '--data-dir', dataDir, ...syncArgs(), '--progress'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     let pending = '';
     let killSent = false;
@@ -89,7 +103,10 @@ function runAndKill(dataDir: string, plan: KillPlan): Promise<RunResult> {
         seenSeq = p.appliedSeq;
       }
       if (killSent || delay) return;
-      const hit = plan.after === 'batch' ? p.phase === 'batches' && batchLines === plan.batches : p.phase === plan.after;
+      const hit =
+        plan.after === 'batch'
+          ? p.phase === 'batches' && batchLines === plan.batches
+          : p.phase === plan.after;
       if (!hit) return;
       const ms = Math.round(plan.fraction * took);
       if (ms === 0) kill();
@@ -109,10 +126,21 @@ function runAndKill(dataDir: string, plan: KillPlan): Promise<RunResult> {
     child.on('close', (code, signal) => {
       clearTimeout(safety);
       clearTimeout(delay);
-      if (hung) return reject(new Error(`the sync neither reached its kill point (${JSON.stringify(plan)}) nor exited within ${CHILD_SAFETY_MS} ms:\n${out}`));
+      if (hung)
+        return reject(
+          new Error(
+            `the sync neither reached its kill point (${JSON.stringify(plan)}) nor exited within ${CHILD_SAFETY_MS} ms:\n${out}`,
+          ),
+        );
       if (signal === 'SIGKILL' && killSent) return resolve({ outcome: 'killed', seenSeq, seqAtKill, out });
-      if (lostConnection(code, out)) return resolve({ outcome: 'lost-connection', seenSeq, seqAtKill: null, out });
-      if (code !== 0) return reject(new Error(`the sync exited with ${code ?? signal} before its kill point (${JSON.stringify(plan)}):\n${out}`));
+      if (lostConnection(code, out))
+        return resolve({ outcome: 'lost-connection', seenSeq, seqAtKill: null, out });
+      if (code !== 0)
+        return reject(
+          new Error(
+            `the sync exited with ${code ?? signal} before its kill point (${JSON.stringify(plan)}):\n${out}`,
+          ),
+        );
       resolve({ outcome: 'finished', seenSeq, seqAtKill: null, out });
     });
   });
@@ -130,7 +158,11 @@ describe('crash-safe resumable sync', () => {
     expect(ok.code, ok.out).toBe(0);
     const refDb = openDatabase(reference);
     const expected = contentSummary(refDb);
-    const total = (refDb.prepare('SELECT last_seq FROM manifests WHERE port = ? AND service_date = ?').get(PORT, DATE) as { last_seq: number }).last_seq;
+    const total = (
+      refDb.prepare('SELECT last_seq FROM manifests WHERE port = ? AND service_date = ?').get(PORT, DATE) as {
+        last_seq: number;
+      }
+    ).last_seq;
     refDb.close();
     expect(expected.counts.applicants).toBeGreaterThanOrEqual(10_000);
     expect(total).toBe(50);
@@ -167,8 +199,12 @@ describe('crash-safe resumable sync', () => {
       // recorded twice; progress never goes backwards.
       const raw = new Database(path.join(dir, 'arrivals.db'), { readonly: true, fileMustExist: true });
       expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
-      const m = raw.prepare('SELECT applied_seq FROM manifests WHERE port = ? AND service_date = ?').get(PORT, DATE) as { applied_seq: number } | undefined;
-      const applied = raw.prepare('SELECT COUNT(*) AS n, COUNT(DISTINCT seq) AS d, MAX(seq) AS mx FROM applied_batches').get() as { n: number; d: number; mx: number | null };
+      const m = raw
+        .prepare('SELECT applied_seq FROM manifests WHERE port = ? AND service_date = ?')
+        .get(PORT, DATE) as { applied_seq: number } | undefined;
+      const applied = raw
+        .prepare('SELECT COUNT(*) AS n, COUNT(DISTINCT seq) AS d, MAX(seq) AS mx FROM applied_batches')
+        .get() as { n: number; d: number; mx: number | null };
       const rows = raw.prepare('SELECT COUNT(*) AS n FROM applicants').get() as { n: number };
       raw.close();
       const seq = m?.applied_seq ?? 0;
@@ -183,7 +219,8 @@ describe('crash-safe resumable sync', () => {
       expect(rows.n, `applicant rows after batch ${seq}`).toBe(applicantsThrough[seq]);
       if (seq > lastSeq && seq < total) midSync++;
       // Killed after a batch line and before the next batch was committed: inside a batch.
-      if (run.outcome === 'killed' && plan.after === 'batch' && seq === run.seqAtKill && seq < total) midBatch++;
+      if (run.outcome === 'killed' && plan.after === 'batch' && seq === run.seqAtKill && seq < total)
+        midBatch++;
       lastSeq = seq;
       if (seq === total) {
         // This copy finished: check it, then start a fresh one so kills keep landing mid-sync.
@@ -194,7 +231,9 @@ describe('crash-safe resumable sync', () => {
         lastSeq = 0;
       }
     }
-    console.log(`crash test: ${kills} kills (${midSync} mid-sync, ${midBatch} inside a batch), ${completedRuns} copies completed between kills, ${lostConnections} runs stopped by a lost connection; kill points ${JSON.stringify(plans)}`);
+    console.log(
+      `crash test: ${kills} kills (${midSync} mid-sync, ${midBatch} inside a batch), ${completedRuns} copies completed between kills, ${lostConnections} runs stopped by a lost connection; kill points ${JSON.stringify(plans)}`,
+    );
     expect(kills).toBe(24);
     expect(midSync).toBeGreaterThanOrEqual(5);
     await finishAndCompare(dir, expected.hash);
@@ -206,7 +245,8 @@ describe('crash-safe resumable sync', () => {
 async function finishAndCompare(dir: string, hash: string) {
   let r = await arrivalsAsync(dir, syncArgs());
   // A lost connection is resumed by running again, as the app would.
-  for (let attempt = 1; attempt < 3 && lostConnection(r.code, r.out); attempt++) r = await arrivalsAsync(dir, syncArgs());
+  for (let attempt = 1; attempt < 3 && lostConnection(r.code, r.out); attempt++)
+    r = await arrivalsAsync(dir, syncArgs());
   expect(r.code, r.out).toBe(0);
   const db = openDatabase(dir);
   expect(contentSummary(db).hash).toBe(hash);

@@ -30,15 +30,26 @@ let relayUrl = '';
 const inject = { batches: 0, header: 0, lookout: 0 };
 
 beforeAll(async () => {
-  ({ server: upstream, published } = await serve({ ports: [PORT], dates: [DATE], perPortPerDay: 200, seed: 5 }, {}, 20));
+  ({ server: upstream, published } = await serve(
+    { ports: [PORT], dates: [DATE], perPortPerDay: 200, seed: 5 },
+    {},
+    20,
+  ));
   relay = http.createServer((req, res) => {
     void (async () => {
       const r = await fetch(new URL(req.url!.slice(1), upstream.url));
       let body = Buffer.from(await r.arrayBuffer());
       const path = req.url!.split('?')[0]!;
-      const n = path.endsWith('/batches') ? inject.batches : path.startsWith('/v1/lookout') ? inject.lookout : path.startsWith('/v1/blobs') ? 0 : inject.header;
+      const n = path.endsWith('/batches')
+        ? inject.batches
+        : path.startsWith('/v1/lookout')
+          ? inject.lookout
+          : path.startsWith('/v1/blobs')
+            ? 0
+            : inject.header;
       // Beside keyId, sig and payload: the signature covers only the payload text.
-      if (n && r.status === 200) body = Buffer.from(body.toString().replace('{"keyId":', `{"relayTrace":${deep(n)},"keyId":`));
+      if (n && r.status === 200)
+        body = Buffer.from(body.toString().replace('{"keyId":', `{"relayTrace":${deep(n)},"keyId":`));
       res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' });
       res.end(r.status === 204 ? undefined : body);
     })().catch(() => res.writeHead(502).end());
@@ -69,7 +80,11 @@ describe('a response nested 5,000 levels deep', () => {
       );
     expect(err).toBeInstanceOf(FeedError);
     expect((err as FeedError).code).toBe('SCHEMA');
-    expect(err!.message).toMatch(new RegExp(`^The feed sent a response nested deeper than ${MAX_JSON_DEPTH} levels .*batches.*nothing from it was applied`));
+    expect(err!.message).toMatch(
+      new RegExp(
+        `^The feed sent a response nested deeper than ${MAX_JSON_DEPTH} levels .*batches.*nothing from it was applied`,
+      ),
+    );
     expect(err!.message).not.toMatch(/call stack|RangeError/);
     // Only the pages served before the fault were applied; the state and audit say why.
     const stoppedAt = c.engine.manifests.appliedSeq(PORT, DATE);
@@ -89,10 +104,16 @@ describe('a response nested 5,000 levels deep', () => {
 
   it('in a header or a lookout list: the same refusal, a FeedError and not a RangeError', async () => {
     inject.header = 5000;
-    await expect(fetchHeader(relayUrl, PORT, DATE, KEYS)).rejects.toMatchObject({ code: 'SCHEMA', message: expect.stringMatching(/nested deeper than/) });
+    await expect(fetchHeader(relayUrl, PORT, DATE, KEYS)).rejects.toMatchObject({
+      code: 'SCHEMA',
+      message: expect.stringMatching(/nested deeper than/),
+    });
     inject.header = 0;
     inject.lookout = 100_000;
-    await expect(fetchLookout(relayUrl, 0, KEYS)).rejects.toMatchObject({ code: 'SCHEMA', message: expect.stringMatching(/nested deeper than/) });
+    await expect(fetchLookout(relayUrl, 0, KEYS)).rejects.toMatchObject({
+      code: 'SCHEMA',
+      message: expect.stringMatching(/nested deeper than/),
+    });
     inject.lookout = 0;
     await expect(fetchHeader(relayUrl, PORT, DATE, KEYS)).resolves.toMatchObject({ header: { port: PORT } });
   });
@@ -100,7 +121,9 @@ describe('a response nested 5,000 levels deep', () => {
   it(`nesting up to ${MAX_JSON_DEPTH} levels is still accepted (only the depth is refused)`, async () => {
     inject.header = MAX_JSON_DEPTH - 2;
     try {
-      await expect(fetchHeader(relayUrl, PORT, DATE, KEYS)).resolves.toMatchObject({ header: { port: PORT } });
+      await expect(fetchHeader(relayUrl, PORT, DATE, KEYS)).resolves.toMatchObject({
+        header: { port: PORT },
+      });
     } finally {
       inject.header = 0;
     }
@@ -119,8 +142,17 @@ describe('a response nested 5,000 levels deep', () => {
     const day = published.days.get(dayKey(PORT, DATE))!;
     const header = JSON.stringify(day.header).replace('{"keyId":', `{"relayTrace":${deep(5000)},"keyId":`);
     const file = path.join(tempDir(), 'deep.bundle');
-    fs.writeFileSync(file, Buffer.concat([Buffer.from('ARRIVALS-BUNDLE/1\n'), entry(1, Buffer.from(header)), entry(0, Buffer.alloc(0))]));
+    fs.writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from('ARRIVALS-BUNDLE/1\n'),
+        entry(1, Buffer.from(header)),
+        entry(0, Buffer.alloc(0)),
+      ]),
+    );
     expect(() => BundleSource.open(file, KEYS)).toThrow(FeedError);
-    expect(() => BundleSource.open(file, KEYS)).toThrow(/nested deeper than 64 levels; nothing from it was applied/);
+    expect(() => BundleSource.open(file, KEYS)).toThrow(
+      /nested deeper than 64 levels; nothing from it was applied/,
+    );
   });
 });

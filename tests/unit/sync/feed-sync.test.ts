@@ -78,10 +78,14 @@ describe('feed sync over HTTP', () => {
     expect(counts.photo_blobs).toBe(feed.blobs.size);
     expect(counts.lookout_entries).toBe(feed.lookout.entries.length);
     const cancelled = feed.days[0]!.amendments.filter((a) => a.type === 'cancel').length;
-    expect((c.db.prepare("SELECT COUNT(*) n FROM appointments WHERE status = 'cancelled'").get() as { n: number }).n).toBe(cancelled);
+    expect(
+      (c.db.prepare("SELECT COUNT(*) n FROM appointments WHERE status = 'cancelled'").get() as { n: number })
+        .n,
+    ).toBe(cancelled);
   });
 
-  it('rejects a tampered record whole and keeps the previous data', () => refusedAfterPartialSync({ badSignature: true }, 'BAD_SIGNATURE'));
+  it('rejects a tampered record whole and keeps the previous data', () =>
+    refusedAfterPartialSync({ badSignature: true }, 'BAD_SIGNATURE'));
   it('rejects a replayed batch', () => refusedAfterPartialSync({ replay: true }, 'REPLAY'));
   it('rejects an out-of-order batch', () => refusedAfterPartialSync({ outOfOrder: true }, 'OUT_OF_ORDER'));
   it('rejects a truncated body', () => refusedAfterPartialSync({ truncateRate: 1 }, 'TRUNCATED'));
@@ -104,7 +108,9 @@ describe('feed sync over HTTP', () => {
     servers.push(s3);
     await expect(fetchHeader(s3.url, PORT, DATE, KEYS)).rejects.toMatchObject({ code: 'MISSING_SIGNATURE' });
     const c = localConsole();
-    await expect(c.engine.syncDay(new OnlineFeedSource(s2.url, KEYS), PORT, DATE)).rejects.toMatchObject({ code: 'BAD_SIGNATURE' });
+    await expect(c.engine.syncDay(new OnlineFeedSource(s2.url, KEYS), PORT, DATE)).rejects.toMatchObject({
+      code: 'BAD_SIGNATURE',
+    });
     expect(contentSummary(c.db).counts.applicants).toBe(0);
   });
 
@@ -114,7 +120,9 @@ describe('feed sync over HTTP', () => {
     const s = await startFeedServer(publishFeed(feed, next.signing));
     servers.push(s);
     await expect(fetchHeader(s.url, PORT, DATE, KEYS)).rejects.toMatchObject({ code: 'UNKNOWN_KEY' });
-    await expect(fetchHeader(s.url, PORT, DATE, { ...KEYS, 'publisher-2027': next.publicPem })).resolves.toMatchObject({ keyId: 'publisher-2027' });
+    await expect(
+      fetchHeader(s.url, PORT, DATE, { ...KEYS, 'publisher-2027': next.publicPem }),
+    ).resolves.toMatchObject({ keyId: 'publisher-2027' });
   });
 
   it('refuses a photo whose bytes do not match their hash', async () => {
@@ -138,7 +146,9 @@ describe('feed sync over HTTP', () => {
       }),
     ).rejects.toMatchObject({ code: 'NETWORK' });
     expect(c.engine.state.get(PORT)).toMatchObject({ state: 'offline' });
-    expect(c.engine.state.get(PORT)?.last_error).toMatch(/could not be reached.*keeps working from local data/);
+    expect(c.engine.state.get(PORT)?.last_error).toMatch(
+      /could not be reached.*keeps working from local data/,
+    );
     const partial = contentSummary(c.db).counts.applicants!;
     expect(partial).toBeGreaterThan(0);
     server.faults.offline = false;
@@ -151,7 +161,12 @@ describe('feed sync over HTTP', () => {
     const { published } = await up();
     const day = [...published.days.values()][0]!;
     const file = path.join(tempDir(), 'day.acb');
-    writeBundle(file, { header: day.header, batches: day.batches, lookout: published.lookout, blobs: published.blobs });
+    writeBundle(file, {
+      header: day.header,
+      batches: day.batches,
+      lookout: published.lookout,
+      blobs: published.blobs,
+    });
     const c = localConsole();
     const b = BundleSource.open(file, KEYS);
     await c.engine.syncDay(b, b.port, b.serviceDate);

@@ -57,12 +57,21 @@ describe('outbox', () => {
 
 describe('retention', () => {
   it('purges personal data and photos of old days once their encounters are acknowledged, audited', async () => {
-    ({ server } = await serve({ ports: ['BRO'], dates: ['2026-10-01', '2026-11-20'], perPortPerDay: 120, seed: 5 }));
+    ({ server } = await serve({
+      ports: ['BRO'],
+      dates: ['2026-10-01', '2026-11-20'],
+      perPortPerDay: 120,
+      seed: 5,
+    }));
     const { db, photos, engine, dir } = localConsole();
     const src = new OnlineFeedSource(server.url, KEYS);
     await engine.syncDay(src, 'BRO', '2026-10-01');
     await engine.syncDay(src, 'BRO', '2026-11-20');
-    const old = db.prepare("SELECT applicant_id, photo_sha256 FROM applicants WHERE service_date = '2026-10-01' ORDER BY applicant_id").all() as { applicant_id: string; photo_sha256: string | null }[];
+    const old = db
+      .prepare(
+        "SELECT applicant_id, photo_sha256 FROM applicants WHERE service_date = '2026-10-01' ORDER BY applicant_id",
+      )
+      .all() as { applicant_id: string; photo_sha256: string | null }[];
     const oldPhotos = old.filter((a) => a.photo_sha256).map((a) => a.photo_sha256!);
     expect(oldPhotos.length).toBeGreaterThan(0);
     const outbox = new Outbox(db);
@@ -81,9 +90,24 @@ describe('retention', () => {
     }
     // Newer days untouched; appointments kept for statistics; the purge is audited and the
     // audit log is intact.
-    expect((db.prepare("SELECT COUNT(*) AS n FROM applicants WHERE service_date = '2026-11-20'").get() as { n: number }).n).toBeGreaterThan(100);
-    expect((db.prepare("SELECT COUNT(*) AS n FROM appointments WHERE service_date = '2026-10-01'").get() as { n: number }).n).toBe(old.length);
-    expect(audit.recent(1)[0]).toMatchObject({ action: 'retention.purge', details: { retentionDays: 30, cutoffDate: '2026-10-23' } });
+    expect(
+      (
+        db.prepare("SELECT COUNT(*) AS n FROM applicants WHERE service_date = '2026-11-20'").get() as {
+          n: number;
+        }
+      ).n,
+    ).toBeGreaterThan(100);
+    expect(
+      (
+        db.prepare("SELECT COUNT(*) AS n FROM appointments WHERE service_date = '2026-10-01'").get() as {
+          n: number;
+        }
+      ).n,
+    ).toBe(old.length);
+    expect(audit.recent(1)[0]).toMatchObject({
+      action: 'retention.purge',
+      details: { retentionDays: 30, cutoffDate: '2026-10-23' },
+    });
     expect(audit.verify().ok).toBe(true);
   });
 });

@@ -19,11 +19,22 @@ describe('sync engine', () => {
     const { db, photos, engine: e } = engine();
     const feed = new MemoryFeed(simpleDay('SYS', '2026-11-22'));
     const r = await e.syncDay(feed, 'SYS', '2026-11-22');
-    expect(r).toMatchObject({ batchesApplied: 4, appliedSeq: 4, lastSeq: 4, photosStored: 6, lookoutVersion: 1 });
-    const ap = (id: string) => db.prepare('SELECT status, slot FROM appointments WHERE appointment_id = ?').get(id);
+    expect(r).toMatchObject({
+      batchesApplied: 4,
+      appliedSeq: 4,
+      lastSeq: 4,
+      photosStored: 6,
+      lookoutVersion: 1,
+    });
+    const ap = (id: string) =>
+      db.prepare('SELECT status, slot FROM appointments WHERE appointment_id = ?').get(id);
     expect(ap('AP1')).toMatchObject({ status: 'cancelled' });
     expect(ap('AP2')).toMatchObject({ status: 'rescheduled', slot: '2026-11-22T18:30:00Z' });
-    expect(db.prepare("SELECT family_names, addr_city, addr_line2 FROM applicants WHERE applicant_id = 'A3'").get()).toEqual({ family_names: 'Corrected', addr_city: 'Yuma', addr_line2: 'Apt 2' });
+    expect(
+      db
+        .prepare("SELECT family_names, addr_city, addr_line2 FROM applicants WHERE applicant_id = 'A3'")
+        .get(),
+    ).toEqual({ family_names: 'Corrected', addr_city: 'Yuma', addr_line2: 'Apt 2' });
     expect(photos.get(sha(jpegLike(4)))).toEqual(jpegLike(4));
     expect(e.state.get('SYS')).toMatchObject({ state: 'idle', last_error: null });
   });
