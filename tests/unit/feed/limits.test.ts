@@ -7,7 +7,6 @@ import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fetchBlob, fetchHeader, FEED_LIMITS } from '../../../main/feed/client';
-import { FeedError } from '../../../main/feed/feed-error';
 import { feedFailure, KEYS, serve } from '../../helpers/feed';
 import { arrivalsAsync } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp-dir';

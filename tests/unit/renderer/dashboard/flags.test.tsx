@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReviewFlagView, RuleSummaryView } from '../../../../ipc/channels/flags';
+import type { RuleSummaryView } from '../../../../ipc/channels/flags';
 import { FlagsByRuleTable } from '../../../../renderer/src/features/dashboard/components/FlagsByRuleTable';
 import { ReviewFlagList } from '../../../../renderer/src/features/dashboard/components/ReviewFlagList';
 import { renderUi } from '../render';
