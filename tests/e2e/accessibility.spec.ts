@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import { test, type Page } from '@playwright/test';
 import { useDemoShell } from './fixtures';
+import { api } from './shell';
 import { expect, SYNC_MS } from './waits';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -50,28 +51,6 @@ async function audit(page: Page, screen: string): Promise<void> {
       describe(screen, blocking),
     )
     .toEqual([]);
-}
-
-/** Calls the bridge from the page, with the page's own key and connection. */
-async function api<T>(page: Page, channel: string, body: unknown): Promise<T> {
-  return page.evaluate(
-    async ([ch, b]) => {
-      const headers = {
-        'content-type': 'application/json',
-        'x-arrivals-key': sessionStorage.getItem('arrivals.key') ?? '',
-        'x-arrivals-connection': sessionStorage.getItem('arrivals.connection') ?? '',
-      };
-      const r = (await (
-        await fetch(`/api/${ch as string}`, { method: 'POST', headers, body: JSON.stringify(b) })
-      ).json()) as {
-        ok: boolean;
-        value: unknown;
-      };
-      if (!r.ok) throw new Error(JSON.stringify(r));
-      return r.value;
-    },
-    [channel, body] as const,
-  ) as Promise<T>;
 }
 
 async function signOut(page: Page): Promise<void> {

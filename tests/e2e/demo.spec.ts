@@ -1,29 +1,10 @@
 import sharp from 'sharp';
 import { test, type Page } from '@playwright/test';
 import { useDemoShell } from './fixtures';
-import { setupAndSignIn } from './shell';
+import { api, setupAndSignIn } from './shell';
 import { expect, SYNC_MS } from './waits';
 
 const demo = useDemoShell();
-
-/** Calls the bridge from the page, with the page's own key and connection. */
-async function api<T>(page: Page, channel: string, body: unknown): Promise<T> {
-  return page.evaluate(
-    async ([ch, b]) => {
-      const headers = {
-        'content-type': 'application/json',
-        'x-arrivals-key': sessionStorage.getItem('arrivals.key') ?? '',
-        'x-arrivals-connection': sessionStorage.getItem('arrivals.connection') ?? '',
-      };
-      const r = (await (
-        await fetch(`/api/${ch as string}`, { method: 'POST', headers, body: JSON.stringify(b) })
-      ).json()) as { ok: boolean; value: unknown };
-      if (!r.ok) throw new Error(JSON.stringify(r));
-      return r.value;
-    },
-    [channel, body] as const,
-  ) as Promise<T>;
-}
 
 async function photoApplicants(page: Page): Promise<string[]> {
   const q = await api<{ items: Array<{ applicantId: string; hasPhoto: boolean }> }>(page, 'queue.today', {});

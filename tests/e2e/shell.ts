@@ -84,3 +84,22 @@ export async function setupAndSignIn(
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
+
+/** Calls the bridge from the page, with the page's own key and connection. */
+export async function api<T>(page: Page, channel: string, body: unknown): Promise<T> {
+  return page.evaluate(
+    async ([ch, b]) => {
+      const headers = {
+        'content-type': 'application/json',
+        'x-arrivals-key': sessionStorage.getItem('arrivals.key') ?? '',
+        'x-arrivals-connection': sessionStorage.getItem('arrivals.connection') ?? '',
+      };
+      const r = (await (
+        await fetch(`/api/${ch as string}`, { method: 'POST', headers, body: JSON.stringify(b) })
+      ).json()) as { ok: boolean; value: unknown };
+      if (!r.ok) throw new Error(JSON.stringify(r));
+      return r.value;
+    },
+    [channel, body] as const,
+  ) as Promise<T>;
+}
