@@ -1,32 +1,57 @@
-// Runs in: renderer. The providers every screen needs (theme, notifications, queries) and the
-// hash router: hash URLs work from file:// in Electron and from the loopback server alike.
-import { Suspense, lazy, useState } from 'react';
-import { MantineProvider } from '@mantine/core';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { createHashRouter } from 'react-router';
-import { RouterProvider } from 'react-router/dom';
-import { createQueryClient } from '../data/query-client';
+// Runs in: renderer. The providers every screen needs (theme, notifications, queries), the
+// session gate, and behind it the routed app (loaded once someone is signed in).
+import { Suspense, lazy, useEffect, useState } from 'react';
+import { MantineProvider, type MantineColorSchemeManager } from '@mantine/core';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { SessionGate } from '../features/session/SessionGate';
+import { Loading } from '../ui/Loading';
 import { cssVariablesResolver, theme } from '../ui/theme';
-import { routes } from './routes';
 
 // The notification host (and its transition and scroll-lock code) is not needed to draw the
-// first screen: it loads alongside, and shows whatever was raised before it arrived.
+// first screen: it loads after it, and shows whatever was raised before it arrived.
 const Notifications = lazy(() =>
   import('@mantine/notifications').then((m) => ({ default: m.Notifications })),
 );
+const AppRouter = lazy(() => import('./AppRouter'));
 
-export function App() {
-  const [client] = useState(createQueryClient);
-  const [router] = useState(() => createHashRouter(routes));
+function LaterNotifications() {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    const id = setTimeout(() => setReady(true));
+    return () => clearTimeout(id);
+  }, []);
+  return ready ? (
+    <Suspense fallback={null}>
+      <Notifications />
+    </Suspense>
+  ) : null;
+}
+
+// One colour scheme, so nothing to remember: Mantine's default manager would read localStorage on
+// the first render, which in Chromium first opens the storage database.
+const lightOnly: MantineColorSchemeManager = {
+  get: () => 'light',
+  set: () => undefined,
+  subscribe: () => undefined,
+  unsubscribe: () => undefined,
+  clear: () => undefined,
+};
+
+export function App({ client }: { client: QueryClient }) {
   return (
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Suspense fallback={null}>
-        <Notifications />
-      </Suspense>
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      colorSchemeManager={lightOnly}
+      defaultColorScheme="light"
+    >
+      <LaterNotifications />
       <QueryClientProvider client={client}>
-        {/* Navigations render at once, not as transitions: opening a case marks its row and shows
-            its loader immediately instead of keeping the previous case up while it loads. */}
-        <RouterProvider router={router} useTransitions={false} />
+        <SessionGate>
+          <Suspense fallback={<Loading fullScreen />}>
+            <AppRouter />
+          </Suspense>
+        </SessionGate>
       </QueryClientProvider>
     </MantineProvider>
   );

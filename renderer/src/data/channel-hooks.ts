@@ -2,6 +2,7 @@
 // queries.ts and mutations.ts. Errors reach the user through the client's one error surface
 // (see query-client.ts) unless a caller shows them in place.
 import {
+  queryOptions,
   useMutation,
   useQuery,
   useQueryClient,
@@ -19,16 +20,25 @@ type QueryOptions<C extends ChannelName, T> = Omit<
   'queryKey' | 'queryFn'
 >;
 
+/** A channel's query as options: for useQuery and for prefetching before React renders. */
+export function channelQuery<C extends ChannelName, T = ResponseOf<C>>(
+  channel: C,
+  request: RequestOf<C>,
+  options: QueryOptions<C, T> = {},
+) {
+  return queryOptions<ResponseOf<C>, ChannelError, T>({
+    queryKey: queryKeys.channel(channel, request),
+    queryFn: () => call(channel, request),
+    ...options,
+  });
+}
+
 export function useChannelQuery<C extends ChannelName, T = ResponseOf<C>>(
   channel: C,
   request: RequestOf<C>,
   options: QueryOptions<C, T> = {},
 ) {
-  return useQuery<ResponseOf<C>, ChannelError, T>({
-    queryKey: queryKeys.channel(channel, request),
-    queryFn: () => call(channel, request),
-    ...options,
-  });
+  return useQuery(channelQuery(channel, request, options));
 }
 
 type MutationOptions<C extends ChannelName> = Omit<

@@ -19,36 +19,45 @@ export interface Format {
   ago(iso: string, now?: number): string;
 }
 
+/** Built on first use: ICU's first formatter costs tens of ms, and the first screen shows none. */
+function lazily<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
 export function createFormat(timeZone: string | null | undefined): Format {
   const tz = timeZone ?? undefined;
-  const time = new Intl.DateTimeFormat(LOCALE, {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: tz,
-  });
-  const dateTime = new Intl.DateTimeFormat(LOCALE, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    hourCycle: 'h23',
-    timeZone: tz,
-  });
-  const date = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' });
-  const number = new Intl.NumberFormat(LOCALE);
-  const relative = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto', style: 'short' });
+  const time = lazily(
+    () =>
+      new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: tz }),
+  );
+  const dateTime = lazily(
+    () =>
+      new Intl.DateTimeFormat(LOCALE, {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        hourCycle: 'h23',
+        timeZone: tz,
+      }),
+  );
+  const date = lazily(() => new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' }));
+  const number = lazily(() => new Intl.NumberFormat(LOCALE));
+  const relative = lazily(() => new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto', style: 'short' }));
   return {
     timeZone: tz,
-    time: (iso) => time.format(new Date(iso)),
-    dateTime: (iso) => dateTime.format(new Date(iso)),
+    time: (iso) => time().format(new Date(iso)),
+    dateTime: (iso) => dateTime().format(new Date(iso)),
     date: (isoDate) =>
-      /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? date.format(new Date(`${isoDate}T00:00:00Z`)) : isoDate,
-    number: (n) => number.format(n),
+      /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? date().format(new Date(`${isoDate}T00:00:00Z`)) : isoDate,
+    number: (n) => number().format(n),
     percent: (fraction, digits = 1) =>
       `${new Intl.NumberFormat(LOCALE, { maximumFractionDigits: digits }).format(fraction * 100)} %`,
     ago: (iso, now = Date.now()) => {
       const mins = Math.round((now - new Date(iso).getTime()) / 60_000);
-      if (mins < 1) return relative.format(0, 'minute');
-      return mins < 60 ? relative.format(-mins, 'minute') : relative.format(-Math.round(mins / 60), 'hour');
+      if (mins < 1) return relative().format(0, 'minute');
+      return mins < 60
+        ? relative().format(-mins, 'minute')
+        : relative().format(-Math.round(mins / 60), 'hour');
     },
   };
 }

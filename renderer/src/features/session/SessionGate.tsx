@@ -1,29 +1,28 @@
 // Runs in: renderer. The root of every route: first-run setup, sign-in or the idle lock take
 // the whole window until there is an unlocked session; then the page at the URL (whatever was
 // asked for, e.g. a reloaded #/booth/<id>) renders. Main checks every call regardless.
-import { Suspense, lazy } from 'react';
-import { Outlet } from 'react-router';
+import { Suspense, type ReactNode } from 'react';
 import type { AppInfoView } from '../../../../ipc/channels/app';
 import type { SessionView } from '../../../../ipc/channels/auth';
 import { FormatProvider } from '../../format';
 import { Loading } from '../../ui/Loading';
 import { useAppInfo, useSession } from './queries';
 import { LockScreen } from './LockScreen';
+import { SetupScreen } from './SetupScreen';
 import { SignInScreen } from './SignInScreen';
 import { UnavailableScreen } from './UnavailableScreen';
 
-// Sign-in is the usual first screen and the lock must never wait on (or fail to fetch) a
-// chunk: both come with the entry. First-run setup, once per install, loads when needed.
-const SetupScreen = lazy(() => import('./SetupScreen'));
-
-function Gate({ info, session }: { info: AppInfoView; session: SessionView }) {
+// Setup, sign-in and the lock come with the entry: the first screen, whichever it is, never
+// waits on (or fails to fetch) a chunk.
+function Gate({ info, session, children }: { info: AppInfoView; session: SessionView; children: ReactNode }) {
   if (info.needsSetup) return <SetupScreen info={info} />;
   if (!session.user) return <SignInScreen info={info} />;
   if (session.locked) return <LockScreen session={session} />;
-  return <Outlet />;
+  return children;
 }
 
-export function SessionGate() {
+/** Shows its children (the routed app) only to an unlocked session. */
+export function SessionGate({ children }: { children: ReactNode }) {
   const info = useAppInfo();
   const session = useSession();
   if (!info.data || !session.data) {
@@ -34,7 +33,9 @@ export function SessionGate() {
   return (
     <FormatProvider timeZone={info.data.port?.timeZone}>
       <Suspense fallback={<Loading fullScreen />}>
-        <Gate info={info.data} session={session.data} />
+        <Gate info={info.data} session={session.data}>
+          {children}
+        </Gate>
       </Suspense>
     </FormatProvider>
   );

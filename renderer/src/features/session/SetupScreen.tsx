@@ -5,7 +5,7 @@ import { CenteredScreen } from '../../ui/CenteredScreen';
 import { SetupDone, SetupForm } from './components/SetupForm';
 import { useFinishSetup, useSetup } from './mutations';
 
-export default function SetupScreen({ info }: { info: AppInfoView }) {
+export function SetupScreen({ info }: { info: AppInfoView }) {
   const setup = useSetup();
   const finish = useFinishSetup();
   const [created, setCreated] = useState<string[] | null>(null);

@@ -2,7 +2,6 @@
 // session, written straight into the gate's query; whatever the previous user had loaded is
 // dropped so the next one never sees it, even for a moment.
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
 import type { SessionView } from '../../../../ipc/channels/auth';
 import { useChannelMutation } from '../../data/channel-hooks';
 import { queryKeys } from '../../data/query-keys';
@@ -48,9 +47,8 @@ export function useUnlock() {
 /** Signs out and leaves the current page, so the next person starts from their own home. */
 export function useSignOut() {
   const client = useQueryClient();
-  const navigate = useNavigate();
   return useChannelMutation('auth.signOut', {
-    onSuccess: async () => {
+    onSuccess: () => {
       // Main's answer is known: show sign-in at once (not after another round trip, while a
       // large queue unmounts), then confirm with main in the background.
       const previous = client.getQueryData<SessionView>(sessionKey);
@@ -61,7 +59,8 @@ export function useSignOut() {
       });
       dropUserData(client);
       void client.invalidateQueries({ queryKey: queryKeys.domain('auth') });
-      await navigate('/', { replace: true });
+      // The gate unmounts the router with the session; the next user's router starts here.
+      window.history.replaceState(null, '', '#/');
     },
   });
 }

@@ -1,16 +1,17 @@
 // Runs in: renderer. What the session gate asks main: what the console is, and who is signed in.
-import { useChannelQuery } from '../../data/channel-hooks';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
+import type { AppInfoView } from '../../../../ipc/channels/app';
+import type { SessionView } from '../../../../ipc/channels/auth';
+import { channelQuery } from '../../data/channel-hooks';
 
 /** How often the gate asks for the session, so the screen follows main's idle lock promptly. */
 export const SESSION_POLL_MS = 15_000;
 
-export function useAppInfo() {
-  // Changes only through setup (which invalidates it): no refetching on its own.
-  return useChannelQuery('app.info', {}, { staleTime: Infinity, meta: { silent: true } });
-}
+// Changes only through setup (which invalidates it): no refetching on its own.
+const appInfoQuery = () => channelQuery('app.info', {}, { staleTime: Infinity, meta: { silent: true } });
 
-export function useSession() {
-  return useChannelQuery(
+const sessionQuery = () =>
+  channelQuery(
     'auth.session',
     {},
     {
@@ -23,4 +24,15 @@ export function useSession() {
       refetchOnWindowFocus: true,
     },
   );
+
+/** Seeds the gate's two queries with the answers asked for as the script started (boot.ts). */
+export function prefetchSession(
+  client: QueryClient,
+  first: { appInfo: Promise<AppInfoView>; session: Promise<SessionView> },
+): void {
+  void client.prefetchQuery({ ...appInfoQuery(), queryFn: () => first.appInfo });
+  void client.prefetchQuery({ ...sessionQuery(), queryFn: () => first.session });
 }
+
+export const useAppInfo = () => useQuery(appInfoQuery());
+export const useSession = () => useQuery(sessionQuery());

@@ -1,9 +1,10 @@
-// Runs in: tests (jsdom). The route table behind the session gate, with main stubbed: a signed-
-// out user sees sign-in at the URL they asked for; a locked one, the lock; "/" goes to the
-// role's home; a role that may not open a page is sent home (mirroring main's checks).
+// Runs in: tests (jsdom). The route table behind the session gate (as App mounts them), with
+// main stubbed: a signed-out user sees sign-in at the URL they asked for; a locked one, the
+// lock; "/" goes to the role's home; a role that may not open a page is sent home (mirroring main's checks).
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 import type { ArrivalsApi } from '../../../../ipc/contract';
 import type { AppInfoView } from '../../../../ipc/channels/app';
@@ -36,6 +37,7 @@ const as = (role: Role, locked = false): SessionView => ({
 });
 
 let routes: RouteObject[];
+let SessionGate: (props: { children: ReactNode }) => ReactNode;
 beforeAll(async () => {
   // main, as the preload would expose it: the two questions the gate asks; nothing else answers.
   window.arrivals = new Proxy({} as ArrivalsApi, {
@@ -47,6 +49,7 @@ beforeAll(async () => {
           : { ok: false, error: { code: 'INTERNAL', message: `not in this test: ${channel}` } },
   });
   ({ routes } = await import('../../../../renderer/src/app/routes'));
+  ({ SessionGate } = await import('../../../../renderer/src/features/session/SessionGate'));
 });
 afterEach(() => {
   session = { user: null, locked: false, idleLockMinutes: 10 };
@@ -56,7 +59,9 @@ function at(path: string) {
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   renderUi(
     <QueryClientProvider client={createQueryClient()}>
-      <RouterProvider router={router} />
+      <SessionGate>
+        <RouterProvider router={router} />
+      </SessionGate>
     </QueryClientProvider>,
   );
   return router;
