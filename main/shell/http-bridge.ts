@@ -26,6 +26,15 @@ const MIME: Record<string, string> = {
   '.json': 'application/json',
 };
 
+/** A URL path segment decoded, or null when its percent-encoding is malformed (a client error). */
+function decodePath(p: string): string | null {
+  try {
+    return decodeURIComponent(p);
+  } catch {
+    return null;
+  }
+}
+
 export interface Bridge {
   url: string;
   /** The URL to open: carries the per-launch secret. */
@@ -116,7 +125,12 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       }
       const pageHeader = String(req.headers['x-arrivals-page'] ?? '');
       const pageId = PAGE_ID.test(pageHeader) ? pageHeader : undefined;
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const channel = decodePath(url.pathname.slice('/api/'.length));
+      if (channel === null)
+        return send(res, 400, {
+          ok: false,
+          error: { code: 'INVALID_REQUEST', message: 'The channel name is not valid percent-encoding.' },
+        });
       if (channel === '__closed') {
         opts.onClose?.(connectionId, pageId);
         return send(res, 200, { ok: true, value: null });
@@ -130,9 +144,10 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed.');
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
-    const file = path.resolve(opts.rendererDir, rel);
+    const rel = url.pathname === '/' ? 'index.html' : decodePath(url.pathname)?.replace(/^\/+/, '');
+    const file = rel === undefined ? '' : path.resolve(opts.rendererDir, rel);
     if (
+      rel === undefined ||
       !file.startsWith(path.resolve(opts.rendererDir) + path.sep) ||
       !fs.existsSync(file) ||
       !fs.statSync(file).isFile()

@@ -109,6 +109,22 @@ describe('browser-shell HTTP bridge', () => {
     });
     expect((await post('app.info', {}, { ...good(), 'content-type': 'text/plain' })).status).toBe(415);
   });
+
+  it('answers a malformed percent-encoding with a 400 envelope or a 404, never a 500', async () => {
+    const bad = await post('app.%E0%A4%A', {}, good());
+    expect(bad.status).toBe(400);
+    expect(bad.json).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    const u = new URL(bridge.url);
+    const status = await new Promise<number>((resolve, reject) =>
+      http
+        .get({ host: u.hostname, port: u.port, path: '/assets/%E0%A4%A.js' }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+        .on('error', reject),
+    );
+    expect(status).toBe(404);
+  });
 });
 
 describe('browser-shell HTTP bridge: a reload keeps the session, a close signs out', () => {
