@@ -12,7 +12,7 @@ import { verifyBatch } from '../main/feed/client';
 import { BatchVerifier } from '../main/feed/batch-verifier';
 import { startFeedServer } from '../main/feed/server';
 import { openDatabase, dbPath } from '../main/db/database';
-import { ManifestRepository } from '../main/sync/manifest-repository';
+import { APPLICANT_INSERT, ManifestRepository, applicantRow } from '../main/sync/manifest-repository';
 import { PhotoStore } from '../main/sync/photo-store';
 import { SyncEngine } from '../main/sync/sync-engine';
 import { AuditLog } from '../main/audit/audit-log';
@@ -26,11 +26,7 @@ const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'arrivals-bench-'));
 function rawInsert(dir: string, batches: Batch[]): number {
   const db = openDatabase(dir);
   const t0 = performance.now();
-  const ins = db.prepare(
-    `INSERT INTO applicants (applicant_id, group_id, port, service_date, given_names, family_names, name_as_written, dob, sex, nationality, country_of_birth,
-     doc_type, doc_number, doc_issuer, addr_line1, addr_line2, addr_city, addr_state, addr_zip, phone, email, language, device_id, photo_sha256, photo_captured_at, updated_seq)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const ins = db.prepare(APPLICANT_INSERT);
   const ap = db.prepare(
     'INSERT INTO appointments (appointment_id, applicant_id, group_id, port, service_date, slot, status, updated_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -40,35 +36,7 @@ function rawInsert(dir: string, batches: Batch[]): number {
   db.transaction(() => {
     for (const b of batches)
       for (const r of b.records as FeedRecord[]) {
-        if (r.type === 'applicant')
-          ins.run(
-            r.applicantId,
-            r.groupId,
-            b.port,
-            b.serviceDate,
-            r.givenNames,
-            r.familyNames,
-            r.nameAsWritten,
-            r.dob,
-            r.sex,
-            r.nationality,
-            r.countryOfBirth,
-            r.document?.type ?? null,
-            r.document?.number ?? null,
-            r.document?.issuer ?? null,
-            r.address.line1,
-            r.address.line2,
-            r.address.city,
-            r.address.state,
-            r.address.zip,
-            r.phone,
-            r.email,
-            r.language,
-            r.deviceId,
-            r.photo?.sha256 ?? null,
-            r.photo?.capturedAt ?? null,
-            b.seq,
-          );
+        if (r.type === 'applicant') ins.run(applicantRow(r, b.port, b.serviceDate, b.seq));
         else if (r.type === 'appointment')
           ap.run(r.appointmentId, r.applicantId, r.groupId, b.port, b.serviceDate, r.slot, r.status, b.seq);
         else if (r.type === 'group') gr.run(r.groupId, r.kind, r.primaryApplicantId, b.port, b.serviceDate);

@@ -7,6 +7,7 @@
 //   kind 1 = header envelope (JSON), 2 = batch envelope (JSON), 3 = lookout envelope (JSON),
 //   4 = blob (name = sha256), 0 = end marker (its absence means the file was cut short).
 import fs from 'node:fs';
+import type { z } from 'zod';
 import { createHash } from 'node:crypto';
 import { verifyBatch } from './client';
 import { FeedError } from './feed-error';
@@ -133,6 +134,18 @@ export interface VerifiedBundle {
   blobs: Map<string, Buffer>;
 }
 
+/** One of the bundle's signed documents: its signature checked, then its payload against the feed format. */
+function signedDocument<T>(env: unknown, keys: PinnedKeys, what: string, schema: z.ZodType<T>) {
+  const e = verifyEnvelope(env, keys, `bundle ${what}`);
+  const parsed = schema.safeParse(e.payload);
+  if (!parsed.success)
+    throw new FeedError(
+      'SCHEMA',
+      `The bundle ${what} does not match the feed format; nothing from the bundle was applied.`,
+    );
+  return { value: parsed.data, keyId: e.keyId };
+}
+
 /**
  * Reads a bundle and checks it exactly as an online sync would (same FeedError codes):
  * envelope signatures against the pinned keys, schema, seq order, the header's batch count,
@@ -141,14 +154,7 @@ export interface VerifiedBundle {
  */
 export function readVerifiedBundle(file: string, keys: PinnedKeys): VerifiedBundle {
   const c = readBundle(file);
-  const h = verifyEnvelope(c.header, keys, 'bundle manifest header');
-  const hp = ManifestHeader.safeParse(h.payload);
-  if (!hp.success)
-    throw new FeedError(
-      'SCHEMA',
-      'The bundle manifest header does not match the feed format; nothing from the bundle was applied.',
-    );
-  const header = hp.data;
+  const { value: header, keyId } = signedDocument(c.header, keys, 'manifest header', ManifestHeader);
   const batches = c.batches.map((env, i) => verifyBatch(env, keys, header.port, header.serviceDate, i + 1));
   if (batches.length !== header.lastSeq) {
     throw new FeedError(
@@ -158,14 +164,8 @@ export function readVerifiedBundle(file: string, keys: PinnedKeys): VerifiedBund
   }
   let lookout: VerifiedBundle['lookout'] = null;
   if (c.lookout) {
-    const l = verifyEnvelope(c.lookout, keys, 'bundle lookout list');
-    const lp = LookoutList.safeParse(l.payload);
-    if (!lp.success)
-      throw new FeedError(
-        'SCHEMA',
-        'The bundle lookout list does not match the feed format; nothing from the bundle was applied.',
-      );
-    lookout = { list: lp.data, keyId: l.keyId };
+    const l = signedDocument(c.lookout, keys, 'lookout list', LookoutList);
+    lookout = { list: l.value, keyId: l.keyId };
   }
   const named = new Set<string>();
   for (const b of batches)
@@ -193,5 +193,5 @@ export function readVerifiedBundle(file: string, keys: PinnedKeys): VerifiedBund
         `The bundle lacks photo ${sha.slice(0, 12)}… that its records name; nothing from it was applied.`,
       );
   }
-  return { header, keyId: h.keyId, batches, lookout, blobs: c.blobs };
+  return { header, keyId, batches, lookout, blobs: c.blobs };
 }

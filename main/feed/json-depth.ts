@@ -8,12 +8,10 @@ import { FeedError } from './feed-error';
 /** Far above the feed's own documents (an envelope page nests 3 deep, a batch payload about 5). */
 export const MAX_JSON_DEPTH = 64;
 
-const QUOTE = 34;
-const BACKSLASH = 92;
-const OPEN_ARRAY = 91;
-const CLOSE_ARRAY = 93;
-const OPEN_OBJECT = 123;
-const CLOSE_OBJECT = 125;
+// Char codes of the characters the scan looks at: " \ [ ] { }
+const [QUOTE, BACKSLASH, OPEN_ARRAY, CLOSE_ARRAY, OPEN_OBJECT, CLOSE_OBJECT] = [...'"\\[]{}'].map((c) =>
+  c.charCodeAt(0),
+);
 
 /** Whether JSON text nests arrays and objects deeper than `limit` (brackets inside strings ignored). */
 export function nestedDeeperThan(text: string, limit = MAX_JSON_DEPTH): boolean {

@@ -7,20 +7,10 @@ import { FlagEngine } from './engine';
 import { trends } from './trends';
 import { evaluateAgainstTruth } from './ground-truth';
 import { RULES } from './rules/index';
+import type { FlagCandidate } from './rules/rule';
 import type { GroundTruth } from '../feed/generator/index';
 
-interface Evidence {
-  summary: string;
-  others: Array<{
-    applicantId: string;
-    name: string;
-    port: string;
-    serviceDate: string;
-    groupId: string;
-    matched: string;
-  }>;
-  othersTotal: number;
-}
+type Evidence = FlagCandidate['evidence'];
 
 /** A flag as plain text a supervisor can read (also used in docs/flags.md). */
 export function flagText(f: {

@@ -3,14 +3,12 @@
 // merge moves them into the main indexes in bulk. Every lookup by key reads both tiers.
 import type { Db } from '../db/database';
 
-export type KeyColumn = 'addr_key' | 'phone_key' | 'email_key' | 'device_key' | 'doc_key';
+export const KEY_COLUMNS = ['addr_key', 'phone_key', 'email_key', 'device_key', 'doc_key'] as const;
+export type KeyColumn = (typeof KEY_COLUMNS)[number];
 
+/** Index name, indexed columns, and the column that must be set: one per key column, and the name blocks. */
 const INDEXED: Array<[string, string, string]> = [
-  ['applicants_addr_key', '(addr_key)', 'addr_key'],
-  ['applicants_phone_key', '(phone_key)', 'phone_key'],
-  ['applicants_email_key', '(email_key)', 'email_key'],
-  ['applicants_device_key', '(device_key)', 'device_key'],
-  ['applicants_doc_key', '(doc_key)', 'doc_key'],
+  ...KEY_COLUMNS.map((c): [string, string, string] => [`applicants_${c}`, `(${c})`, c]),
   ['applicants_dob_names', '(dob, name_tokens, surname_tokens, applicant_id)', 'name_tokens'],
 ];
 

@@ -17,38 +17,63 @@ export interface ApplyResult {
 type Applicant = Extract<FeedRecord, { type: 'applicant' }>;
 type Correction = Extract<FeedRecord, { type: 'correction' }>;
 
-/** Editable applicant fields and the columns a correction of each one rewrites. */
-function correctionColumns(fields: Correction['fields']): Record<string, unknown> {
-  const f = fields as Partial<Applicant>;
+type Editable = Required<Correction['fields']>;
+
+/** Each editable applicant field and the columns it is stored in (a correction of it rewrites them all). */
+const COLUMNS_OF: { [K in keyof Editable]: (v: Editable[K]) => Record<string, unknown> } = {
+  givenNames: (v) => ({ given_names: v }),
+  familyNames: (v) => ({ family_names: v }),
+  nameAsWritten: (v) => ({ name_as_written: v }),
+  dob: (v) => ({ dob: v }),
+  sex: (v) => ({ sex: v }),
+  nationality: (v) => ({ nationality: v }),
+  countryOfBirth: (v) => ({ country_of_birth: v }),
+  document: (d) => ({
+    doc_type: d?.type ?? null,
+    doc_number: d?.number ?? null,
+    doc_issuer: d?.issuer ?? null,
+  }),
+  address: (a) => ({
+    addr_line1: a.line1,
+    addr_line2: a.line2 ?? null,
+    addr_city: a.city,
+    addr_state: a.state,
+    addr_zip: a.zip,
+  }),
+  phone: (v) => ({ phone: v }),
+  email: (v) => ({ email: v }),
+  language: (v) => ({ language: v }),
+  deviceId: (v) => ({ device_id: v }),
+  photo: (p) => ({ photo_sha256: p?.sha256 ?? null, photo_captured_at: p?.capturedAt ?? null }),
+};
+
+/** The columns of the fields `f` gives (all of them for a whole applicant record). */
+function columnsOf(f: Correction['fields']): Record<string, unknown> {
   const cols: Record<string, unknown> = {};
-  if (f.givenNames !== undefined) cols.given_names = f.givenNames;
-  if (f.familyNames !== undefined) cols.family_names = f.familyNames;
-  if (f.nameAsWritten !== undefined) cols.name_as_written = f.nameAsWritten;
-  if (f.dob !== undefined) cols.dob = f.dob;
-  if (f.sex !== undefined) cols.sex = f.sex;
-  if (f.nationality !== undefined) cols.nationality = f.nationality;
-  if (f.countryOfBirth !== undefined) cols.country_of_birth = f.countryOfBirth;
-  if (f.document !== undefined) {
-    cols.doc_type = f.document?.type ?? null;
-    cols.doc_number = f.document?.number ?? null;
-    cols.doc_issuer = f.document?.issuer ?? null;
-  }
-  if (f.address !== undefined) {
-    cols.addr_line1 = f.address.line1;
-    cols.addr_line2 = f.address.line2;
-    cols.addr_city = f.address.city;
-    cols.addr_state = f.address.state;
-    cols.addr_zip = f.address.zip;
-  }
-  if (f.phone !== undefined) cols.phone = f.phone;
-  if (f.email !== undefined) cols.email = f.email;
-  if (f.language !== undefined) cols.language = f.language;
-  if (f.deviceId !== undefined) cols.device_id = f.deviceId;
-  if (f.photo !== undefined) {
-    cols.photo_sha256 = f.photo?.sha256 ?? null;
-    cols.photo_captured_at = f.photo?.capturedAt ?? null;
+  for (const k of Object.keys(COLUMNS_OF) as Array<keyof Editable>) {
+    const toColumns = COLUMNS_OF[k] as (v: unknown) => Record<string, unknown>;
+    if (f[k] !== undefined) Object.assign(cols, toColumns(f[k]));
   }
   return cols;
+}
+
+/** A new applicant row; `applicantRow` gives its named values (also the raw-insert baseline of the sync bench). */
+export const APPLICANT_INSERT = `INSERT INTO applicants (applicant_id, group_id, port, service_date, given_names, family_names,
+    name_as_written, dob, sex, nationality, country_of_birth, doc_type, doc_number, doc_issuer, addr_line1, addr_line2,
+    addr_city, addr_state, addr_zip, phone, email, language, device_id, photo_sha256, photo_captured_at, updated_seq)
+  VALUES (@applicant_id, @group_id, @port, @service_date, @given_names, @family_names, @name_as_written, @dob, @sex,
+    @nationality, @country_of_birth, @doc_type, @doc_number, @doc_issuer, @addr_line1, @addr_line2, @addr_city,
+    @addr_state, @addr_zip, @phone, @email, @language, @device_id, @photo_sha256, @photo_captured_at, @updated_seq)`;
+
+export function applicantRow(r: Applicant, port: string, serviceDate: string, seq: number) {
+  return {
+    applicant_id: r.applicantId,
+    group_id: r.groupId,
+    port,
+    service_date: serviceDate,
+    ...columnsOf(r),
+    updated_seq: seq,
+  };
 }
 
 export function batchSha256(batch: Batch): string {
@@ -86,10 +111,7 @@ export class ManifestRepository {
          ON CONFLICT(group_id) DO UPDATE SET kind = excluded.kind, primary_applicant_id = excluded.primary_applicant_id`,
       ),
       applicant: db.prepare(
-        `INSERT INTO applicants (applicant_id, group_id, port, service_date, given_names, family_names, name_as_written, dob, sex,
-           nationality, country_of_birth, doc_type, doc_number, doc_issuer, addr_line1, addr_line2, addr_city, addr_state, addr_zip,
-           phone, email, language, device_id, photo_sha256, photo_captured_at, updated_seq)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `${APPLICANT_INSERT}
          ON CONFLICT(applicant_id) DO UPDATE SET group_id = excluded.group_id, given_names = excluded.given_names,
            family_names = excluded.family_names, name_as_written = excluded.name_as_written, dob = excluded.dob, sex = excluded.sex,
            nationality = excluded.nationality, country_of_birth = excluded.country_of_birth, doc_type = excluded.doc_type,
@@ -173,34 +195,7 @@ export class ManifestRepository {
         this.s.group.run(r.groupId, r.kind, r.primaryApplicantId, port, serviceDate);
         return;
       case 'applicant':
-        this.s.applicant.run(
-          r.applicantId,
-          r.groupId,
-          port,
-          serviceDate,
-          r.givenNames,
-          r.familyNames,
-          r.nameAsWritten,
-          r.dob,
-          r.sex,
-          r.nationality,
-          r.countryOfBirth,
-          r.document?.type ?? null,
-          r.document?.number ?? null,
-          r.document?.issuer ?? null,
-          r.address.line1,
-          r.address.line2 ?? null,
-          r.address.city,
-          r.address.state,
-          r.address.zip,
-          r.phone,
-          r.email,
-          r.language,
-          r.deviceId,
-          r.photo?.sha256 ?? null,
-          r.photo?.capturedAt ?? null,
-          seq,
-        );
+        this.s.applicant.run(applicantRow(r, port, serviceDate, seq));
         touched.add(r.applicantId);
         return;
       case 'appointment':
@@ -215,22 +210,17 @@ export class ManifestRepository {
           seq,
         );
         return;
-      case 'cancel': {
-        this.s.cancel.run(r.reason, seq, r.appointmentId);
-        this.s.amendment.run(port, serviceDate, seq, idx, r.type, r.appointmentId, JSON.stringify(r));
-        const a = this.s.appointmentApplicant.get(r.appointmentId);
-        if (a) touched.add(a.applicant_id);
-        return;
-      }
+      case 'cancel':
       case 'reschedule': {
-        this.s.reschedule.run(r.slot, seq, r.appointmentId);
+        if (r.type === 'cancel') this.s.cancel.run(r.reason, seq, r.appointmentId);
+        else this.s.reschedule.run(r.slot, seq, r.appointmentId);
         this.s.amendment.run(port, serviceDate, seq, idx, r.type, r.appointmentId, JSON.stringify(r));
         const a = this.s.appointmentApplicant.get(r.appointmentId);
         if (a) touched.add(a.applicant_id);
         return;
       }
       case 'correction': {
-        const cols = correctionColumns(r.fields);
+        const cols = columnsOf(r.fields);
         const names = Object.keys(cols);
         if (names.length) {
           // Column names come from the fixed whitelist above, never from the feed.

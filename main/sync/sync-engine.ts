@@ -117,6 +117,9 @@ export class SyncEngine {
     }
     this.manifests.recordHeader(header, keyId);
     let applied = this.manifests.appliedSeq(port, serviceDate);
+    // Progress past the header: where the batches stand, and the photos done so far.
+    const at = (phase: SyncProgress['phase'], photosDone = 0, photosTotal = 0) =>
+      progress({ phase, appliedSeq: applied, lastSeq: header.lastSeq, photosDone, photosTotal });
     const report: SyncReport = {
       port,
       serviceDate,
@@ -130,13 +133,7 @@ export class SyncEngine {
       lastSeq: header.lastSeq,
       touchedApplicants: 0,
     };
-    progress({
-      phase: 'batches',
-      appliedSeq: applied,
-      lastSeq: header.lastSeq,
-      photosDone: 0,
-      photosTotal: 0,
-    });
+    at('batches');
 
     if (applied < header.lastSeq) {
       for await (const batch of source.batches(port, serviceDate, applied)) {
@@ -154,26 +151,14 @@ export class SyncEngine {
         report.recordsApplied += r.records;
         report.touchedApplicants += r.applicantIds.length;
         hooks.onBatchApplied?.(r);
-        progress({
-          phase: 'batches',
-          appliedSeq: applied,
-          lastSeq: header.lastSeq,
-          photosDone: 0,
-          photosTotal: 0,
-        });
+        at('batches');
         if (applied >= header.lastSeq) break;
       }
     }
     report.appliedSeq = applied;
 
     const missing = this.photos.missing();
-    progress({
-      phase: 'photos',
-      appliedSeq: applied,
-      lastSeq: header.lastSeq,
-      photosDone: 0,
-      photosTotal: missing.length,
-    });
+    at('photos', 0, missing.length);
     let done = 0;
     const queue = [...missing];
     const worker = async () => {
@@ -188,37 +173,18 @@ export class SyncEngine {
           report.photoFailures.push({ sha256: sha, reason: err.message });
         }
         done++;
-        if (done % 25 === 0 || done === missing.length)
-          progress({
-            phase: 'photos',
-            appliedSeq: applied,
-            lastSeq: header.lastSeq,
-            photosDone: done,
-            photosTotal: missing.length,
-          });
+        if (done % 25 === 0 || done === missing.length) at('photos', done, missing.length);
       }
     };
     await Promise.all([worker(), worker(), worker(), worker()]);
 
-    progress({
-      phase: 'lookout',
-      appliedSeq: applied,
-      lastSeq: header.lastSeq,
-      photosDone: done,
-      photosTotal: missing.length,
-    });
+    at('lookout', done, missing.length);
     const lookout = await source.lookout(this.lookout.version());
     if (lookout) {
       this.lookout.replace(lookout.list, lookout.keyId);
       report.lookoutVersion = lookout.list.version;
     }
-    progress({
-      phase: 'done',
-      appliedSeq: applied,
-      lastSeq: header.lastSeq,
-      photosDone: done,
-      photosTotal: missing.length,
-    });
+    at('done', done, missing.length);
     return report;
   }
 }

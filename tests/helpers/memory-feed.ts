@@ -37,11 +37,12 @@ export function applicant(
   };
 }
 
-/** One port-day served as the given batches, in order (seq 1, 2, …). */
+/** One port-day served as the given batches, in order (seq 1, 2, …); `over` changes the header. */
 export function dayOf(
   port: string,
   serviceDate: string,
   batches: FeedRecord[][],
+  over: Partial<ManifestHeader> = {},
 ): { header: ManifestHeader; batches: Batch[]; blobs: Map<string, Buffer> } {
   const bs: Batch[] = batches.map((records, i) => ({ port, serviceDate, seq: i + 1, prevSeq: i, records }));
   const header: ManifestHeader = {
@@ -51,6 +52,7 @@ export function dayOf(
     generatedAt: `${serviceDate}T05:00:00Z`,
     lastSeq: bs.length,
     recordCount: bs.reduce((a, b) => a + b.records.length, 0),
+    ...over,
   };
   return { header, batches: bs, blobs: new Map<string, Buffer>() };
 }
@@ -77,39 +79,25 @@ export function simpleDay(
     });
     blobs.set(sha(jpegLike(i)), jpegLike(i));
   }
-  const batches: Batch[] = [];
-  for (let i = 0; i < records.length; i += perBatch * 3) {
-    const seq = batches.length + 1;
-    batches.push({ port, serviceDate, seq, prevSeq: seq - 1, records: records.slice(i, i + perBatch * 3) });
-  }
-  const seq = batches.length + 1;
-  batches.push({
-    port,
-    serviceDate,
-    seq,
-    prevSeq: seq - 1,
-    records: [
-      { type: 'cancel', appointmentId: 'AP1', reason: 'applicant cancelled' },
-      { type: 'reschedule', appointmentId: 'AP2', slot: `${serviceDate}T18:30:00Z` },
-      {
-        type: 'correction',
-        applicantId: 'A3',
-        fields: {
-          familyNames: 'Corrected',
-          address: { line1: '9 Elm St', line2: 'Apt 2', city: 'Yuma', state: 'AZ', zip: '85364' },
-        },
+  const batches: FeedRecord[][] = [];
+  for (let i = 0; i < records.length; i += perBatch * 3) batches.push(records.slice(i, i + perBatch * 3));
+  // Then the amendments, as a later batch.
+  batches.push([
+    { type: 'cancel', appointmentId: 'AP1', reason: 'applicant cancelled' },
+    { type: 'reschedule', appointmentId: 'AP2', slot: `${serviceDate}T18:30:00Z` },
+    {
+      type: 'correction',
+      applicantId: 'A3',
+      fields: {
+        familyNames: 'Corrected',
+        address: { line1: '9 Elm St', line2: 'Apt 2', city: 'Yuma', state: 'AZ', zip: '85364' },
       },
-    ],
-  });
-  const header: ManifestHeader = {
-    port,
-    serviceDate,
-    version: 2,
-    generatedAt: `${serviceDate}T06:00:00Z`,
-    lastSeq: batches.length,
-    recordCount: records.length + 3,
+    },
+  ]);
+  return {
+    ...dayOf(port, serviceDate, batches, { version: 2, generatedAt: `${serviceDate}T06:00:00Z` }),
+    blobs,
   };
-  return { header, batches, blobs };
 }
 
 export class MemoryFeed implements FeedSource {

@@ -245,29 +245,64 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
     return out;
   }
 
-  function cluster(
-    kind: PatternKind,
+  // A ground-truth entry (planted pattern or decoy) and the onCreate hooks that fill in its applicants.
+  function truth<K extends string>(
+    list: Array<{ id: string; kind: K; applicantIds: string[]; key: string; note: string }>,
     id: string,
+    kind: K,
     key: string,
     note: string,
-    n: number,
-    spec: (i: number) => GroupSpec,
   ) {
-    const p: PlantedPattern = { id, kind, applicantIds: [], key, note };
-    patterns.push(p);
-    const avoid = new Set<string>();
-    distinctRoots(n).forEach(({ culture, root }, i) => {
+    const t = { id, kind, applicantIds: [] as string[], key, note };
+    list.push(t);
+    return t;
+  }
+  function everyone(t: { applicantIds: string[] }) {
+    return (as: ApplicantRecord[]) => t.applicantIds.push(...as.map((a) => a.applicantId));
+  }
+  function primaryOnly(t: { applicantIds: string[] }) {
+    return (as: ApplicantRecord[]) => t.applicantIds.push(as[0]!.applicantId);
+  }
+
+  // n unrelated single applicants, each with spec(i) (the shared value) typed with variety.
+  function unrelated(n: number, onCreate: GroupSpec['onCreate'], spec: (i: number) => GroupSpec) {
+    distinctRoots(n).forEach(({ culture, root }, i) =>
       plantGroup({
         kind: 'individual',
         size: 1,
         culture,
         familyRoot: root,
         vary: true,
-        avoid,
         ...spec(i),
-        onCreate: (as) => p.applicantIds.push(...as.map((a) => a.applicantId)),
-      });
-    });
+        onCreate,
+      }),
+    );
+  }
+
+  /** n unrelated groups that all give the value in `spec`; the note says what they share. */
+  function cluster(kind: PatternKind, id: string, key: string, n: number, what: string, spec: GroupSpec) {
+    const avoid = new Set<string>();
+    const onCreate = everyone(truth(patterns, id, kind, key, `${n} unrelated groups ${what}`));
+    unrelated(n, onCreate, () => ({ avoid, ...spec }));
+  }
+
+  // Four unrelated groups at homes that look alike but are not one address (home(i) gives each).
+  function decoy(kind: Decoy['kind'], id: string, key: string, note: string, home: (i: number) => Home) {
+    unrelated(4, everyone(truth(decoys, id, kind, key, note)), (i) => ({ home: home(i) }));
+  }
+
+  // One person in two appointments, under each of `names` (the same spelling, or a variant).
+  function sameIdentity(
+    id: string,
+    key: string,
+    note: string,
+    culture: Culture,
+    dob: string,
+    names: PersonName[],
+  ) {
+    const onCreate = primaryOnly(truth(patterns, id, 'identity_duplicate', key, note));
+    for (const name of names)
+      plantGroup({ kind: 'individual', size: 1, culture, primary: { name, dob }, onCreate });
   }
 
   function planPatterns() {
@@ -276,14 +311,13 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
     big.unit = null;
     // At least 36 groups (45 applicants: every fourth group is a couple), more on bigger runs.
     const bigN = Math.max(36, Math.min(60, Math.round(portDays.length * per * 0.004)));
-    const bigP: PlantedPattern = {
-      id: 'addr-big',
-      kind: 'shared_address',
-      applicantIds: [],
-      key: homeKey(big),
-      note: `${bigN} unrelated groups give one single-family home, typed many ways, across every port and day`,
-    };
-    patterns.push(bigP);
+    const bigP = truth(
+      patterns,
+      'addr-big',
+      'shared_address',
+      homeKey(big),
+      `${bigN} unrelated groups give one single-family home, typed many ways, across every port and day`,
+    );
     const bigAvoid = new Set<string>();
     distinctRoots(Math.min(bigN, 60)).forEach(({ culture, root }, i) => {
       plantGroup({
@@ -294,99 +328,50 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
         home: big,
         vary: true,
         avoid: bigAvoid,
-        onCreate: (as) => bigP.applicantIds.push(...as.map((a) => a.applicantId)),
+        onCreate: everyone(bigP),
       });
     });
     for (let c = 0; c < 3; c++) {
-      const h = uniqueHome(plantRng);
-      cluster(
-        'shared_address',
-        `addr-small-${c}`,
-        homeKey(h),
-        `${3 + c} unrelated groups at one address`,
-        3 + c,
-        () => ({ home: h }),
-      );
+      const home = uniqueHome(plantRng);
+      cluster('shared_address', `addr-small-${c}`, homeKey(home), 3 + c, 'at one address', { home });
     }
     // Decoys: one building with a different family in each unit; one street with neighbours.
     const building = uniqueHome(plantRng);
-    const unitsDecoy: Decoy = {
-      id: 'decoy-units',
-      kind: 'address_units',
-      applicantIds: [],
-      key: `${building.number} ${building.street} ${building.suffix}`,
-      note: 'four groups in four different apartments of one building: not a shared address',
-    };
-    decoys.push(unitsDecoy);
-    distinctRoots(4).forEach(({ culture, root }, i) =>
-      plantGroup({
-        kind: 'individual',
-        size: 1,
-        culture,
-        familyRoot: root,
-        vary: true,
-        home: { ...building, unit: String(i + 1) },
-        onCreate: (as) => unitsDecoy.applicantIds.push(...as.map((a) => a.applicantId)),
-      }),
+    decoy(
+      'address_units',
+      'decoy-units',
+      `${building.number} ${building.street} ${building.suffix}`,
+      'four groups in four different apartments of one building: not a shared address',
+      (i) => ({ ...building, unit: String(i + 1) }),
     );
     const street = uniqueHome(plantRng);
-    const streetDecoy: Decoy = {
-      id: 'decoy-street',
-      kind: 'address_street',
-      applicantIds: [],
-      key: `${street.street} ${street.suffix} ${street.zip5}`,
-      note: 'four groups at four different house numbers on one street: not a shared address',
-    };
-    decoys.push(streetDecoy);
-    distinctRoots(4).forEach(({ culture, root }, i) =>
-      plantGroup({
-        kind: 'individual',
-        size: 1,
-        culture,
-        familyRoot: root,
-        vary: true,
-        home: { ...street, unit: null, number: street.number + 2 * (i + 1) },
-        onCreate: (as) => streetDecoy.applicantIds.push(...as.map((a) => a.applicantId)),
-      }),
+    decoy(
+      'address_street',
+      'decoy-street',
+      `${street.street} ${street.suffix} ${street.zip5}`,
+      'four groups at four different house numbers on one street: not a shared address',
+      (i) => ({ ...street, unit: null, number: street.number + 2 * (i + 1) }),
     );
     for (let c = 0; c < 2; c++) {
       const phone = randomUsPhone(plantRng);
       usedPhones.add(phone.e164);
-      cluster(
-        'shared_phone',
-        `phone-${c}`,
-        phone.e164,
-        '4 unrelated groups give one phone number, typed differently',
-        4,
-        () => ({ phone }),
-      );
+      const what = 'give one phone number, typed differently';
+      cluster('shared_phone', `phone-${c}`, phone.e164, 4, what, { phone });
     }
     for (let c = 0; c < 2; c++) {
       const email = `tramites.rapidos${c + 1}@gmail.com`;
-      cluster(
-        'shared_email',
-        `email-${c}`,
-        email.replace(/\./g, '').replace('@gmailcom', '@gmail.com'),
-        '3 unrelated groups give one mailbox (case, dots, +tags differ)',
-        3,
-        () => ({ email }),
-      );
+      const mailbox = email.replace(/\./g, '').replace('@gmailcom', '@gmail.com');
+      const what = 'give one mailbox (case, dots, +tags differ)';
+      cluster('shared_email', `email-${c}`, mailbox, 3, what, { email });
     }
     for (let c = 0; c < 2; c++) {
       const device = uniqueDevice(plantRng);
-      cluster('shared_device', `device-${c}`, device, '5 unrelated groups booked from one device', 5, () => ({
-        device,
-      }));
+      cluster('shared_device', `device-${c}`, device, 5, 'booked from one device', { device });
     }
     if (dupFace) {
-      const p: PlantedPattern = {
-        id: 'face-dup',
-        kind: 'face_duplicate',
-        applicantIds: [],
-        key: dupFace.id,
-        note: 'one face submitted under two identities',
-      };
-      patterns.push(p);
+      const onCreate = primaryOnly(
+        truth(patterns, 'face-dup', 'face_duplicate', dupFace.id, 'one face submitted under two identities'),
+      );
       distinctRoots(2).forEach(({ culture, root }, i) =>
         plantGroup({
           kind: 'individual',
@@ -394,7 +379,7 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
           culture,
           familyRoot: root,
           photo: { sha256: `pending:${i}`, bytes: Buffer.alloc(0), width: 0, height: 0, source: dupFace.id },
-          onCreate: (as) => p.applicantIds.push(as[0]!.applicantId),
+          onCreate,
         }),
       );
     }
@@ -402,22 +387,11 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
     {
       const name = makeName(plantRng, 'es', true);
       const dob = '1988-03-14';
-      const p: PlantedPattern = {
-        id: 'ident-same',
-        kind: 'identity_duplicate',
-        applicantIds: [],
-        key: `${name.givenNames} ${name.familyNames} ${dob}`,
-        note: 'same name and date of birth in two appointments',
-      };
-      patterns.push(p);
-      for (let i = 0; i < 2; i++)
-        plantGroup({
-          kind: 'individual',
-          size: 1,
-          culture: 'es',
-          primary: { name, dob },
-          onCreate: (as) => p.applicantIds.push(as[0]!.applicantId),
-        });
+      const key = `${name.givenNames} ${name.familyNames} ${dob}`;
+      sameIdentity('ident-same', key, 'same name and date of birth in two appointments', 'es', dob, [
+        name,
+        name,
+      ]);
     }
     {
       // Accents dropped and upper-cased, the way a document reader or a hurried typist gives it.
@@ -430,57 +404,28 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
         nameAsWritten: fold(name.nameAsWritten).toUpperCase(),
       };
       const dob = '1993-07-21';
-      const p: PlantedPattern = {
-        id: 'ident-accents',
-        kind: 'identity_duplicate',
-        applicantIds: [],
-        key: `${plain.nameAsWritten} ${dob}`,
-        note: `one person as "${name.nameAsWritten}" and "${plain.nameAsWritten}"`,
-      };
-      patterns.push(p);
-      [name, plain].forEach((n) =>
-        plantGroup({
-          kind: 'individual',
-          size: 1,
-          culture: 'es',
-          primary: { name: n, dob },
-          onCreate: (as) => p.applicantIds.push(as[0]!.applicantId),
-        }),
-      );
+      const note = `one person as "${name.nameAsWritten}" and "${plain.nameAsWritten}"`;
+      sameIdentity('ident-accents', `${plain.nameAsWritten} ${dob}`, note, 'es', dob, [name, plain]);
     }
     {
       const name = makeName(plantRng, 'ru', false);
       const variant = transliterationVariant(name, plantRng) ?? name;
       const dob = '1979-11-02';
-      const p: PlantedPattern = {
-        id: 'ident-translit',
-        kind: 'identity_duplicate',
-        applicantIds: [],
-        key: `${name.nameAsWritten} ${dob}`,
-        note: `one person as "${name.givenNames} ${name.familyNames}" and "${variant.givenNames} ${variant.familyNames}"`,
-      };
-      patterns.push(p);
-      [name, variant].forEach((n) =>
-        plantGroup({
-          kind: 'individual',
-          size: 1,
-          culture: 'ru',
-          primary: { name: n, dob },
-          onCreate: (as) => p.applicantIds.push(as[0]!.applicantId),
-        }),
-      );
+      const note = `one person as "${name.givenNames} ${name.familyNames}" and "${variant.givenNames} ${variant.familyNames}"`;
+      sameIdentity('ident-translit', `${name.nameAsWritten} ${dob}`, note, 'ru', dob, [name, variant]);
     }
     for (let c = 0; c < 2; c++) {
       const issuer = c === 0 ? 'VEN' : 'HTI';
       const number = uniqueDoc(plantRng, issuer);
-      const p: PlantedPattern = {
-        id: `doc-${c}`,
-        kind: 'document_duplicate',
-        applicantIds: [],
-        key: `${issuer}:${number}`,
-        note: 'one passport number under two different names',
-      };
-      patterns.push(p);
+      const onCreate = primaryOnly(
+        truth(
+          patterns,
+          `doc-${c}`,
+          'document_duplicate',
+          `${issuer}:${number}`,
+          'one passport number under two different names',
+        ),
+      );
       distinctRoots(2, c === 0 ? 'es' : 'ht').forEach(({ culture, root }) =>
         plantGroup({
           kind: 'individual',
@@ -488,7 +433,7 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
           culture,
           familyRoot: root,
           primary: { document: { type: 'passport', number, issuer }, nationality: issuer },
-          onCreate: (as) => p.applicantIds.push(as[0]!.applicantId),
+          onCreate,
         }),
       );
     }

@@ -11,321 +11,86 @@ interface Translit {
   latin: readonly string[];
 }
 
-const ES_GIVEN_F = [
-  'María',
-  'Ana',
-  'Carmen',
-  'Rosa',
-  'Yolanda',
-  'Daniela',
-  'Valentina',
-  'Gabriela',
-  'Sofía',
-  'Camila',
-  'Fernanda',
-  'Mariana',
-  'Lucía',
-  'Isabel',
-  'Paola',
-  'Andrea',
-  'Yesenia',
-  'Dayana',
-  'Karla',
-  'Leidy',
-];
-const ES_GIVEN_M = [
-  'José',
-  'Juan',
-  'Luis',
-  'Carlos',
-  'Jorge',
-  'Miguel',
-  'Andrés',
-  'Alejandro',
-  'Ángel',
-  'Diego',
-  'Javier',
-  'Héctor',
-  'Raúl',
-  'Jesús',
-  'Víctor',
-  'Óscar',
-  'Wilmer',
-  'Yeferson',
-  'Kevin',
-  'Brayan',
-];
-const ES_FAMILY = [
-  'García',
-  'Rodríguez',
-  'Martínez',
-  'Hernández',
-  'López',
-  'González',
-  'Pérez',
-  'Sánchez',
-  'Ramírez',
-  'Torres',
-  'Flores',
-  'Rivera',
-  'Gómez',
-  'Díaz',
-  'Reyes',
-  'Morales',
-  'Cruz',
-  'Ortiz',
-  'Gutiérrez',
-  'Chávez',
-  'Ramos',
-  'Mendoza',
-  'Castillo',
-  'Vargas',
-  'Romero',
-  'Herrera',
-  'Medina',
-  'Aguilar',
-  'Jiménez',
-  'Moreno',
-  'Álvarez',
-  'Castro',
-  'Rojas',
-  'Contreras',
-  'Salazar',
-  'Peña',
-  'Suárez',
-  'Quintero',
-  'Villanueva',
-  'Zambrano',
-  'Briceño',
-  'Colmenares',
-  'Urdaneta',
-  'Mejía',
-  'Cáceres',
-  'Espinoza',
-  'Fuentes',
-  'Navarro',
-  'Paredes',
-  'Velásquez',
-  'Acosta',
-  'Aguirre',
-  'Alvarado',
-  'Ayala',
-  'Barrios',
-  'Benítez',
-  'Bermúdez',
-  'Blanco',
-  'Bravo',
-  'Cabrera',
-  'Calderón',
-  'Campos',
-  'Cardona',
-  'Carrasco',
-  'Carrillo',
-  'Castañeda',
-  'Cisneros',
-  'Córdoba',
-  'Cortés',
-  'Delgado',
-  'Domínguez',
-  'Duarte',
-  'Escobar',
-  'Estrada',
-  'Figueroa',
-  'Franco',
-  'Galindo',
-  'Gallardo',
-  'Gallegos',
-  'Guerrero',
-  'Guzmán',
-  'Ibarra',
-  'Juárez',
-  'Lara',
-  'León',
-  'Lozano',
-  'Luna',
-  'Macías',
-  'Maldonado',
-  'Márquez',
-  'Marín',
-  'Mercado',
-  'Miranda',
-  'Molina',
-  'Montoya',
-  'Mora',
-  'Muñoz',
-  'Núñez',
-  'Ochoa',
-  'Olivares',
-  'Orozco',
-  'Pacheco',
-  'Padilla',
-  'Palacios',
-  'Pineda',
-  'Ponce',
-  'Quiroz',
-  'Rangel',
-  'Rincón',
-  'Ríos',
-  'Rosales',
-  'Ruiz',
-  'Sandoval',
-  'Santana',
-  'Serrano',
-  'Solís',
-  'Sosa',
-  'Soto',
-  'Tapia',
-  'Trujillo',
-  'Valdez',
-  'Valencia',
-  'Vega',
-  'Velasco',
-  'Zamora',
-  'Zapata',
-];
-const PT_GIVEN_F = ['Ana', 'Mariana', 'Beatriz', 'Juliana', 'Larissa', 'Camila', 'Letícia', 'Fernanda'];
-const PT_GIVEN_M = ['João', 'Pedro', 'Lucas', 'Gabriel', 'Thiago', 'Mateus', 'Rafael', 'Gustavo'];
-const PT_FAMILY = [
-  'Silva',
-  'Santos',
-  'Oliveira',
-  'Souza',
-  'Pereira',
-  'Costa',
-  'Ferreira',
-  'Almeida',
-  'Carvalho',
-  'Gonçalves',
-  'Ribeiro',
-  'Araújo',
-  'Barbosa',
-  'Lima',
-];
-const HT_GIVEN_F = [
-  'Marie',
-  'Rose-Darline',
-  'Fabiola',
-  'Widlene',
-  'Guerline',
-  'Claudette',
-  'Stéphanie',
-  'Nadège',
-  'Mirlande',
-  'Sherline',
-];
-const HT_GIVEN_M = [
-  'Jean',
-  'Pierre',
-  'Jean-Baptiste',
-  'Wilner',
-  'Mackenson',
-  'Jacques',
-  'Emmanuel',
-  'Wilson',
-  'Jocelyn',
-  'Frantz',
-];
-const HT_FAMILY = [
-  'Joseph',
-  'Jean-Louis',
-  'Pierre',
-  'Charles',
-  'Louis',
-  'Baptiste',
-  'Désir',
-  'Étienne',
-  'Saint-Fleur',
-  'Dorvil',
-  'Toussaint',
-  'Augustin',
-  'Métellus',
-  'Jean-Pierre',
-  'Noël',
-  'Dorsainvil',
-];
-const RU_GIVEN_M: readonly Translit[] = [
-  { cyr: 'Александр', latin: ['Aleksandr', 'Alexander', 'Aleksander', 'Alexandr', 'Oleksandr'] },
-  { cyr: 'Дмитрий', latin: ['Dmitriy', 'Dmitry', 'Dmitrii'] },
-  { cyr: 'Сергей', latin: ['Sergey', 'Sergei'] },
-  { cyr: 'Андрей', latin: ['Andrey', 'Andrei'] },
-  { cyr: 'Михаил', latin: ['Mikhail', 'Mihail'] },
-  { cyr: 'Алексей', latin: ['Aleksey', 'Alexey', 'Aleksei'] },
-];
-const RU_GIVEN_F: readonly Translit[] = [
-  { cyr: 'Ольга', latin: ['Olga'] },
-  { cyr: 'Юлия', latin: ['Yuliya', 'Julia', 'Iuliia'] },
-  { cyr: 'Наталья', latin: ['Natalya', 'Natalia'] },
-  { cyr: 'Екатерина', latin: ['Ekaterina', 'Yekaterina'] },
-  { cyr: 'Татьяна', latin: ['Tatyana', 'Tatiana'] },
-];
-const RU_FAMILY: readonly Translit[] = [
-  { cyr: 'Щербаков', latin: ['Shcherbakov', 'Scherbakov', 'Shherbakov', 'Chtcherbakov'] },
-  { cyr: 'Иванов', latin: ['Ivanov'] },
-  { cyr: 'Кузнецов', latin: ['Kuznetsov', 'Kuznecov'] },
-  { cyr: 'Смирнов', latin: ['Smirnov'] },
-  { cyr: 'Фёдоров', latin: ['Fedorov', 'Fyodorov', 'Fiodorov'] },
-  { cyr: 'Журавлёв', latin: ['Zhuravlev', 'Zhuravlyov'] },
-  { cyr: 'Хабибуллин', latin: ['Khabibullin', 'Habibullin'] },
-  { cyr: 'Волков', latin: ['Volkov'] },
-  { cyr: 'Соколов', latin: ['Sokolov'] },
-];
-
 /** Native script and the romanisation people type (Hanzi/pinyin, Devanagari/Latin). */
 interface Scripted {
   w: string;
   l: string;
 }
-const ZH_FAMILY: readonly Scripted[] = [
-  { w: '王', l: 'Wang' },
-  { w: '李', l: 'Li' },
-  { w: '张', l: 'Zhang' },
-  { w: '刘', l: 'Liu' },
-  { w: '陈', l: 'Chen' },
-  { w: '杨', l: 'Yang' },
-  { w: '黄', l: 'Huang' },
-  { w: '赵', l: 'Zhao' },
-  { w: '吴', l: 'Wu' },
-  { w: '周', l: 'Zhou' },
-];
-const ZH_GIVEN_M: readonly Scripted[] = [
-  { w: '伟', l: 'Wei' },
-  { w: '志强', l: 'Zhiqiang' },
-  { w: '俊杰', l: 'Junjie' },
-  { w: '建国', l: 'Jianguo' },
-  { w: '晓明', l: 'Xiaoming' },
-  { w: '浩然', l: 'Haoran' },
-];
-const ZH_GIVEN_F: readonly Scripted[] = [
-  { w: '秀英', l: 'Xiuying' },
-  { w: '静', l: 'Jing' },
-  { w: '丽华', l: 'Lihua' },
-  { w: '海燕', l: 'Haiyan' },
-  { w: '美玲', l: 'Meiling' },
-  { w: '欣怡', l: 'Xinyi' },
-];
-const HI_FAMILY: readonly Scripted[] = [
-  { w: 'शर्मा', l: 'Sharma' },
-  { w: 'सिंह', l: 'Singh' },
-  { w: 'पटेल', l: 'Patel' },
-  { w: 'कुमार', l: 'Kumar' },
-  { w: 'गुप्ता', l: 'Gupta' },
-  { w: 'यादव', l: 'Yadav' },
-  { w: 'वर्मा', l: 'Verma' },
-];
-const HI_GIVEN_M: readonly Scripted[] = [
-  { w: 'राहुल', l: 'Rahul' },
-  { w: 'अमित', l: 'Amit' },
-  { w: 'विकास', l: 'Vikas' },
-  { w: 'संजय', l: 'Sanjay' },
-  { w: 'गुरप्रीत', l: 'Gurpreet' },
-];
-const HI_GIVEN_F: readonly Scripted[] = [
-  { w: 'प्रिया', l: 'Priya' },
-  { w: 'पूजा', l: 'Pooja' },
-  { w: 'सुनीता', l: 'Sunita' },
-  { w: 'अंजलि', l: 'Anjali' },
-  { w: 'मनप्रीत', l: 'Manpreet' },
-];
+
+// The lists below are written as text: names separated by white space (no name holds a space);
+// scripted and transliterated entries separated by commas, the native form first.
+function words(text: string): readonly string[] {
+  return text.trim().split(/\s+/);
+}
+function scripted(text: string): readonly Scripted[] {
+  return text.split(',').map((e) => {
+    const [w = '', l = ''] = words(e);
+    return { w, l };
+  });
+}
+function translit(text: string): readonly Translit[] {
+  return text.split(',').map((e) => {
+    const [cyr = '', ...latin] = words(e);
+    return { cyr, latin };
+  });
+}
+
+const ES_GIVEN_F = words(`
+  María Ana Carmen Rosa Yolanda Daniela Valentina Gabriela Sofía Camila Fernanda Mariana Lucía Isabel Paola
+  Andrea Yesenia Dayana Karla Leidy
+`);
+const ES_GIVEN_M = words(`
+  José Juan Luis Carlos Jorge Miguel Andrés Alejandro Ángel Diego Javier Héctor Raúl Jesús Víctor Óscar
+  Wilmer Yeferson Kevin Brayan
+`);
+const ES_FAMILY = words(`
+  García Rodríguez Martínez Hernández López González Pérez Sánchez Ramírez Torres Flores Rivera Gómez Díaz
+  Reyes Morales Cruz Ortiz Gutiérrez Chávez Ramos Mendoza Castillo Vargas Romero Herrera Medina Aguilar
+  Jiménez Moreno Álvarez Castro Rojas Contreras Salazar Peña Suárez Quintero Villanueva Zambrano Briceño
+  Colmenares Urdaneta Mejía Cáceres Espinoza Fuentes Navarro Paredes Velásquez Acosta Aguirre Alvarado Ayala
+  Barrios Benítez Bermúdez Blanco Bravo Cabrera Calderón Campos Cardona Carrasco Carrillo Castañeda Cisneros
+  Córdoba Cortés Delgado Domínguez Duarte Escobar Estrada Figueroa Franco Galindo Gallardo Gallegos Guerrero
+  Guzmán Ibarra Juárez Lara León Lozano Luna Macías Maldonado Márquez Marín Mercado Miranda Molina Montoya
+  Mora Muñoz Núñez Ochoa Olivares Orozco Pacheco Padilla Palacios Pineda Ponce Quiroz Rangel Rincón Ríos
+  Rosales Ruiz Sandoval Santana Serrano Solís Sosa Soto Tapia Trujillo Valdez Valencia Vega Velasco Zamora
+  Zapata
+`);
+const PT_GIVEN_F = words('Ana Mariana Beatriz Juliana Larissa Camila Letícia Fernanda');
+const PT_GIVEN_M = words('João Pedro Lucas Gabriel Thiago Mateus Rafael Gustavo');
+const PT_FAMILY = words(`
+  Silva Santos Oliveira Souza Pereira Costa Ferreira Almeida Carvalho Gonçalves Ribeiro Araújo Barbosa Lima
+`);
+const HT_GIVEN_F = words(`
+  Marie Rose-Darline Fabiola Widlene Guerline Claudette Stéphanie Nadège Mirlande Sherline
+`);
+const HT_GIVEN_M = words('Jean Pierre Jean-Baptiste Wilner Mackenson Jacques Emmanuel Wilson Jocelyn Frantz');
+const HT_FAMILY = words(`
+  Joseph Jean-Louis Pierre Charles Louis Baptiste Désir Étienne Saint-Fleur Dorvil Toussaint Augustin
+  Métellus Jean-Pierre Noël Dorsainvil
+`);
+const RU_GIVEN_M = translit(`
+  Александр Aleksandr Alexander Aleksander Alexandr Oleksandr, Дмитрий Dmitriy Dmitry Dmitrii,
+  Сергей Sergey Sergei, Андрей Andrey Andrei, Михаил Mikhail Mihail, Алексей Aleksey Alexey Aleksei
+`);
+const RU_GIVEN_F = translit(`
+  Ольга Olga, Юлия Yuliya Julia Iuliia, Наталья Natalya Natalia, Екатерина Ekaterina Yekaterina,
+  Татьяна Tatyana Tatiana
+`);
+const RU_FAMILY = translit(`
+  Щербаков Shcherbakov Scherbakov Shherbakov Chtcherbakov, Иванов Ivanov, Кузнецов Kuznetsov Kuznecov,
+  Смирнов Smirnov, Фёдоров Fedorov Fyodorov Fiodorov, Журавлёв Zhuravlev Zhuravlyov,
+  Хабибуллин Khabibullin Habibullin, Волков Volkov, Соколов Sokolov
+`);
+const ZH_FAMILY = scripted(
+  '王 Wang, 李 Li, 张 Zhang, 刘 Liu, 陈 Chen, 杨 Yang, 黄 Huang, 赵 Zhao, 吴 Wu, 周 Zhou',
+);
+const ZH_GIVEN_M = scripted('伟 Wei, 志强 Zhiqiang, 俊杰 Junjie, 建国 Jianguo, 晓明 Xiaoming, 浩然 Haoran');
+const ZH_GIVEN_F = scripted('秀英 Xiuying, 静 Jing, 丽华 Lihua, 海燕 Haiyan, 美玲 Meiling, 欣怡 Xinyi');
+const HI_FAMILY = scripted(`
+  शर्मा Sharma, सिंह Singh, पटेल Patel, कुमार Kumar, गुप्ता Gupta, यादव Yadav, वर्मा Verma
+`);
+const HI_GIVEN_M = scripted('राहुल Rahul, अमित Amit, विकास Vikas, संजय Sanjay, गुरप्रीत Gurpreet');
+const HI_GIVEN_F = scripted('प्रिया Priya, पूजा Pooja, सुनीता Sunita, अंजलि Anjali, मनप्रीत Manpreet');
 
 export const CULTURE_WEIGHTS: ReadonlyArray<[Culture, number]> = [
   ['es', 0.69],
@@ -378,6 +143,14 @@ function ruFemaleCyr(s: string): string {
   return /(ов|ев|ёв|ин)$/.test(s) ? `${s}а` : s;
 }
 
+/** A name written in Latin script, given names first. */
+const latinName = (given: string, family: string, familyRoot: string): PersonName => ({
+  givenNames: given,
+  familyNames: family,
+  nameAsWritten: `${given} ${family}`,
+  familyRoot,
+});
+
 /** A name; `familyRoot` (when given) makes a relative of someone with that root. */
 export function makeName(rng: Rng, culture: Culture, female: boolean, familyRoot?: string): PersonName {
   switch (culture) {
@@ -387,33 +160,18 @@ export function makeName(rng: Rng, culture: Culture, female: boolean, familyRoot
         : rng.pick(female ? ES_GIVEN_F : ES_GIVEN_M);
       const paternal = familyRoot ?? rng.pick(ES_FAMILY);
       const family = `${paternal} ${rng.pick(ES_FAMILY)}`;
-      return {
-        givenNames: given,
-        familyNames: family,
-        nameAsWritten: `${given} ${family}`,
-        familyRoot: paternal,
-      };
+      return latinName(given, family, paternal);
     }
     case 'pt': {
       const given = rng.pick(female ? PT_GIVEN_F : PT_GIVEN_M);
       const last = familyRoot ?? rng.pick(PT_FAMILY);
       const family = `${rng.pick(PT_FAMILY)} ${last}`;
-      return {
-        givenNames: given,
-        familyNames: family,
-        nameAsWritten: `${given} ${family}`,
-        familyRoot: last,
-      };
+      return latinName(given, family, last);
     }
     case 'ht': {
       const given = rng.pick(female ? HT_GIVEN_F : HT_GIVEN_M);
       const family = familyRoot ?? rng.pick(HT_FAMILY);
-      return {
-        givenNames: given,
-        familyNames: family,
-        nameAsWritten: `${given} ${family}`,
-        familyRoot: family,
-      };
+      return latinName(given, family, family);
     }
     case 'ru': {
       const g = rng.pick(female ? RU_GIVEN_F : RU_GIVEN_M);

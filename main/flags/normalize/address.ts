@@ -6,40 +6,32 @@ import { fold } from './text';
 
 export const ADDRESS_NORMALISER_VERSION = 1;
 
-const SUFFIX: Record<string, string> = {
-  STREET: 'ST',
-  STR: 'ST',
-  ST: 'ST',
-  AVENUE: 'AVE',
-  AV: 'AVE',
-  AVE: 'AVE',
-  AVN: 'AVE',
-  BOULEVARD: 'BLVD',
-  BLVD: 'BLVD',
-  BOUL: 'BLVD',
-  DRIVE: 'DR',
-  DR: 'DR',
-  DRV: 'DR',
-  ROAD: 'RD',
-  RD: 'RD',
-  LANE: 'LN',
-  LN: 'LN',
-  COURT: 'CT',
-  CT: 'CT',
-  PLACE: 'PL',
-  PL: 'PL',
-  CIRCLE: 'CIR',
-  CIR: 'CIR',
-  PARKWAY: 'PKWY',
-  PKWY: 'PKWY',
-  HIGHWAY: 'HWY',
-  HWY: 'HWY',
-  TERRACE: 'TER',
-  TER: 'TER',
-  TRAIL: 'TRL',
-  TRL: 'TRL',
-  WAY: 'WAY',
-};
+/** Each canonical form and its spellings (space-separated) as a lookup from any of them, itself included. */
+function byAlias(spellings: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(spellings).flatMap(([canon, other]) =>
+      [canon, ...other.split(' ').filter(Boolean)].map((s) => [s, canon]),
+    ),
+  );
+}
+
+// Street suffixes by their USPS abbreviation, with the other ways people type them.
+const SUFFIX = byAlias({
+  ST: 'STREET STR',
+  AVE: 'AVENUE AV AVN',
+  BLVD: 'BOULEVARD BOUL',
+  DR: 'DRIVE DRV',
+  RD: 'ROAD',
+  LN: 'LANE',
+  CT: 'COURT',
+  PL: 'PLACE',
+  CIR: 'CIRCLE',
+  PKWY: 'PARKWAY',
+  HWY: 'HIGHWAY',
+  TER: 'TERRACE',
+  TRL: 'TRAIL',
+  WAY: '',
+});
 const DIRECTION: Record<string, string> = {
   NORTH: 'N',
   SOUTH: 'S',
@@ -50,27 +42,9 @@ const DIRECTION: Record<string, string> = {
   SOUTHEAST: 'SE',
   SOUTHWEST: 'SW',
 };
-const UNIT = new Set([
-  'APT',
-  'APARTMENT',
-  'UNIT',
-  '#',
-  'NO',
-  'NUM',
-  'STE',
-  'SUITE',
-  'RM',
-  'ROOM',
-  'FL',
-  'FLOOR',
-  'DEPT',
-  'DEPTO',
-  'BLDG',
-  'LOT',
-  'SPC',
-  'SPACE',
-  'TRLR',
-]);
+const UNIT = new Set(
+  'APT APARTMENT UNIT # NO NUM STE SUITE RM ROOM FL FLOOR DEPT DEPTO BLDG LOT SPC SPACE TRLR'.split(' '),
+);
 
 export interface NormalAddress {
   street: string;

@@ -17,7 +17,11 @@ import { bothTiers } from '../key-tiers';
 import { jaroWinkler, nameMark, nameNotes } from '../normalize/name';
 
 /** Same number of name words, each alike (Jaro–Winkler over spelling skeletons). */
-export function sameName(a: Person, b: Person, min: number): number {
+export function sameName(
+  a: Pick<Person, 'name_tokens'>,
+  b: Pick<Person, 'name_tokens'>,
+  min: number,
+): number {
   const ta = (a.name_tokens ?? '').split(' ');
   const tb = (b.name_tokens ?? '').split(' ');
   if (ta.length !== tb.length || !ta[0]) return 0;
@@ -29,9 +33,22 @@ export function sameName(a: Person, b: Person, min: number): number {
   return worst;
 }
 
+/** The narrow projection blocks are formed from; whole records are loaded only for a block with a match. */
+type Slim = Pick<Person, 'applicant_id' | 'dob' | 'name_tokens' | 'surname_tokens'>;
+const SLIM = 'SELECT applicant_id, dob, name_tokens, surname_tokens FROM applicants';
+
 /** Candidates are compared only within a block: same birth date and same name initials. */
-const blockOf = (p: { dob: string; name_tokens: string | null; surname_tokens: string | null }) =>
+const blockOf = (p: Slim) =>
   `${p.dob}|${(p.name_tokens ?? '').charAt(0)}${(p.surname_tokens ?? '').charAt(0)}`;
+
+/** A block's flags: none unless two of its names are alike, else each such person's. */
+function blockFlags(ctx: RuleContext, block: Slim[], key: string): FlagCandidate[] {
+  const min = ctx.config.identityNameMinSimilarity;
+  const hit = block.some((a, i) => block.some((b, j) => j > i && sameName(a, b, min) >= min));
+  if (!hit) return [];
+  const ids = block.map((b) => b.applicant_id);
+  return identityFlags(ctx, peopleByIds(ctx.db, ids), key);
+}
 
 function identityFlags(ctx: RuleContext, block: Person[], key: string): FlagCandidate[] {
   const min = ctx.config.identityNameMinSimilarity;
@@ -81,39 +98,17 @@ export const IDENTITY_DUPLICATE: Rule = {
   description:
     'Flags one person (same date of birth; every name word alike after accents, spelling and transliteration variants are normalised, Jaro–Winkler ≥ 0.9) in more than one appointment.',
   all(ctx) {
-    // Stream a narrow projection in block order; load whole records only for blocks with a match.
-    type Slim = {
-      applicant_id: string;
-      dob: string;
-      name_tokens: string | null;
-      surname_tokens: string | null;
-    };
-    const min = ctx.config.identityNameMinSimilarity;
+    // Stream the narrow projection in block order.
     const out: FlagCandidate[] = [];
     let block: Slim[] = [];
     let key = '';
     const flush = () => {
-      if (block.length > 1) {
-        const hit = block.some((a, i) =>
-          block.some((b, j) => j > i && sameName(a as Person, b as Person, min) >= min),
-        );
-        if (hit)
-          out.push(
-            ...identityFlags(
-              ctx,
-              peopleByIds(
-                ctx.db,
-                block.map((b) => b.applicant_id),
-              ),
-              key,
-            ),
-          );
-      }
+      out.push(...blockFlags(ctx, block, key));
       block = [];
     };
     const rows = ctx.db
       .prepare<[], Slim>(
-        "SELECT applicant_id, dob, name_tokens, surname_tokens FROM applicants WHERE name_tokens IS NOT NULL AND keys_fresh = 0 ORDER BY dob, substr(name_tokens, 1, 1), substr(coalesce(surname_tokens, ''), 1, 1)",
+        `${SLIM} WHERE name_tokens IS NOT NULL AND keys_fresh = 0 ORDER BY dob, substr(name_tokens, 1, 1), substr(coalesce(surname_tokens, ''), 1, 1)`,
       )
       .iterate();
     for (const r of rows) {
@@ -128,20 +123,11 @@ export const IDENTITY_DUPLICATE: Rule = {
     return out;
   },
   affected(ctx, applicantIds) {
-    type Slim = {
-      applicant_id: string;
-      dob: string;
-      name_tokens: string | null;
-      surname_tokens: string | null;
-    };
-    const min = ctx.config.identityNameMinSimilarity;
     const ids = JSON.stringify(applicantIds);
     const keys = [
       ...new Set([
         ...ctx.db
-          .prepare<[string], Slim>(
-            'SELECT applicant_id, dob, name_tokens, surname_tokens FROM applicants WHERE applicant_id IN (SELECT value FROM json_each(?))',
-          )
+          .prepare<[string], Slim>(`${SLIM} WHERE applicant_id IN (SELECT value FROM json_each(?))`)
           .all(ids)
           .map(blockOf),
         ...flaggedKeys(ctx.db, 'IDENTITY_DUPLICATE', applicantIds),
@@ -150,10 +136,7 @@ export const IDENTITY_DUPLICATE: Rule = {
     // Each touched block, straight from the covering (dob, name_tokens, …) index: a range on the
     // first letter of the names, then the surname initial checked here.
     const range = ctx.db.prepare<[{ dob: string; from: string; to: string }], Slim>(
-      bothTiers(
-        'SELECT applicant_id, dob, name_tokens, surname_tokens FROM applicants',
-        'dob = @dob AND name_tokens >= @from AND name_tokens < @to',
-      ),
+      bothTiers(SLIM, 'dob = @dob AND name_tokens >= @from AND name_tokens < @to'),
     );
     const blocks = new Map<string, Slim[]>();
     for (const k of keys) {
@@ -165,22 +148,7 @@ export const IDENTITY_DUPLICATE: Rule = {
         range.all({ dob, from: g, to: next }).filter((r) => blockOf(r) === k),
       );
     }
-    const candidates = keys.flatMap((k) => {
-      const block = blocks.get(k) ?? [];
-      if (
-        block.length < 2 ||
-        !block.some((a, i) => block.some((b, j) => j > i && sameName(a as Person, b as Person, min) >= min))
-      )
-        return [];
-      return identityFlags(
-        ctx,
-        peopleByIds(
-          ctx.db,
-          block.map((b) => b.applicant_id),
-        ),
-        k,
-      );
-    });
+    const candidates = keys.flatMap((k) => blockFlags(ctx, blocks.get(k) ?? [], k));
     return { scope: { keys }, candidates };
   },
 };

@@ -31,7 +31,8 @@ function severityFor(count: number, min: number): Severity {
 }
 
 export function sharedAttributeRule(spec: Spec): Rule {
-  const clusterFlags = (ctx: RuleContext, key: string, people: Person[]): FlagCandidate[] => {
+  const clusterFlags = (ctx: RuleContext, key: string): FlagCandidate[] => {
+    const people = peopleInTiers(ctx.db, `${spec.column} = @key`, { key });
     const min = spec.min(ctx.config);
     const homes = households(people);
     if (homes.length < min) return [];
@@ -77,9 +78,7 @@ export function sharedAttributeRule(spec: Spec): Rule {
         )
         .all(min)
         .map((r) => r.k);
-      return keys.flatMap((k) =>
-        clusterFlags(ctx, k, peopleInTiers(ctx.db, `${spec.column} = @key`, { key: k })),
-      );
+      return keys.flatMap((k) => clusterFlags(ctx, k));
     },
     affected(ctx, applicantIds) {
       // Their keys now, and the keys they were flagged under before (a corrected address
@@ -92,10 +91,7 @@ export function sharedAttributeRule(spec: Spec): Rule {
       ];
       // Only keys shared by enough travel groups can flag anyone; the rest only clear.
       const live = sharedKeys(ctx.db, spec.column, keys, spec.min(ctx.config));
-      const candidates = live.flatMap((k) =>
-        clusterFlags(ctx, k, peopleInTiers(ctx.db, `${spec.column} = @key`, { key: k })),
-      );
-      return { scope: { keys }, candidates };
+      return { scope: { keys }, candidates: live.flatMap((k) => clusterFlags(ctx, k)) };
     },
   };
 }

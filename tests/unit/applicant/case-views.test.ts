@@ -7,6 +7,7 @@ import { portByCode, serviceDateAt } from '../../../main/domain/ports';
 import { createRouter, type Router } from '../../../main/ipc/router';
 import { applicant } from '../../helpers/memory-feed';
 import { testApp } from '../../helpers/app';
+import { signInUsers } from '../../helpers/sessions';
 import { seedPortDay } from '../../helpers/port-day';
 
 let app: AppContext | undefined;
@@ -38,20 +39,11 @@ async function boothConsole(): Promise<Router> {
   seedPortDay(app.db, 'SYS', TODAY, people);
   app.flags.engine.recomputeAll();
   const route = createRouter(app);
-  await route(
-    'auth.setup',
-    { username: 'site.admin', displayName: 'Admin', password: 'admin-password-1' },
-    'setup',
+  const roles = ['officer', 'supervisor'] as const;
+  await signInUsers(
+    route,
+    roles.map((role) => ({ username: `u.${role}`, displayName: role, role, connection: role })),
   );
-  await route('auth.signIn', { username: 'site.admin', password: 'admin-password-1' }, 'a');
-  for (const role of ['officer', 'supervisor'] as const) {
-    await route(
-      'users.create',
-      { username: `u.${role}`, displayName: role, role, password: 'user-password-1' },
-      'a',
-    );
-    await route('auth.signIn', { username: `u.${role}`, password: 'user-password-1' }, role);
-  }
   return route;
 }
 

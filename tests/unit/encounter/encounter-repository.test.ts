@@ -12,6 +12,7 @@ import { createRouter } from '../../../main/ipc/router';
 import { Outbox } from '../../../main/sync/outbox';
 import { applicant } from '../../helpers/memory-feed';
 import { testApp } from '../../helpers/app';
+import { signInUsers } from '../../helpers/sessions';
 import { seedPortDay } from '../../helpers/port-day';
 
 let app: AppContext | undefined;
@@ -90,18 +91,7 @@ describe('encounter repository', () => {
     app = testApp();
     seed(app);
     const route = createRouter(app);
-    await route(
-      'auth.setup',
-      { username: 'site.admin', displayName: 'Admin', password: 'admin-password-1' },
-      'setup',
-    );
-    await route('auth.signIn', { username: 'site.admin', password: 'admin-password-1' }, 'a');
-    await route(
-      'users.create',
-      { username: 'ofc.lee', displayName: 'Lee', role: 'officer', password: 'user-password-1' },
-      'a',
-    );
-    await route('auth.signIn', { username: 'ofc.lee', password: 'user-password-1' }, 'o');
+    await signInUsers(route, [{ username: 'ofc.lee', displayName: 'Lee', role: 'officer', connection: 'o' }]);
 
     const done = await route(
       'encounter.complete',

@@ -48,12 +48,18 @@ describe('TemplateIndex (1:N)', () => {
   });
 });
 
+/** Scored pairs: the genuine ones (same person) first, then the impostors. */
+const scored = (genuine: number[], impostor: number[]): ScoredPair[] => [
+  ...genuine.map((score) => ({ score, same: true })),
+  ...impostor.map((score) => ({ score, same: false })),
+];
+
 describe('errorRates / suggestThresholds', () => {
   it('perfect separation: AUC 1, EER 0, FNMR 0 at both FMRs when there are enough impostors', () => {
-    const pairs: ScoredPair[] = [
-      ...Array.from({ length: 100 }, (_, i) => ({ score: 0.6 + i * 0.003, same: true })),
-      ...Array.from({ length: 1000 }, (_, i) => ({ score: -0.1 + i * 0.0003, same: false })),
-    ];
+    const pairs = scored(
+      Array.from({ length: 100 }, (_, i) => 0.6 + i * 0.003),
+      Array.from({ length: 1000 }, (_, i) => -0.1 + i * 0.0003),
+    );
     const r = errorRates(pairs);
     expect(r.auc).toBe(1);
     expect(r.eer).toBe(0);
@@ -66,11 +72,10 @@ describe('errorRates / suggestThresholds', () => {
   });
 
   it('says when the impostor count is too small for FMR 0.1 %', () => {
-    const pairs: ScoredPair[] = [
-      { score: 0.8, same: true },
-      { score: 0.3, same: true },
-      ...Array.from({ length: 200 }, (_, i) => ({ score: i / 400, same: false })),
-    ];
+    const pairs = scored(
+      [0.8, 0.3],
+      Array.from({ length: 200 }, (_, i) => i / 400),
+    );
     const r = errorRates(pairs);
     expect(r.fnmrAtFmr1).not.toBeNull();
     expect(r.fnmrAtFmr01).toBeNull();
@@ -80,22 +85,14 @@ describe('errorRates / suggestThresholds', () => {
   });
 
   it('overlapping scores: AUC 0.75 and EER 50 % at the crossing threshold', () => {
-    const r = errorRates([
-      { score: 0.4, same: true },
-      { score: 0.8, same: true },
-      { score: 0.2, same: false },
-      { score: 0.6, same: false },
-    ]);
+    const r = errorRates(scored([0.4, 0.8], [0.2, 0.6]));
     expect(r.auc).toBe(0.75);
     expect(r.eer).toBe(0.5);
     expect(r.eerThreshold).toBe(0.6);
   });
 
   it('AUC counts ties as half and per-group rates use the MATCH threshold', () => {
-    const r = errorRates([
-      { score: 0.5, same: true },
-      { score: 0.5, same: false },
-    ]);
+    const r = errorRates(scored([0.5], [0.5]));
     expect(r.auc).toBe(0.5);
     const g = perGroup(
       [

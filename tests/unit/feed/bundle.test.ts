@@ -12,12 +12,12 @@ import { generateFeed } from '../../../main/feed/generator/index';
 import { dayKey, publishFeed, type Published, type PublishedDay } from '../../../main/feed/publish';
 import { startFeedServer, type FeedServer } from '../../../main/feed/server';
 import { canonicalJson, openEnvelope } from '../../../main/feed/signing';
-import { demoPinnedKeys, demoSigningKey } from '../../../main/feed/demo-key';
+import { demoSigningKey } from '../../../main/feed/demo-key';
 import type { Batch } from '../../../main/feed/schema';
+import { KEYS } from '../../helpers/feed';
 
 const PORT = 'HID';
 const DATE = '2026-11-23';
-const KEYS = demoPinnedKeys();
 let published: Published;
 let day: PublishedDay;
 let server: FeedServer;

@@ -19,6 +19,8 @@ function program(): Command {
   registerFeedCommands(p);
   return p;
 }
+const generate = (...args: string[]) =>
+  program().parseAsync(['node', 'arrivals', 'feed', 'generate', ...args]);
 
 const serveOpts = (over: Partial<ServeOpts>): ServeOpts => ({
   ports: ['SYS'],
@@ -35,11 +37,7 @@ describe('feed CLI', () => {
   it('generates port-days, photos, lookout list and ground truth into a folder', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     try {
-      await program().parseAsync([
-        'node',
-        'arrivals',
-        'feed',
-        'generate',
+      await generate(
         '--ports',
         'SYS,ELP',
         '--dates',
@@ -50,7 +48,7 @@ describe('feed CLI', () => {
         'demo',
         '--out',
         dir,
-      ]);
+      );
     } finally {
       log.mockRestore();
     }
@@ -67,34 +65,12 @@ describe('feed CLI', () => {
   });
 
   it('refuses an unknown port or a malformed date', async () => {
-    await expect(
-      program().parseAsync([
-        'node',
-        'arrivals',
-        'feed',
-        'generate',
-        '--ports',
-        'XXX',
-        '--dates',
-        '2026-11-22',
-        '--out',
-        dir,
-      ]),
-    ).rejects.toThrow(/Unknown port/);
-    await expect(
-      program().parseAsync([
-        'node',
-        'arrivals',
-        'feed',
-        'generate',
-        '--ports',
-        'SYS',
-        '--dates',
-        '22/11/2026',
-        '--out',
-        dir,
-      ]),
-    ).rejects.toThrow(/YYYY-MM-DD/);
+    await expect(generate('--ports', 'XXX', '--dates', '2026-11-22', '--out', dir)).rejects.toThrow(
+      /Unknown port/,
+    );
+    await expect(generate('--ports', 'SYS', '--dates', '22/11/2026', '--out', dir)).rejects.toThrow(
+      /YYYY-MM-DD/,
+    );
   });
 
   it('serves the generated folder; the client verifies it with the pinned demo key', async () => {

@@ -15,13 +15,12 @@ import { generateFeed, type GeneratedFeed } from '../../../main/feed/generator/i
 import { dayKey, publishFeed, type Published } from '../../../main/feed/publish';
 import { startFeedServer, type FeedServer, type Faults } from '../../../main/feed/server';
 import { generateSigningKey, openEnvelope, signEnvelope } from '../../../main/feed/signing';
-import { demoPinnedKeys, demoSigningKey } from '../../../main/feed/demo-key';
+import { demoSigningKey } from '../../../main/feed/demo-key';
 import type { Batch, EncounterUpload } from '../../../main/feed/schema';
-import { feedFailure } from '../../helpers/feed';
+import { KEYS, feedFailure } from '../../helpers/feed';
 
 const PORT = 'SYS';
 const DATE = '2026-11-22';
-const KEYS = demoPinnedKeys();
 
 let feed: GeneratedFeed;
 let published: Published;

@@ -10,6 +10,7 @@ import { TemplateRepository } from '../../../main/face/template-repository';
 import type { FeedServer } from '../../../main/feed/server';
 import type { GeneratedFeed } from '../../../main/feed/generator/index';
 import { KEYS, localConsole, serve } from '../../helpers/feed';
+import { column } from '../../helpers/sql';
 
 const PORTS = ['SYS', 'ELP', 'BRO'];
 const DATES = ['2026-11-21', '2026-11-22'];
@@ -20,12 +21,10 @@ let incremental: string[];
 let report: TruthReport;
 
 const flagSet = () =>
-  c.db
-    .prepare(
-      "SELECT rule_id || ' ' || applicant_id || ' ' || match_key AS f FROM flags WHERE status = 'open' ORDER BY f",
-    )
-    .all()
-    .map((r) => (r as { f: string }).f);
+  column(
+    c.db,
+    "SELECT rule_id || ' ' || applicant_id || ' ' || match_key AS f FROM flags WHERE status = 'open' ORDER BY f",
+  );
 
 beforeAll(async () => {
   ({ server, feed } = await serve({ ports: PORTS, dates: DATES, perPortPerDay: 300, seed: 31 }));
@@ -49,11 +48,7 @@ beforeAll(async () => {
     { onResult: (r) => repo.save(r) },
   );
   await pool.close();
-  const withPhoto = (
-    c.db.prepare('SELECT applicant_id AS a FROM applicants WHERE photo_sha256 IS NOT NULL').all() as {
-      a: string;
-    }[]
-  ).map((r) => r.a);
+  const withPhoto = column(c.db, 'SELECT applicant_id FROM applicants WHERE photo_sha256 IS NOT NULL');
   engine.updateFor(withPhoto, ['FACE_DUPLICATE', 'PHOTO_PROBLEM']);
   incremental = flagSet();
   engine.recomputeAll();

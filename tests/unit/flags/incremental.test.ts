@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FlagEngine } from '../../../main/flags/engine';
 import { MemoryFeed, applicant, dayOf } from '../../helpers/memory-feed';
 import { localConsole } from '../../helpers/feed';
+import { column } from '../../helpers/sql';
 import type { FeedRecord } from '../../../main/feed/schema';
 
 const PORT = 'HID';
@@ -38,12 +39,10 @@ describe('incremental flags', () => {
     const feed = new MemoryFeed(day([[...people], moved, apart]));
     feed.lookoutList = null;
     const open = () =>
-      c.db
-        .prepare(
-          "SELECT applicant_id FROM flags WHERE rule_id = 'SHARED_ADDRESS' AND status = 'open' ORDER BY 1",
-        )
-        .all()
-        .map((r) => (r as { applicant_id: string }).applicant_id);
+      column(
+        c.db,
+        "SELECT applicant_id FROM flags WHERE rule_id = 'SHARED_ADDRESS' AND status = 'open' ORDER BY 1",
+      );
     let step = 0;
     const seen: string[][] = [];
     await c.engine.syncDay(feed, PORT, DATE, {

@@ -52,12 +52,19 @@ function setup() {
   };
 }
 
+type PageEvent = ['seen' | 'closed' | 'revived', string];
+
+/** A rig with A signed in, after these page events on A's connection, in order. */
+function signedInA(...events: PageEvent[]) {
+  const t = setup();
+  t.signIn(A);
+  for (const [event, page] of events) t.grace[event](A, page);
+  return t;
+}
+
 describe('close grace period (browser shell)', () => {
   it('a closed window is signed out when the grace runs out, and audited once', () => {
-    const t = setup();
-    t.signIn(A);
-    t.grace.seen(A, PAGE1);
-    t.grace.closed(A, PAGE1);
+    const t = signedInA(['seen', PAGE1], ['closed', PAGE1]);
     t.advance(GRACE - 1);
     expect(t.sessions.get(A)).toBeDefined();
     expect(t.audit).toHaveLength(0);
@@ -77,10 +84,7 @@ describe('close grace period (browser shell)', () => {
   });
 
   it('a reload (the same connection calls again within the grace) keeps the session', () => {
-    const t = setup();
-    t.signIn(A);
-    t.grace.seen(A, PAGE1);
-    t.grace.closed(A, PAGE1);
+    const t = signedInA(['seen', PAGE1], ['closed', PAGE1]);
     t.advance(GRACE - 1);
     t.grace.seen(A, PAGE2);
     t.advance(GRACE * 5);
@@ -94,9 +98,7 @@ describe('close grace period (browser shell)', () => {
   });
 
   it('expiry follows the clock, not the timer: a call after the deadline finds the session ended', () => {
-    const t = setup();
-    t.signIn(A);
-    t.grace.closed(A, PAGE1);
+    const t = signedInA(['closed', PAGE1]);
     // The event loop was busy (or the machine slept): the clock passed the deadline, no timer ran.
     t.setNow(t.now() + GRACE + 5_000);
     t.grace.seen(A, PAGE2);
@@ -105,9 +107,7 @@ describe('close grace period (browser shell)', () => {
   });
 
   it('a timer that fires early re-arms instead of signing out', () => {
-    const t = setup();
-    t.signIn(A);
-    t.grace.closed(A, PAGE1);
+    const t = signedInA(['closed', PAGE1]);
     const first = t.timers[0]!;
     first.cancelled = true;
     first.fn(); // fired before the clock reached the deadline
@@ -117,42 +117,38 @@ describe('close grace period (browser shell)', () => {
   });
 
   it("a reload's close report arriving after the new page's first call is ignored", () => {
-    const t = setup();
-    t.signIn(A);
-    t.grace.seen(A, PAGE1);
-    t.grace.seen(A, PAGE2); // the reloaded page called first
-    t.grace.closed(A, PAGE1); // then the old page's pagehide report arrived
+    const t = signedInA(
+      ['seen', PAGE1],
+      ['seen', PAGE2], // the reloaded page called first
+      ['closed', PAGE1], // then the old page's pagehide report arrived
+    );
     t.advance(GRACE * 2);
     expect(t.sessions.get(A)).toBeDefined();
     expect(t.grace.size).toBe(0);
   });
 
   it('a request the closing page sent before its close report, handled after it, does not cancel the close', () => {
-    const t = setup();
-    t.signIn(A);
-    t.grace.seen(A, PAGE1);
-    t.grace.closed(A, PAGE1);
-    t.grace.seen(A, PAGE1); // a status poll that was in flight when the window closed
+    const t = signedInA(
+      ['seen', PAGE1],
+      ['closed', PAGE1],
+      ['seen', PAGE1], // a status poll that was in flight when the window closed
+    );
     t.advance(GRACE);
     expect(t.sessions.get(A)).toBeUndefined();
     expect(t.audit).toHaveLength(1);
   });
 
   it('a page back from the back/forward cache (same page id) revives its connection', () => {
-    const t = setup();
-    t.signIn(A);
-    t.grace.seen(A, PAGE1);
-    t.grace.closed(A, PAGE1);
-    t.grace.revived(A, PAGE1);
+    const t = signedInA(['seen', PAGE1], ['closed', PAGE1], ['revived', PAGE1]);
     t.advance(GRACE * 2);
     expect(t.sessions.get(A)).toBeDefined();
   });
 
   it('a page closed before it made any call still signs its connection out', () => {
-    const t = setup();
-    t.signIn(A);
-    t.grace.seen(A, PAGE1);
-    t.grace.closed(A, PAGE2); // a fresh load of this tab, closed at once
+    const t = signedInA(
+      ['seen', PAGE1],
+      ['closed', PAGE2], // a fresh load of this tab, closed at once
+    );
     t.advance(GRACE);
     expect(t.sessions.get(A)).toBeUndefined();
   });

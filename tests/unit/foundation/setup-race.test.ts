@@ -11,56 +11,46 @@ afterEach(() => app?.close());
 
 const admins = (a: AppContext) => a.accounts.users.list().filter((u) => u.role === 'admin');
 
+interface Setup {
+  username: string;
+  displayName: string;
+  password: string;
+}
+
+/** Five auth.setup calls at once (the i-th sends setupFor(i)): one succeeds, four are refused SETUP_DONE. */
+async function raceSetup(setupFor: (i: number) => Setup) {
+  const ctx = (app = testApp());
+  const route = createRouter(ctx);
+  const results = await Promise.all([1, 2, 3, 4, 5].map((i) => route('auth.setup', setupFor(i), `c${i}`)));
+  expect(results.filter((r) => r.ok)).toHaveLength(1);
+  const refused = results.filter((r) => !r.ok) as Array<{
+    ok: false;
+    error: { code: string; message: string };
+  }>;
+  expect(refused.map((r) => r.error.code)).toEqual(['SETUP_DONE', 'SETUP_DONE', 'SETUP_DONE', 'SETUP_DONE']);
+  return { ctx, refused };
+}
+
 describe('first-run setup', () => {
   it('five concurrent auth.setup calls create exactly one admin; four are refused SETUP_DONE', async () => {
-    app = testApp();
-    const route = createRouter(app);
-    const results = await Promise.all(
-      [1, 2, 3, 4, 5].map((i) =>
-        route(
-          'auth.setup',
-          { username: `admin.${i}`, displayName: `Admin ${i}`, password: `admin-password-${i}` },
-          `c${i}`,
-        ),
-      ),
-    );
-    expect(results.filter((r) => r.ok)).toHaveLength(1);
-    const refused = results.filter((r) => !r.ok) as Array<{
-      ok: false;
-      error: { code: string; message: string };
-    }>;
-    expect(refused.map((r) => r.error.code)).toEqual([
-      'SETUP_DONE',
-      'SETUP_DONE',
-      'SETUP_DONE',
-      'SETUP_DONE',
-    ]);
+    const { ctx, refused } = await raceSetup((i) => ({
+      username: `admin.${i}`,
+      displayName: `Admin ${i}`,
+      password: `admin-password-${i}`,
+    }));
     expect(refused[0]!.error.message).toMatch(/already set up/);
-    expect(admins(app)).toHaveLength(1);
-    expect(app.accounts.users.count()).toBe(1);
-    expect(app.audit.recent(50).filter((e) => e.action === 'user.create')).toHaveLength(1);
+    expect(admins(ctx)).toHaveLength(1);
+    expect(ctx.accounts.users.count()).toBe(1);
+    expect(ctx.audit.recent(50).filter((e) => e.action === 'user.create')).toHaveLength(1);
   });
 
   it('the same race under one username is SETUP_DONE too, not a database constraint error', async () => {
-    app = testApp();
-    const route = createRouter(app);
-    const results = await Promise.all(
-      [1, 2, 3, 4, 5].map((i) =>
-        route(
-          'auth.setup',
-          { username: 'site.admin', displayName: 'Admin', password: 'admin-password-1' },
-          `c${i}`,
-        ),
-      ),
-    );
-    expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok).map((r) => (r as { error: { code: string } }).error.code)).toEqual([
-      'SETUP_DONE',
-      'SETUP_DONE',
-      'SETUP_DONE',
-      'SETUP_DONE',
-    ]);
-    expect(admins(app)).toHaveLength(1);
+    const { ctx } = await raceSetup(() => ({
+      username: 'site.admin',
+      displayName: 'Admin',
+      password: 'admin-password-1',
+    }));
+    expect(admins(ctx)).toHaveLength(1);
   });
 
   it('after setup, one more call is SETUP_DONE and the admin signs in', async () => {

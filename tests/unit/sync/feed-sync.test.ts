@@ -36,20 +36,25 @@ async function reference() {
   return contentSummary(c.db);
 }
 
-/** Syncs partway (3 batches), then turns a fault on and checks the refusal leaves data intact. */
-async function refusedAfterPartialSync(fault: Record<string, unknown>, code: string) {
+/** Syncs in pages of `after` batches; the fault is switched on once `after` batches are applied, and the sync fails with `code`. */
+async function faultAfter(after: number, fault: Record<string, unknown>, code: string) {
   const { server } = await up();
   const c = localConsole();
-  const src = new OnlineFeedSource(server.url, KEYS, 3);
-  // Apply the first page only by capping the header's lastSeq view: run once with a drop fault after 3.
+  const src = new OnlineFeedSource(server.url, KEYS, after);
   let n = 0;
   await expect(
     c.engine.syncDay(src, PORT, DATE, {
       onBatchApplied: () => {
-        if (++n === 3) Object.assign(server.faults, fault);
+        if (++n === after) Object.assign(server.faults, fault);
       },
     }),
   ).rejects.toMatchObject({ code });
+  return { server, c, src };
+}
+
+/** Syncs partway (3 batches), then turns a fault on and checks the refusal leaves data intact. */
+async function refusedAfterPartialSync(fault: Record<string, unknown>, code: string) {
+  const { server, c, src } = await faultAfter(3, fault, code);
   const before = contentSummary(c.db);
   // The page after the fault was switched on may have been fetched already (prefetch): the
   // refusal comes at the first page served with the fault.
@@ -134,17 +139,7 @@ describe('feed sync over HTTP', () => {
   });
 
   it('feed down: keeps local data, reports the outage, then catches up', async () => {
-    const { server } = await up();
-    const c = localConsole();
-    const src = new OnlineFeedSource(server.url, KEYS, 2);
-    let n = 0;
-    await expect(
-      c.engine.syncDay(src, PORT, DATE, {
-        onBatchApplied: () => {
-          if (++n === 2) server.faults.offline = true;
-        },
-      }),
-    ).rejects.toMatchObject({ code: 'NETWORK' });
+    const { server, c, src } = await faultAfter(2, { offline: true }, 'NETWORK');
     expect(c.engine.state.get(PORT)).toMatchObject({ state: 'offline' });
     expect(c.engine.state.get(PORT)?.last_error).toMatch(
       /could not be reached.*keeps working from local data/,

@@ -37,6 +37,13 @@ const MAIN = '// Runs in: main process and CLI.\n';
 const RENDERER = '// Runs in: renderer.\n';
 const CONTRACT = '// Runs in: main (validation), preload (channel names), renderer (types only).\n';
 
+/** An invalid case: the file, its code, and the messages the rule must report, in order. */
+const bad = (filename: string, code: string, ...messageIds: string[]) => ({
+  filename,
+  code,
+  errors: messageIds.map((messageId) => ({ messageId })),
+});
+
 describe('parseHeader', () => {
   it('reads places from the first sentence, wrapped or not, and keeps "(types only)" apart', () => {
     const h = parseHeader(CONTRACT + 'import { z } from "zod";');
@@ -142,74 +149,49 @@ tester.run('runs-in', rule, {
     },
   ],
   invalid: [
-    {
-      filename: 'main/a.ts',
-      code: `import fs from 'node:fs';\nexport default fs;`,
-      errors: [{ messageId: 'missing' }],
-    },
-    {
-      filename: 'main/a.ts',
-      code: `// A service.\n// Runs in: main process.\nexport {};`,
-      errors: [{ messageId: 'missing' }],
-    },
-    {
-      filename: 'tools/a.ts',
-      code: `// Runs in: somewhere nice.\nexport {};`,
-      errors: [{ messageId: 'unknown' }],
-    },
-    {
-      filename: 'renderer/src/a.ts',
-      code: `${RENDERER}import fs from 'node:fs';\nimport path from 'path';\nexport const x = [fs, path];`,
-      errors: [{ messageId: 'needs' }, { messageId: 'needs' }],
-    },
-    {
-      filename: 'renderer/src/a.ts',
-      code: `${RENDERER}export const load = () => import('better-sqlite3');`,
-      errors: [{ messageId: 'needs' }],
-    },
-    {
-      filename: 'renderer/src/a.ts',
-      code: `${RENDERER}export const mode = process.env.NODE_ENV;\nexport const b = Buffer.from('x');`,
-      errors: [{ messageId: 'needs' }, { messageId: 'needs' }],
-    },
-    { filename: 'renderer/src/a.ts', code: `${MAIN}export {};`, errors: [{ messageId: 'location' }] },
-    { filename: 'preload/index.ts', code: `${RENDERER}export {};`, errors: [{ messageId: 'location' }] },
-    { filename: 'main/a.ts', code: `// Runs in: renderer.\nexport {};`, errors: [{ messageId: 'location' }] },
-    {
-      filename: 'main/a.ts',
-      code: `${MAIN}export const t = () => document.title;\nwindow.addEventListener('x', () => {});`,
-      errors: [{ messageId: 'needs' }, { messageId: 'needs' }],
-    },
-    {
-      filename: 'main/a.ts',
-      code: `${MAIN}import { createRoot } from 'react-dom/client';\nexport { createRoot };`,
-      errors: [{ messageId: 'needs' }],
-    },
-    {
-      filename: 'main/a.ts',
-      code: `${MAIN}import { BrowserWindow } from 'electron';\nexport { BrowserWindow };`,
-      errors: [{ messageId: 'needs' }],
-    },
-    {
-      filename: 'main/a.ts',
-      code: `${MAIN}const { ipcRenderer } = require('electron');\nexport { ipcRenderer };`,
-      errors: [{ messageId: 'needs' }],
-    },
-    {
-      filename: 'main/a.ts',
-      code: `${MAIN}import { autoUpdater } from 'electron-updater';\nexport { autoUpdater };`,
-      errors: [{ messageId: 'needs' }],
-    },
-    {
-      filename: 'main/a.ts',
-      code: `${MAIN}import { clipboard } from 'electron';\nexport { clipboard };`,
-      errors: [{ messageId: 'needs' }],
-    },
-    {
-      filename: 'renderer/src/a.ts',
-      code: `${RENDERER}import electron from 'electron';\nexport default electron;`,
-      errors: [{ messageId: 'needs' }],
-    },
+    bad('main/a.ts', `import fs from 'node:fs';\nexport default fs;`, 'missing'),
+    bad('main/a.ts', `// A service.\n// Runs in: main process.\nexport {};`, 'missing'),
+    bad('tools/a.ts', `// Runs in: somewhere nice.\nexport {};`, 'unknown'),
+    bad(
+      'renderer/src/a.ts',
+      `${RENDERER}import fs from 'node:fs';\nimport path from 'path';\nexport const x = [fs, path];`,
+      'needs',
+      'needs',
+    ),
+    bad('renderer/src/a.ts', `${RENDERER}export const load = () => import('better-sqlite3');`, 'needs'),
+    bad(
+      'renderer/src/a.ts',
+      `${RENDERER}export const mode = process.env.NODE_ENV;\nexport const b = Buffer.from('x');`,
+      'needs',
+      'needs',
+    ),
+    bad('renderer/src/a.ts', `${MAIN}export {};`, 'location'),
+    bad('preload/index.ts', `${RENDERER}export {};`, 'location'),
+    bad('main/a.ts', `// Runs in: renderer.\nexport {};`, 'location'),
+    bad(
+      'main/a.ts',
+      `${MAIN}export const t = () => document.title;\nwindow.addEventListener('x', () => {});`,
+      'needs',
+      'needs',
+    ),
+    bad(
+      'main/a.ts',
+      `${MAIN}import { createRoot } from 'react-dom/client';\nexport { createRoot };`,
+      'needs',
+    ),
+    bad('main/a.ts', `${MAIN}import { BrowserWindow } from 'electron';\nexport { BrowserWindow };`, 'needs'),
+    bad('main/a.ts', `${MAIN}const { ipcRenderer } = require('electron');\nexport { ipcRenderer };`, 'needs'),
+    bad(
+      'main/a.ts',
+      `${MAIN}import { autoUpdater } from 'electron-updater';\nexport { autoUpdater };`,
+      'needs',
+    ),
+    bad('main/a.ts', `${MAIN}import { clipboard } from 'electron';\nexport { clipboard };`, 'needs'),
+    bad(
+      'renderer/src/a.ts',
+      `${RENDERER}import electron from 'electron';\nexport default electron;`,
+      'needs',
+    ),
     // Several places: each import must suit every place the file runs.
     {
       filename: 'ipc/a.ts',
@@ -221,26 +203,19 @@ tester.run('runs-in', rule, {
         },
       ],
     },
-    {
-      filename: 'ipc/a.ts',
-      code: `${CONTRACT}export const w = () => window.location.href;`,
-      errors: [{ messageId: 'needs' }],
-    },
+    bad('ipc/a.ts', `${CONTRACT}export const w = () => window.location.href;`, 'needs'),
     // Local imports that would run the other file somewhere its header does not name.
-    {
-      filename: inDir('renderer-page.tsx'),
-      code: `${RENDERER}import { ROLES } from './contract';\nexport const r = ROLES;`,
-      errors: [{ messageId: 'localDep' }],
-    },
-    {
-      filename: inDir('renderer-page.tsx'),
-      code: `${RENDERER}export { x } from './service';`,
-      errors: [{ messageId: 'localDep' }],
-    },
-    {
-      filename: inDir('main-a.ts'),
-      code: `${MAIN}import { Widget } from './widget';\nimport { y } from './shell';\nexport const all = [Widget, y];`,
-      errors: [{ messageId: 'localDep' }, { messageId: 'localDep' }],
-    },
+    bad(
+      inDir('renderer-page.tsx'),
+      `${RENDERER}import { ROLES } from './contract';\nexport const r = ROLES;`,
+      'localDep',
+    ),
+    bad(inDir('renderer-page.tsx'), `${RENDERER}export { x } from './service';`, 'localDep'),
+    bad(
+      inDir('main-a.ts'),
+      `${MAIN}import { Widget } from './widget';\nimport { y } from './shell';\nexport const all = [Widget, y];`,
+      'localDep',
+      'localDep',
+    ),
   ],
 });

@@ -2,20 +2,13 @@
 // percentages, small groups not rated, the calibration in words.
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import type { FieldCounts, ModelAccuracyView } from '../../../../ipc/channels/face';
+import { FieldCounts, type ModelAccuracyView } from '../../../../ipc/channels/face';
 import { FaceAccuracy } from '../../../../renderer/src/features/dashboard/components/FaceAccuracy';
 import { renderUi } from '../render';
 
-const counts = (c: Partial<FieldCounts>): FieldCounts => ({
-  verifications: 0,
-  match: 0,
-  inconclusive: 0,
-  noMatch: 0,
-  noResult: 0,
-  confirmedAfterNonMatch: 0,
-  notConfirmedAfterMatch: 0,
-  ...c,
-});
+// Every counter of the channel's schema at zero, then the ones a case sets.
+const zero = Object.fromEntries(Object.keys(FieldCounts.shape).map((k) => [k, 0])) as FieldCounts;
+const counts = (c: Partial<FieldCounts>): FieldCounts => ({ ...zero, ...c });
 
 const model: ModelAccuracyView = {
   modelVersion: 'fr-2026.1',

@@ -10,6 +10,7 @@ import { InlineError } from '../../../ui/InlineError';
 import { Loading } from '../../../ui/Loading';
 import { ScrollRegion } from '../../../ui/ScrollRegion';
 import { Section } from '../../../ui/Section';
+import { EmptyNote } from '../../../ui/EmptyNote';
 
 export interface AuditLogProps {
   entries: AuditEntryView[] | undefined;
@@ -59,11 +60,7 @@ export function AuditLog({ entries, loadError, check, verifying, onVerify }: Aud
             rows={entries}
             rowKey={(e) => e.seq}
           />
-          {entries.length === 0 && (
-            <Text size="sm" c="dimmed" mt="xs">
-              {t('audit.none')}
-            </Text>
-          )}
+          {entries.length === 0 && <EmptyNote mt="xs">{t('audit.none')}</EmptyNote>}
         </ScrollRegion>
       )}
     </Section>

@@ -4,6 +4,7 @@ import { Group, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../format';
 import { Section } from '../../../ui/Section';
+import { EmptyNote } from '../../../ui/EmptyNote';
 
 export function CountsCard({
   title,
@@ -21,11 +22,7 @@ export function CountsCard({
   const rows = Object.entries(counts).sort((a, b) => b[1] - a[1]);
   return (
     <Section title={title}>
-      {total === 0 && (
-        <Text c="dimmed" size="sm">
-          {t('dashboard.counts.none')}
-        </Text>
-      )}
+      {total === 0 && <EmptyNote>{t('dashboard.counts.none')}</EmptyNote>}
       <Stack gap={6}>
         {rows.map(([key, n]) => {
           const label = labelOf(key);

@@ -9,6 +9,7 @@ import { useFormat } from '../../../format';
 import { Section } from '../../../ui/Section';
 import { useLabels } from '../../../i18n/labels';
 import { SeverityBadge } from '../../../ui/SeverityBadge';
+import { EmptyNote } from '../../../ui/EmptyNote';
 
 /** How many flags the list shows: the most severe and newest; the rest wait their turn. */
 export const REVIEW_LIMIT = 30;
@@ -25,9 +26,7 @@ export function ReviewFlagList({ flags, onVerdict, pending }: ReviewFlagListProp
   return (
     <Section title={t('dashboard.review.title')}>
       {flags.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('dashboard.review.none')}
-        </Text>
+        <EmptyNote>{t('dashboard.review.none')}</EmptyNote>
       ) : (
         <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
           {flags.slice(0, REVIEW_LIMIT).map((f) => (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { DashboardView } from '../../../../../ipc/channels/reporting';
 import { useFormat } from '../../../format';
 import { Section } from '../../../ui/Section';
+import { EmptyNote } from '../../../ui/EmptyNote';
 
 export function ThroughputCard({
   perHour,
@@ -17,9 +18,7 @@ export function ThroughputCard({
   return (
     <Section title={t('dashboard.throughput.title')}>
       {perHour.length === 0 ? (
-        <Text c="dimmed" size="sm">
-          {t('dashboard.throughput.none')}
-        </Text>
+        <EmptyNote>{t('dashboard.throughput.none')}</EmptyNote>
       ) : (
         <Stack gap={0}>
           {perHour.map((h) => (

@@ -1,12 +1,12 @@
 // Runs in: renderer. The same address, phone, email or booking device among unrelated
 // households across ports and days (props only).
-import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TrendView } from '../../../../../ipc/channels/flags';
 import { useFormat } from '../../../format';
 import { DataTable, type DataColumn } from '../../../ui/DataTable';
 import { Section } from '../../../ui/Section';
 import { isTrendKind } from '../labels';
+import { EmptyNote } from '../../../ui/EmptyNote';
 
 export function TrendsTable({ trends }: { trends: TrendView[] }) {
   const { t } = useTranslation();
@@ -40,11 +40,7 @@ export function TrendsTable({ trends }: { trends: TrendView[] }) {
         rows={trends}
         rowKey={(tr, i) => `${tr.kind}:${tr.example}:${i}`}
       />
-      {trends.length === 0 && (
-        <Text size="sm" c="dimmed" mt="xs">
-          {t('dashboard.trends.none')}
-        </Text>
-      )}
+      {trends.length === 0 && <EmptyNote mt="xs">{t('dashboard.trends.none')}</EmptyNote>}
     </Section>
   );
 }
