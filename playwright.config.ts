@@ -1,6 +1,20 @@
 // Runs in: test tooling. End-to-end tests drive the browser shell in Debian's Chromium.
 import { defineConfig } from '@playwright/test';
 
+/** Debian's Chromium, quiet and sandbox-free; specs that add switches (a fake camera) start from these. */
+export const CHROMIUM = {
+  executablePath: process.env.ARRIVALS_BROWSER ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--test-type',
+  ],
+};
+
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
@@ -10,18 +24,7 @@ export default defineConfig({
   reporter: process.env.CI ? 'list' : [['list']],
   use: {
     viewport: { width: 1280, height: 860 },
-    launchOptions: {
-      executablePath: process.env.ARRIVALS_BROWSER ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--test-type',
-      ],
-    },
+    launchOptions: CHROMIUM,
     screenshot: 'only-on-failure',
   },
 });

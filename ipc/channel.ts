@@ -35,12 +35,20 @@ export type ErrorCode =
   | 'BAD_CREDENTIALS'
   | 'ACCOUNT_LOCKED'
   | 'ACCOUNT_DISABLED'
+  /** Sign-in throttled (main/auth/sign-in-throttle.ts): details.retryAfterMs says how long to wait. */
+  | 'TOO_MANY_ATTEMPTS'
+  | 'PASSWORD_CHANGE_REQUIRED'
   | 'SETUP_DONE'
   | 'CONFLICT'
   | 'NOT_FOUND'
   | 'INTERNAL';
 
-export type IpcError = { code: ErrorCode; message: string };
+/**
+ * Numbers behind a refusal, for the screen to say in its own words and time zone (the lock
+ * screen: "3 attempts left", "locked until 14:05"); `message` stays the complete English text.
+ */
+export type ErrorDetails = { attemptsLeft?: number; lockedUntil?: string; retryAfterMs?: number };
+export type IpcError = { code: ErrorCode; message: string; details?: ErrorDetails };
 export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
 type ChannelMap = Record<string, ChannelDef>;

@@ -7,14 +7,17 @@ import { appChannels } from './channels/app';
 import { applicantChannels } from './channels/applicant';
 import { auditChannels } from './channels/audit';
 import { authChannels } from './channels/auth';
+import { counterChannels } from './channels/counter';
 import { encounterChannels } from './channels/encounter';
 import { engineChannels } from './channels/engine';
 import { faceChannels } from './channels/face';
 import { flagsChannels } from './channels/flags';
+import { lookoutChannels } from './channels/lookout';
 import { queueChannels } from './channels/queue';
 import { reportingChannels } from './channels/reporting';
 import { settingsChannels } from './channels/settings';
 import { syncChannels } from './channels/sync';
+import { updateChannels } from './channels/update';
 import { usersChannels } from './channels/users';
 
 export const contract = mergeChannels(
@@ -27,10 +30,13 @@ export const contract = mergeChannels(
   applicantChannels,
   faceChannels,
   flagsChannels,
+  lookoutChannels,
   encounterChannels,
+  counterChannels,
   syncChannels,
   engineChannels,
   reportingChannels,
+  updateChannels,
 );
 
 export type Contract = typeof contract;

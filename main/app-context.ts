@@ -5,6 +5,7 @@ import path from 'node:path';
 import { AuditLog } from './audit/audit-log';
 import { AccountService } from './auth/account-service';
 import { SessionStore } from './auth/session-store';
+import { SignInThrottle } from './auth/sign-in-throttle';
 import { openDatabase, type Db } from './db/database';
 import { loadSiteConfig, type SiteConfig } from './platform/config';
 import { resolveDataDir } from './platform/paths';
@@ -14,6 +15,9 @@ import { PhotoStore } from './sync/photo-store';
 import type { SyncController } from './sync/sync-controller';
 import { FaceService } from './face/face-service';
 import { FlagService } from './flags/flag-service';
+import { CaseActivity } from './update/case-activity';
+import type { UpdateService } from './update/update-service';
+import { createUpdateService } from './update/updates';
 
 export interface AppContext {
   dataDir: string;
@@ -26,9 +30,15 @@ export interface AppContext {
   accounts: AccountService;
   settings: SettingsRepository;
   sessions: SessionStore;
+  /** Sign-in attempts per connection and for the whole console (in memory, like sessions). */
+  signInThrottle: SignInThrottle;
   photos: PhotoStore;
   face: FaceService;
   flags: FlagService;
+  /** Who is mid-case or verifying right now: updates wait for them. */
+  cases: CaseActivity;
+  /** Software updates (the policy; the shells start its loop). */
+  updates: UpdateService;
   /** Set by the background services when a feed (configured or demo) is available. */
   sync?: SyncController;
   /** Set while the built-in demo feed runs (no config.json). */
@@ -40,8 +50,16 @@ export interface AppContext {
 export type WithApp = <T>(fn: (app: AppContext) => Promise<T> | T) => Promise<T>;
 
 export function appVersion(): string {
-  for (const p of [path.join(__dirname, '../../package.json'), path.join(__dirname, '../package.json')]) {
-    if (fs.existsSync(p)) return (JSON.parse(fs.readFileSync(p, 'utf8')) as { version: string }).version;
+  // From source (main/), the bundles (out/main/, or out/main/chunks/ for shared code) or a
+  // packaged app (resources/app.asar/out/main/…): the nearest package.json that is ours.
+  let dir = __dirname;
+  for (let i = 0; i < 5; i++) {
+    const p = path.join(dir, 'package.json');
+    if (fs.existsSync(p)) {
+      const pkg = JSON.parse(fs.readFileSync(p, 'utf8')) as { name?: string; version: string };
+      if (pkg.name === 'arrivals-console') return pkg.version;
+    }
+    dir = path.dirname(dir);
   }
   return '0.0.0';
 }
@@ -52,7 +70,8 @@ export function createAppContext(opts: {
   keyProtector?: KeyProtector;
 }): AppContext {
   const dataDir = resolveDataDir(opts.dataDir);
-  const db = openDatabase(dataDir);
+  const version = appVersion();
+  const db = openDatabase(dataDir, { appVersion: version });
   let config: SiteConfig | null;
   try {
     config = loadSiteConfig(dataDir);
@@ -60,22 +79,34 @@ export function createAppContext(opts: {
     db.close();
     throw e;
   }
-  const audit = new AuditLog(db);
+  // Read on first use, for the photos and the audit chain's key alike.
+  const dataKey = () => loadDataKey(dataDir, opts.keyProtector ?? fileKeyProtector);
+  const audit = new AuditLog(db, undefined, dataKey);
   const settings = new SettingsRepository(db);
+  const accounts = new AccountService(db, audit);
   const ctx: AppContext = {
     dataDir,
     db,
     config,
     mode: config ? 'configured' : 'demo',
     shell: opts.shell,
-    version: appVersion(),
+    version,
     audit,
-    accounts: new AccountService(db, audit),
+    accounts,
     settings,
-    sessions: new SessionStore(() => settings.get().idleLockMinutes * 60_000),
-    photos: new PhotoStore(db, dataDir, () => loadDataKey(dataDir, opts.keyProtector ?? fileKeyProtector)),
+    // Each call compares the session's account epoch with the database's: a change made by any
+    // process (the CLI's `user disable`) ends the session.
+    sessions: new SessionStore(
+      () => settings.get().idleLockMinutes * 60_000,
+      Date.now,
+      (userId) => accounts.users.epochOf(userId),
+    ),
+    signInThrottle: new SignInThrottle(),
+    photos: new PhotoStore(db, dataDir, dataKey),
     face: undefined as unknown as FaceService,
     flags: undefined as unknown as FlagService,
+    cases: new CaseActivity(),
+    updates: undefined as unknown as UpdateService,
     close: () => {
       void ctx.face.close();
       db.close();
@@ -83,5 +114,13 @@ export function createAppContext(opts: {
   };
   ctx.face = new FaceService(ctx);
   ctx.flags = new FlagService(ctx);
+  ctx.updates = createUpdateService(ctx);
+  // A session that ends closes its case, and may be the moment a downloaded update waits for.
+  ctx.sessions.onEnd((connectionId, s, why) => {
+    if (why === 'account-changed')
+      audit.append({ actor: s.username, action: 'auth.session_revoked', subject: `user:${s.username}` });
+    ctx.cases.connectionEnded(connectionId);
+    ctx.updates.signedOut();
+  });
   return ctx;
 }

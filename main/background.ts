@@ -2,7 +2,8 @@
 // Long-running work that starts with the app: retention, the flags catch-up, the demo feed (no
 // config.json), the periodic sync with backoff, the outbox upload, and after each sync the
 // enrolment of new photos (which starts the face workers and loads their models) and the flags
-// upkeep. The shells only call start/stop and say when the first screen has been served.
+// upkeep; the update checks and the fleet heartbeat (main/update/updates.ts). The shells only
+// call start/stop and say when the first screen has been served.
 //
 // All of it yields to the first screen: on a 2-core machine, generating the demo feed and
 // loading the face models compete with Chromium for both cores. It starts when the shell
@@ -18,11 +19,13 @@ import type { Router } from './ipc/router';
 import { DEMO_PORT, startDemoFeed, type DemoFeed } from './demo/demo-feed';
 import { portByCode } from './domain/ports';
 import { demoPinnedKeys } from './feed/demo-key';
-import { postEncounters } from './feed/client';
+import { postWitnessed } from './audit/witness';
 import type { FeedSource } from './sync/feed-source';
-import { OnlineFeedSource } from './sync/online-source';
+import { OnlineFeedSource, type OnlineSourceOptions } from './sync/online-source';
 import { SyncController } from './sync/sync-controller';
+import { createWindowSync } from './sync/window-sync';
 import { purgeExpired } from './sync/retention';
+import { startUpdateLoop } from './update/updates';
 
 export interface BackgroundOptions {
   /** false: no built-in demo feed when nothing is configured. */
@@ -185,23 +188,35 @@ class PendingFeedSource implements FeedSource {
   constructor(
     private readonly feed: () => Promise<Feed>,
     private readonly pace: () => Promise<void>,
+    private readonly options: OnlineSourceOptions = {},
   ) {}
 
   get label(): string {
     return this.inner?.label ?? 'feed (starting)';
   }
 
+  get requests(): number {
+    return this.inner?.requests ?? 0;
+  }
+
   private async source(): Promise<OnlineFeedSource> {
     const f = await this.feed();
-    this.inner ??= f.pageSize
-      ? new OnlineFeedSource(f.feedUrl, f.keys, f.pageSize)
-      : new OnlineFeedSource(f.feedUrl, f.keys);
+    this.inner ??= new OnlineFeedSource(f.feedUrl, f.keys, f.pageSize ?? 20, this.options);
     return this.inner;
   }
 
   async header(port: string, serviceDate: string) {
     await this.pace();
     return (await this.source()).header(port, serviceDate);
+  }
+
+  async headerIfChanged(port: string, serviceDate: string, etag: string | null) {
+    await this.pace();
+    return (await this.source()).headerIfChanged(port, serviceDate, etag);
+  }
+
+  close(): Promise<void> {
+    return this.inner?.close() ?? Promise.resolve();
   }
 
   async *batches(port: string, serviceDate: string, sinceSeq: number) {
@@ -239,6 +254,7 @@ export function startBackground(app: AppContext, opts: BackgroundOptions = {}): 
   let stopped = false;
   let demo: DemoFeed | null = null;
   let stopRetention: () => void = () => undefined;
+  let stopUpdates: () => void = () => undefined;
   let kick!: () => void;
   const go = new Promise<void>((resolve) => (kick = resolve));
   const cap = setTimeout(
@@ -262,10 +278,21 @@ export function startBackground(app: AppContext, opts: BackgroundOptions = {}): 
   const pace = () => opts.activity?.yield() ?? Promise.resolve();
   let controller: SyncController | null = null;
   if (app.config || demoPort) {
+    const port = app.config?.port ?? demoPort!;
+    // The vetting window's other port-days (window-sync.ts), after today's and out of its way.
+    const window = createWindowSync(app, {
+      ownPort: port,
+      source: new PendingFeedSource(feed, pace, { shareVerifier: true }),
+      pace,
+      priority: () => controller?.inFlight ?? null,
+      demo: !app.config,
+    });
     controller = new SyncController(app, {
-      port: app.config?.port ?? demoPort!,
+      port,
+      window,
       source: new PendingFeedSource(feed, pace),
-      postEncounters: async (payloads) => postEncounters((await feed()).feedUrl, payloads),
+      // Each upload carries the audit chain head, which the feed keeps as a witness.
+      postEncounters: async (payloads) => postWitnessed(app, (await feed()).feedUrl, payloads),
       intervalMs: Number(process.env.ARRIVALS_SYNC_INTERVAL_MS ?? 5 * 60_000),
       baseBackoffMs: Number(process.env.ARRIVALS_SYNC_BACKOFF_MS ?? 2_000),
       // New photos get templates in the background, on the worker pool; fresh matching keys
@@ -312,6 +339,7 @@ export function startBackground(app: AppContext, opts: BackgroundOptions = {}): 
     }
     await pace();
     if (!stopped) controller?.start();
+    if (!stopped) stopUpdates = startUpdateLoop(app);
   });
   started.catch(() => undefined);
 
@@ -328,6 +356,7 @@ export function startBackground(app: AppContext, opts: BackgroundOptions = {}): 
       kick();
       await started.catch(() => undefined);
       stopRetention();
+      stopUpdates();
       await controller?.stop();
       await app.face.close();
       await demo?.server.close();

@@ -18,7 +18,7 @@ export type Row = BenchRow & { ratio?: number };
 
 const FIX = path.join(__dirname, '../tests/fixtures/face-pairs');
 
-function stats(xs: number[]): { median: number; p95: number } {
+export function stats(xs: number[]): { median: number; p95: number } {
   const s = [...xs].sort((a, b) => a - b);
   return {
     median: s[Math.floor(s.length / 2)]!,
@@ -27,7 +27,7 @@ function stats(xs: number[]): { median: number; p95: number } {
 }
 
 /** A 1280×720 webcam-like frame: one face placed on a plain background, JPEG q85. */
-async function captureFrame(): Promise<Buffer> {
+export async function captureFrame(): Promise<Buffer> {
   const face = await sharp(path.join(FIX, 's1f0_base.jpg')).resize(360, 360).toBuffer();
   return sharp({ create: { width: 1280, height: 720, channels: 3, background: '#6b7b8c' } })
     .composite([{ input: face, left: 460, top: 180 }])

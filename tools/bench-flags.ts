@@ -8,11 +8,52 @@ import { generateFeed } from '../main/feed/generator/index';
 import { batchesOf } from '../main/feed/publish';
 import { openDatabase } from '../main/db/database';
 import { ManifestRepository } from '../main/sync/manifest-repository';
-import { FlagEngine } from '../main/flags/engine';
+import { FlagEngine, type RunReport } from '../main/flags/engine';
 import { freshCount, mergeFresh } from '../main/flags/key-tiers';
 import { MERGE_SLICE } from '../main/flags/flag-service';
 import { PORTS } from '../main/domain/ports';
 import type { BenchRow } from './bench-types';
+
+/**
+ * More 2k batches arriving, as in a running console, each applied then flagged: the first pays
+ * for a cold page cache, the later ones show the steady state (their keys in the fresh tier, see
+ * key-tiers.ts): `incr` is the median of the later ones.
+ */
+export async function incrementalBatches(
+  repo: ManifestRepository,
+  flag: (applicantIds: string[]) => RunReport,
+): Promise<{ runs: RunReport[]; incr: RunReport }> {
+  const runs: RunReport[] = [];
+  for (let i = 0; i < 5; i++) {
+    const extra = await generateFeed({
+      ports: ['SYS'],
+      dates: [`2027-01-1${5 + i}`],
+      perPortPerDay: 2000,
+      photos: false,
+      amendments: false,
+      seed: 4242 + i,
+    });
+    const day = extra.days[0]!;
+    repo.recordHeader(
+      {
+        port: day.port,
+        serviceDate: day.serviceDate,
+        version: 1,
+        generatedAt: `${day.serviceDate}T05:00:00Z`,
+        lastSeq: 1,
+        recordCount: day.records.length,
+      },
+      'bench',
+    );
+    const applied = repo.applyBatch(
+      { port: day.port, serviceDate: day.serviceDate, seq: 1, prevSeq: 0, records: day.records },
+      'feed',
+    );
+    runs.push(flag(applied.applicantIds));
+  }
+  const later = runs.slice(1).sort((a, b) => a.totalMs - b.totalMs);
+  return { runs, incr: later[later.length >> 1]! };
+}
 
 function dates(n: number): string[] {
   return Array.from({ length: n }, (_, i) =>
@@ -66,39 +107,7 @@ export async function benchFlags(
   const full = engine.recomputeAll();
   const flags = full.rules.reduce((a, r) => a + r.upserted, 0);
 
-  // More 2k batches arriving, as in a running console: the first pays for a cold page cache,
-  // the later ones show the steady state (their keys in the fresh tier, see key-tiers.ts).
-  const runs: Array<Awaited<ReturnType<typeof engine.updateFor>>> = [];
-  for (let i = 0; i < 5; i++) {
-    const extra = await generateFeed({
-      ports: ['SYS'],
-      dates: [`2027-01-1${5 + i}`],
-      perPortPerDay: 2000,
-      photos: false,
-      amendments: false,
-      seed: 4242 + i,
-    });
-    const day = extra.days[0]!;
-    repo.recordHeader(
-      {
-        port: day.port,
-        serviceDate: day.serviceDate,
-        version: 1,
-        generatedAt: `${day.serviceDate}T05:00:00Z`,
-        lastSeq: 1,
-        recordCount: day.records.length,
-      },
-      'bench',
-    );
-    const applied = repo.applyBatch(
-      { port: day.port, serviceDate: day.serviceDate, seq: 1, prevSeq: 0, records: day.records },
-      'feed',
-    );
-    runs.push(engine.updateFor(applied.applicantIds));
-  }
-  // Steady state: the median of the later batches' totals.
-  const later = runs.slice(1).sort((a, b) => a.totalMs - b.totalMs);
-  const incr = later[later.length >> 1]!;
+  const { runs, incr } = await incrementalBatches(repo, (ids) => engine.updateFor(ids));
   // The idle-time upkeep those batches left: their fresh keys merged into the main tier in slices.
   const fresh = freshCount(db);
   const slices: number[] = [];

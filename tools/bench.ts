@@ -84,7 +84,15 @@ async function main() {
     ['startup', startupRows],
     ['sync', benchSync],
     ['face', faceRows],
+    // A 12 MP picture file against a 1280×720 capture, interleaved in one run (tools/bench-face-file.ts).
+    ['face-file', async () => (await import('./bench-face-file')).benchFaceFile()],
     ['flags', () => benchFlags()],
+    // The booth's search over 100k applicants in main, and the queue in Chromium (tools/bench-queue.ts).
+    ['queue', async () => (await import('./bench-queue')).benchQueue()],
+    // The supervisor's day figures for 100k applicants and 20k decisions in main (tools/bench-reporting.ts).
+    ['reporting', async () => (await import('./bench-reporting')).benchReporting()],
+    // The vetting window: small by default, the full 8 × 37 × 1,500 with --window-full (tools/bench-window.ts).
+    ['window', async () => (await import('./bench-window')).benchWindow()],
   ];
   const rows: BenchRow[] = [];
   for (const [name, run] of parts) {

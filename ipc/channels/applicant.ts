@@ -34,8 +34,17 @@ export const ApplicantView = z.object({
   photo: z.string().nullable(),
   photoMissingReason: z.string().nullable(),
   photoCapturedAt: z.string().nullable(),
+  /** Everyone in the travel group (this applicant included), each with where their case stands. */
   group: z.array(
-    z.object({ applicantId: z.string(), givenNames: z.string(), familyNames: z.string(), dob: z.string() }),
+    z.object({
+      applicantId: z.string(),
+      givenNames: z.string(),
+      familyNames: z.string(),
+      dob: z.string(),
+      /** Their latest appointment's status; null when they have none. */
+      status: z.string().nullable(),
+      openFlags: z.number().int(),
+    }),
   ),
   appointments: z.array(
     z.object({

@@ -43,6 +43,25 @@ export const authChannels = {
     request: Empty,
     response: SessionView,
   }),
+  'auth.activity': channel({
+    access: ['officer', 'supervisor', 'admin'],
+    summary:
+      "The user's own input (keys, pointer, a capture) since the last report: what keeps the idle lock away",
+    request: Empty,
+    response: z.object({ idleLockMinutes: z.number() }),
+  }),
+  'auth.lock': channel({
+    access: ['officer', 'supervisor', 'admin'],
+    summary: 'Lock the session now: no input for the idle time, or the user asked',
+    request: z.object({ reason: z.enum(['idle', 'asked']) }).strict(),
+    response: SessionView,
+  }),
+  'auth.changePassword': channel({
+    access: ['officer', 'supervisor', 'admin'],
+    summary: 'Choose a new password after an admin set a one-time one (the only call allowed until then)',
+    request: z.object({ newPassword: Password }).strict(),
+    response: SessionView,
+  }),
   'auth.signOut': channel({
     access: 'public',
     summary: 'Sign out',

@@ -2,6 +2,7 @@
 // What the engines run on, for an admin diagnosing a slow or broken booth.
 import { z } from 'zod';
 import { channel, Empty } from '../channel';
+import { WindowStatusView } from './sync';
 
 export const EnrolmentView = z.object({
   running: z.boolean(),
@@ -30,6 +31,8 @@ export const EngineStatusView = z.object({
     merging: z.boolean(),
     keysVersion: z.number().int(),
   }),
+  /** The vetting window: port-days current, behind, stale, and the last cycle's requests. */
+  window: WindowStatusView.nullable(),
 });
 export type EngineStatusView = z.infer<typeof EngineStatusView>;
 

@@ -6,6 +6,49 @@ import { channel, Empty } from '../channel';
 export const FaceBand = z.enum(['MATCH', 'INCONCLUSIVE', 'NO_MATCH']);
 export type FaceBand = z.infer<typeof FaceBand>;
 
+/** The officer's own judgement in blind-first mode, recorded before the score is shown. */
+export const Judgement = z.enum(['same', 'different', 'unsure']);
+export type Judgement = z.infer<typeof Judgement>;
+
+/** After this many comparisons without a match (no result, or NO_MATCH) the booth offers the manual identity check. */
+export const MANUAL_CHECK_AFTER = 3;
+
+/** An applicant's face comparisons so far. */
+export const AttemptsView = z.object({
+  total: z.number().int(),
+  /** No comparison possible, or NO_MATCH. */
+  unsuccessful: z.number().int(),
+  manualCheckOffered: z.boolean(),
+});
+export type AttemptsView = z.infer<typeof AttemptsView>;
+
+/**
+ * One plain line of capture guidance, from the engine's own quality gates (main/face/quality.ts):
+ * what the officer reads under the preview and the person at the counter reads in their language.
+ * In the order they are given when several gates fail: someone else in view first, then
+ * distance and framing, pose, light, motion.
+ */
+export const GuideHint = z.enum([
+  'onePerson',
+  'noFace',
+  'moveCloser',
+  'moveToCentre',
+  'faceCamera',
+  'moreLight',
+  'lessLight',
+  'holdStill',
+  'ready',
+]);
+export type GuideHint = z.infer<typeof GuideHint>;
+
+export const GuideView = z.object({
+  /** null: skipped because the engine is busy (the next frame is asked for as usual). */
+  hint: GuideHint.nullable(),
+  /** Face boxes as fractions of the frame [x, y, w, h]; the first is the one the engine would use. */
+  faces: z.array(z.tuple([z.number(), z.number(), z.number(), z.number()])),
+});
+export type GuideView = z.infer<typeof GuideView>;
+
 const Overlay = z.object({
   box: z.tuple([z.number(), z.number(), z.number(), z.number()]),
   score: z.number(),
@@ -44,6 +87,10 @@ export const VerifyView = z.object({
   explanation: z.array(z.string()),
   timings: z.object({ totalMs: z.number() }).passthrough(),
   modelVersion: z.string(),
+  /** Blind-first: band, score and liveness are withheld until the officer's judgement (face.judge). */
+  blind: z.boolean(),
+  judgement: Judgement.nullable(),
+  attempts: AttemptsView,
 });
 export type VerifyView = z.infer<typeof VerifyView>;
 
@@ -108,6 +155,25 @@ export const faceChannels = {
       })
       .strict(),
     response: VerifyView,
+  }),
+  'face.judge': channel({
+    access: ['officer'],
+    summary: "Blind-first: record the officer's own judgement, then see the score (audited)",
+    request: z.object({ verificationId: z.number().int(), judgement: Judgement }).strict(),
+    response: VerifyView,
+  }),
+  'face.guide': channel({
+    access: ['officer'],
+    summary: 'Capture guidance on a downscaled camera frame: face boxes and one line from the quality gates',
+    request: z
+      .object({
+        /** A small JPEG of the current camera frame (about 640 pixels wide). */
+        imageBase64: z.string().min(1).max(1_000_000),
+        /** The frame's pixels per camera pixel, so the face-size gate counts camera pixels. */
+        scale: z.number().min(0.05).max(1),
+      })
+      .strict(),
+    response: GuideView,
   }),
   'face.accuracy': channel({
     access: ['supervisor', 'admin'],

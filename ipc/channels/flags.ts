@@ -19,6 +19,8 @@ export interface EvidenceEntryView {
   groupId: string;
   /** What matched, as the applicant typed it. */
   matched: string;
+  /** Added when the flag is shown: the lookout entry this other applicant matches, if any. */
+  lookout?: string;
 }
 
 export const FlagView = z.object({
@@ -75,6 +77,8 @@ export const TrendView = z.object({
   applicants: z.number().int(),
   households: z.number().int(),
   ports: z.array(z.string()),
+  /** Applicants per port, most first. */
+  perPort: z.array(z.object({ port: z.string(), applicants: z.number().int() })),
   days: z.number().int(),
   firstDate: z.string(),
   lastDate: z.string(),

@@ -4,6 +4,19 @@ import { z } from 'zod';
 import { channel } from '../channel';
 import { Severity } from './flags';
 
+/** How a searched row matched, best first: the order is the ranking (main/applicant/search.ts). */
+export const SearchMatch = z.enum([
+  'id',
+  'document',
+  'exact',
+  'name',
+  'variant',
+  'partial',
+  'similar',
+  'number',
+]);
+export type SearchMatch = z.infer<typeof SearchMatch>;
+
 export const QueueItemView = z.object({
   appointmentId: z.string(),
   applicantId: z.string(),
@@ -18,6 +31,11 @@ export const QueueItemView = z.object({
   hasPhoto: z.boolean(),
   openFlags: z.number().int(),
   topSeverity: Severity.nullable(),
+  /** Searched only: how this row matched, best first (an exact id or document opens at once). */
+  match: SearchMatch.optional(),
+  /** Searched only, for a row of another port (asked for with otherPorts): where and when it is booked. */
+  port: z.string().optional(),
+  serviceDate: z.string().optional(),
 });
 export type QueueItemView = z.infer<typeof QueueItemView>;
 
@@ -33,8 +51,15 @@ export type QueueView = z.infer<typeof QueueView>;
 export const queueChannels = {
   'queue.today': channel({
     access: ['officer', 'supervisor'],
-    summary: "Today's appointments at this port, optionally searched by name, id or document number",
-    request: z.object({ search: z.string().max(100).optional() }).strict(),
+    summary:
+      "Today's appointments at this port, or searched by name, id or document number (ranked, exact first)",
+    request: z
+      .object({
+        search: z.string().max(100).optional(),
+        /** Also find an exact id booked at another port of the vetting window (only when the officer asks). */
+        otherPorts: z.boolean().optional(),
+      })
+      .strict(),
     response: QueueView,
   }),
 } as const;

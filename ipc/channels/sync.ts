@@ -3,6 +3,58 @@
 import { z } from 'zod';
 import { channel, Empty } from '../channel';
 
+/** One port-day of the vetting window that is not current, for the admin (why, and when it is tried again). */
+export const WindowDayView = z.object({
+  port: z.string(),
+  serviceDate: z.string(),
+  state: z.enum(['pending', 'failing', 'stale']),
+  lastError: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+});
+export type WindowDayView = z.infer<typeof WindowDayView>;
+
+/** The vetting window (main/sync/window-sync.ts): how much of it the console holds, and how fresh. */
+export const WindowStatusView = z.object({
+  ports: z.array(z.string()),
+  from: z.string(),
+  to: z.string(),
+  /** Port-days in the window, the console's own today included. */
+  portDays: z.number().int(),
+  /** Complete and confirmed by the feed within the last two hours. */
+  current: z.number().int(),
+  /** Not complete yet (being filled, waiting for a retry after an error). */
+  behind: z.number().int(),
+  /** Complete, but not confirmed by the feed for more than two hours (offline). */
+  stale: z.number().int(),
+  /** The feed has no manifest for them (yet). */
+  notPublished: z.number().int(),
+  /** Of the behind: waiting out their own back-off after errors. */
+  failing: z.number().int(),
+  /** The oldest confirmation among the complete port-days: how old what vetting reads may be. */
+  asOf: z.string().nullable(),
+  /** A cycle is running; the port-day being filled, if any. */
+  filling: z.object({ port: z.string(), serviceDate: z.string() }).nullable(),
+  offline: z.boolean(),
+  /** When a cycle last brought or purged anything (flags on today's queue may have changed). */
+  changedAt: z.string().nullable(),
+  faceTemplates: z.boolean(),
+  lastCycle: z
+    .object({
+      finishedAt: z.string(),
+      ms: z.number(),
+      requests: z.number().int(),
+      checked: z.number().int(),
+      updated: z.number().int(),
+      complete: z.boolean(),
+    })
+    .nullable(),
+  /** Per port: current of total port-days. */
+  perPort: z.array(z.object({ port: z.string(), current: z.number().int(), total: z.number().int() })),
+  /** Up to 20 port-days behind or stale, oldest trouble first. */
+  lagging: z.array(WindowDayView),
+});
+export type WindowStatusView = z.infer<typeof WindowStatusView>;
+
 export const SyncStatusView = z.object({
   port: z.object({ code: z.string(), name: z.string(), timeZone: z.string() }).nullable(),
   mode: z.enum(['demo', 'configured', 'unconfigured']),
@@ -25,6 +77,8 @@ export const SyncStatusView = z.object({
       photosTotal: z.number().int(),
     })
     .nullable(),
+  /** The vetting window's state; null when this console has no feed to fill it from. */
+  window: WindowStatusView.nullable(),
 });
 export type SyncStatusView = z.infer<typeof SyncStatusView>;
 

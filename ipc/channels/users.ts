@@ -20,6 +20,12 @@ export const UserView = z.object({
   disabled: z.boolean(),
   createdAt: z.string(),
   lastSignInAt: z.string().nullable(),
+  /** Set by an admin's password reset: the user chooses a new password at the next sign-in. */
+  mustChangePassword: z.boolean(),
+  /** While too many failed attempts keep the account locked: until when; else null. */
+  lockedUntil: z.string().nullable(),
+  /** Failed attempts since the last success (the account locks at the limit). */
+  failedAttempts: z.number().int(),
 });
 export type UserView = z.infer<typeof UserView>;
 
@@ -48,6 +54,18 @@ export const usersChannels = {
     access: ['admin'],
     summary: 'Disable or re-enable a user account',
     request: z.object({ userId: z.number().int(), disabled: z.boolean() }).strict(),
+    response: UserView,
+  }),
+  'users.resetPassword': channel({
+    access: ['admin'],
+    summary: 'Set a one-time password for a user (they choose their own at the next sign-in)',
+    request: z.object({ userId: z.number().int(), password: Password }).strict(),
+    response: UserView,
+  }),
+  'users.unlock': channel({
+    access: ['admin'],
+    summary: 'Unlock an account locked by too many failed sign-in attempts',
+    request: z.object({ userId: z.number().int() }).strict(),
     response: UserView,
   }),
 } as const;

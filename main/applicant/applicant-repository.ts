@@ -3,6 +3,19 @@ import type { ApplicantView } from '../../ipc/channels/applicant';
 import type { Severity } from '../../ipc/channels/flags';
 import type { QueueItemView } from '../../ipc/channels/queue';
 import type { Db } from '../db/database';
+import type { MatchKind } from './search';
+
+/** More than any port's day (a few hundred to 1,500 arrivals), so no real queue is cut short. */
+export const QUEUE_LIMIT = 20_000;
+
+/** A queue row: the appointment, who it is for, and their open flags. */
+const QUEUE_SELECT = `SELECT ap.appointment_id, ap.applicant_id, ap.group_id, ap.slot, ap.status, ap.port, ap.service_date,
+       a.given_names, a.family_names, a.name_as_written, a.dob, a.photo_sha256, a.doc_number,
+       (SELECT COUNT(*) FROM applicants g WHERE g.group_id = a.group_id) AS group_size,
+       (SELECT COUNT(*) FROM flags f WHERE f.applicant_id = a.applicant_id AND f.status = 'open') AS open_flags,
+       (SELECT CASE MIN(CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END) WHEN 0 THEN 'high' WHEN 1 THEN 'medium' WHEN 2 THEN 'low' END
+          FROM flags f WHERE f.applicant_id = a.applicant_id AND f.status = 'open') AS top_severity
+  FROM appointments ap JOIN applicants a ON a.applicant_id = ap.applicant_id`;
 
 export interface QueueRow {
   appointment_id: string;
@@ -10,11 +23,15 @@ export interface QueueRow {
   group_id: string;
   slot: string;
   status: string;
+  port: string;
+  service_date: string;
   given_names: string;
   family_names: string;
   name_as_written: string;
   dob: string;
   photo_sha256: string | null;
+  /** For the search only; the queue view does not show it. */
+  doc_number: string | null;
   group_size: number;
   open_flags: number;
   top_severity: Severity | null;
@@ -48,7 +65,11 @@ export interface ApplicantRow {
   photo_captured_at: string | null;
 }
 
-export type GroupMemberRow = Pick<ApplicantRow, 'applicant_id' | 'given_names' | 'family_names' | 'dob'>;
+/** A member of the group, with where their case stands (their latest appointment's status, open flags). */
+export type GroupMemberRow = Pick<ApplicantRow, 'applicant_id' | 'given_names' | 'family_names' | 'dob'> & {
+  status: string | null;
+  open_flags: number;
+};
 
 export interface AppointmentRow {
   appointment_id: string;
@@ -59,7 +80,7 @@ export interface AppointmentRow {
   service_date: string;
 }
 
-export function toQueueItemView(r: QueueRow): QueueItemView {
+export function toQueueItemView(r: QueueRow, match?: MatchKind): QueueItemView {
   return {
     appointmentId: r.appointment_id,
     applicantId: r.applicant_id,
@@ -74,6 +95,7 @@ export function toQueueItemView(r: QueueRow): QueueItemView {
     hasPhoto: r.photo_sha256 !== null,
     openFlags: r.open_flags,
     topSeverity: r.top_severity,
+    ...(match ? { match } : {}),
   };
 }
 
@@ -121,6 +143,8 @@ export function toApplicantView(a: ApplicantRow, parts: CaseParts): ApplicantVie
       givenNames: m.given_names,
       familyNames: m.family_names,
       dob: m.dob,
+      status: m.status,
+      openFlags: m.open_flags,
     })),
     appointments: parts.appointments.map((x) => ({
       appointmentId: x.appointment_id,
@@ -138,27 +162,25 @@ export function toApplicantView(a: ApplicantRow, parts: CaseParts): ApplicantVie
 export class ApplicantRepository {
   constructor(private readonly db: Db) {}
 
-  /** The day's appointments, in slot order, optionally filtered by name, id or document. */
-  queue(port: string, serviceDate: string, search?: string, limit = 2000): QueueRow[] {
-    const q = search?.trim();
-    const like = q ? `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
+  /**
+   * The day's appointments in slot order, with what the search reads (main/applicant/search.ts
+   * ranks them: folding names is not something SQL's LIKE can do).
+   */
+  queue(port: string, serviceDate: string, limit = QUEUE_LIMIT): QueueRow[] {
     return this.db
-      .prepare<unknown[], QueueRow>(
-        `SELECT ap.appointment_id, ap.applicant_id, ap.group_id, ap.slot, ap.status,
-                a.given_names, a.family_names, a.name_as_written, a.dob, a.photo_sha256,
-                (SELECT COUNT(*) FROM applicants g WHERE g.group_id = a.group_id) AS group_size,
-                (SELECT COUNT(*) FROM flags f WHERE f.applicant_id = a.applicant_id AND f.status = 'open') AS open_flags,
-                (SELECT CASE MIN(CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END) WHEN 0 THEN 'high' WHEN 1 THEN 'medium' WHEN 2 THEN 'low' END
-                   FROM flags f WHERE f.applicant_id = a.applicant_id AND f.status = 'open') AS top_severity
-         FROM appointments ap JOIN applicants a ON a.applicant_id = ap.applicant_id
-         WHERE ap.port = ? AND ap.service_date = ?
-           AND (? IS NULL OR a.given_names LIKE ? ESCAPE '\\' OR a.family_names LIKE ? ESCAPE '\\'
-                OR a.name_as_written LIKE ? ESCAPE '\\' OR a.applicant_id LIKE ? ESCAPE '\\' OR a.doc_number = ?
-                OR (a.given_names || ' ' || a.family_names) LIKE ? ESCAPE '\\')
-         ORDER BY ap.slot, ap.group_id, a.applicant_id
-         LIMIT ?`,
+      .prepare<[string, string, number], QueueRow>(
+        `${QUEUE_SELECT} WHERE ap.port = ? AND ap.service_date = ? ORDER BY ap.slot, ap.group_id, a.applicant_id LIMIT ?`,
       )
-      .all(port, serviceDate, like, like, like, like, like, q ?? null, like, limit);
+      .all(port, serviceDate, limit);
+  }
+
+  /** Appointments by their exact registration or appointment id, on any day (a scanned code). */
+  byExactId(ids: string[]): QueueRow[] {
+    return this.db
+      .prepare<{ ids: string }, QueueRow>(
+        `${QUEUE_SELECT} WHERE ap.appointment_id IN (SELECT value FROM json_each(@ids)) OR ap.applicant_id IN (SELECT value FROM json_each(@ids)) ORDER BY ap.slot LIMIT 20`,
+      )
+      .all({ ids: JSON.stringify(ids) });
   }
 
   get(applicantId: string): ApplicantRow | undefined {
@@ -170,7 +192,11 @@ export class ApplicantRepository {
   groupMembers(groupId: string): GroupMemberRow[] {
     return this.db
       .prepare<[string], GroupMemberRow>(
-        'SELECT applicant_id, given_names, family_names, dob FROM applicants WHERE group_id = ? ORDER BY applicant_id',
+        `SELECT a.applicant_id, a.given_names, a.family_names, a.dob,
+                (SELECT ap.status FROM appointments ap WHERE ap.applicant_id = a.applicant_id
+                  ORDER BY CASE ap.status WHEN 'cancelled' THEN 1 ELSE 0 END, ap.slot DESC LIMIT 1) AS status,
+                (SELECT COUNT(*) FROM flags f WHERE f.applicant_id = a.applicant_id AND f.status = 'open') AS open_flags
+         FROM applicants a WHERE a.group_id = ? ORDER BY a.applicant_id`,
       )
       .all(groupId);
   }

@@ -29,6 +29,20 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
   { username: 'admin', displayName: 'Demo Admin', role: 'admin', password: 'admin-demo-pass' },
 ];
 
+const minutesUntil = (iso: string, now: Date) =>
+  Math.ceil((new Date(iso).getTime() - now.getTime()) / 60_000);
+
+/** The lock screen's refusal once the account is locked: until when, with the time for the screen. */
+function lockedError(lockedUntil: string, now: Date): AppError {
+  const minutes = minutesUntil(lockedUntil, now);
+  return new AppError(
+    'ACCOUNT_LOCKED',
+    `Too many wrong passwords: the account is locked for ${minutes} more minute${minutes === 1 ? '' : 's'}. ` +
+      'An administrator can unlock it sooner.',
+    { lockedUntil },
+  );
+}
+
 export class AccountService {
   readonly users: UserRepository;
 
@@ -130,14 +144,9 @@ export class AccountService {
       throw new AppError('BAD_CREDENTIALS', 'Wrong username or password.');
     }
     const now = this.now();
-    if (u.locked_until && new Date(u.locked_until) > now) {
-      this.audit.append({
-        actor: u.username,
-        action: 'auth.sign_in_refused_locked',
-        subject: `user:${u.username}`,
-        details: { lockedUntil: u.locked_until },
-      });
-      const minutes = Math.ceil((new Date(u.locked_until).getTime() - now.getTime()) / 60_000);
+    const lockedUntil = this.refuseIfLocked(u, now, 'auth.sign_in_refused_locked');
+    if (lockedUntil) {
+      const minutes = minutesUntil(lockedUntil, now);
       throw new AppError(
         'ACCOUNT_LOCKED',
         `Too many failed attempts. This account is locked for ${minutes} more minute${minutes === 1 ? '' : 's'}.`,
@@ -145,18 +154,7 @@ export class AccountService {
     }
     const good = await verifyPassword(password, u.password_hash);
     if (!good) {
-      const attempts = (u.locked_until ? 0 : u.failed_attempts) + 1;
-      const lockedUntil =
-        attempts >= MAX_FAILED_ATTEMPTS ? new Date(now.getTime() + LOCKOUT_MS).toISOString() : null;
-      this.db.transaction(() => {
-        this.users.recordFailure(u.id, lockedUntil ? 0 : attempts, lockedUntil);
-        this.audit.append({
-          actor: u.username,
-          action: 'auth.sign_in_failed',
-          subject: `user:${u.username}`,
-          details: { attempt: attempts, locked: Boolean(lockedUntil) },
-        });
-      })();
+      this.recordWrongPassword(u, now, 'auth.sign_in_failed');
       throw new AppError('BAD_CREDENTIALS', 'Wrong username or password.');
     }
     if (u.disabled) {
@@ -168,7 +166,12 @@ export class AccountService {
       });
       throw new AppError('ACCOUNT_DISABLED', 'This account is disabled. Ask an administrator.');
     }
-    this.db.transaction(() => {
+    // The password was checked against the record read before hashing; if the account changed
+    // meanwhile (from any process: disabled, reset, demoted), that check no longer counts. The
+    // record returned is read where the epoch was compared, so the session opens at that epoch.
+    return this.db.transaction(() => {
+      if (this.users.epochOf(u.id) !== u.epoch)
+        throw new AppError('CONFLICT', 'The account changed while you were signing in. Sign in again.');
       this.users.recordSuccess(u.id, now.toISOString());
       this.audit.append({
         actor: u.username,
@@ -176,38 +179,197 @@ export class AccountService {
         subject: `user:${u.username}`,
         details: { role: u.role },
       });
+      return this.users.byId(u.id)!;
+    })();
+  }
+
+  /**
+   * The idle lock's password check for the signed-in user. Failures count towards the same
+   * lockout as sign-in. The session's owner is known here, so the refusal may say how many tries
+   * are left, or until when the account is locked; it never names a username.
+   */
+  async confirmPassword(userId: number, password: string): Promise<UserRecord> {
+    const u = this.mustGet(userId);
+    const now = this.now();
+    const running = this.refuseIfLocked(u, now, 'auth.unlock_refused_locked');
+    if (running) throw lockedError(running, now);
+    if (!(await verifyPassword(password, u.password_hash))) {
+      const { attempts, lockedUntil } = this.recordWrongPassword(u, now, 'auth.unlock_failed');
+      if (lockedUntil) throw lockedError(lockedUntil, now);
+      const left = MAX_FAILED_ATTEMPTS - attempts;
+      throw new AppError(
+        'BAD_CREDENTIALS',
+        `Wrong password. ${left} attempt${left === 1 ? '' : 's'} left before the account is locked.`,
+        { attemptsLeft: left },
+      );
+    }
+    if (u.disabled) throw new AppError('ACCOUNT_DISABLED', 'This account is disabled. Ask an administrator.');
+    this.db.transaction(() => {
+      this.users.clearLockout(u.id);
+      this.audit.append({
+        actor: u.username,
+        action: 'auth.unlock',
+        subject: `user:${u.username}`,
+        details: {},
+      });
     })();
     return this.users.byId(u.id)!;
   }
 
-  setRole(actor: string, userId: number, role: Role): UserView {
-    const u = this.mustGet(userId);
+  /** The end of a running lockout (audited as `action`), or null when the account may try. */
+  private refuseIfLocked(u: UserRecord, now: Date, action: string): string | null {
+    if (!u.locked_until || new Date(u.locked_until) <= now) return null;
+    this.audit.append({
+      actor: u.username,
+      action,
+      subject: `user:${u.username}`,
+      details: { lockedUntil: u.locked_until },
+    });
+    return u.locked_until;
+  }
+
+  /** Counts a wrong password (audited as `action`); the fifth in a row locks the account. */
+  private recordWrongPassword(
+    u: UserRecord,
+    now: Date,
+    action: string,
+  ): { attempts: number; lockedUntil: string | null } {
+    const attempts = (u.locked_until ? 0 : u.failed_attempts) + 1;
+    const lockedUntil =
+      attempts >= MAX_FAILED_ATTEMPTS ? new Date(now.getTime() + LOCKOUT_MS).toISOString() : null;
     this.db.transaction(() => {
-      this.users.setRole(userId, role);
+      this.users.recordFailure(u.id, lockedUntil ? 0 : attempts, lockedUntil);
       this.audit.append({
-        actor,
-        action: 'user.role_change',
+        actor: u.username,
+        action,
         subject: `user:${u.username}`,
-        details: { from: u.role, to: role },
+        details: { attempt: attempts, locked: Boolean(lockedUntil) },
       });
     })();
-    return toView(this.mustGet(userId));
+    return { attempts, lockedUntil };
+  }
+
+  setRole(actor: string, userId: number, role: Role): UserView {
+    const u = this.mustGet(userId);
+    this.db
+      .transaction(() => {
+        if (role !== 'admin') this.keepAnAdmin(u, 'demoted');
+        this.users.setRole(userId, role);
+        this.audit.append({
+          actor,
+          action: 'user.role_change',
+          subject: `user:${u.username}`,
+          details: { from: u.role, to: role },
+        });
+      })
+      .immediate();
+    return this.view(userId);
   }
 
   setDisabled(actor: string, userId: number, disabled: boolean): UserView {
     const u = this.mustGet(userId);
     if (u.username === actor && disabled)
       throw new AppError('CONFLICT', 'You cannot disable your own account.');
+    this.db
+      .transaction(() => {
+        if (disabled) this.keepAnAdmin(u, 'disabled');
+        this.users.setDisabled(userId, disabled);
+        this.audit.append({
+          actor,
+          action: disabled ? 'user.disable' : 'user.enable',
+          subject: `user:${u.username}`,
+          details: {},
+        });
+      })
+      .immediate();
+    return this.view(userId);
+  }
+
+  /**
+   * An admin sets a one-time password: the user must choose their own at the next sign-in. It
+   * also ends a lockout (the user is told the new password by the admin, not by guessing).
+   */
+  async resetPassword(actor: string, userId: number, password: string): Promise<UserView> {
+    const u = this.mustGet(userId);
+    const passwordHash = await hashPassword(password);
     this.db.transaction(() => {
-      this.users.setDisabled(userId, disabled);
+      this.users.setPassword(userId, passwordHash, true);
+      this.users.clearLockout(userId);
       this.audit.append({
         actor,
-        action: disabled ? 'user.disable' : 'user.enable',
+        action: 'user.password_reset',
+        subject: `user:${u.username}`,
+        details: { wasLocked: this.isLocked(u) },
+      });
+    })();
+    return this.view(userId);
+  }
+
+  /** An admin ends a lockout before it runs out. */
+  unlock(actor: string, userId: number): UserView {
+    const u = this.mustGet(userId);
+    this.db.transaction(() => {
+      this.users.clearLockout(userId);
+      this.audit.append({
+        actor,
+        action: 'user.unlock',
+        subject: `user:${u.username}`,
+        details: { lockedUntil: u.locked_until, failedAttempts: u.failed_attempts },
+      });
+    })();
+    return this.view(userId);
+  }
+
+  /**
+   * The user replaces the one-time password an admin set. The session that asks was opened with
+   * that password moments ago, so it is not asked again (and this cannot be used to guess it).
+   */
+  async changePassword(userId: number, newPassword: string): Promise<UserView> {
+    const u = this.mustGet(userId);
+    if (!u.must_change_password)
+      throw new AppError(
+        'CONFLICT',
+        'Your password does not need changing. Ask an administrator to reset it.',
+      );
+    if (await verifyPassword(newPassword, u.password_hash))
+      throw new AppError(
+        'CONFLICT',
+        'Choose a password different from the one-time password you were given.',
+      );
+    const passwordHash = await hashPassword(newPassword);
+    this.db.transaction(() => {
+      this.users.setPassword(userId, passwordHash, false);
+      this.audit.append({
+        actor: u.username,
+        action: 'user.password_change',
         subject: `user:${u.username}`,
         details: {},
       });
     })();
-    return toView(this.mustGet(userId));
+    return this.view(userId);
+  }
+
+  view(userId: number): UserView {
+    return toView(this.mustGet(userId), this.now());
+  }
+
+  private isLocked(u: UserRecord): boolean {
+    return u.locked_until !== null && new Date(u.locked_until) > this.now();
+  }
+
+  /**
+   * Inside the change's (IMMEDIATE) transaction, so no other process changes the count between
+   * the check and the write: the last enabled admin stays one; the site is never without one.
+   */
+  private keepAnAdmin(before: UserRecord, change: 'demoted' | 'disabled'): void {
+    const u = this.mustGet(before.id);
+    if (u.role !== 'admin' || u.disabled) return;
+    if (this.users.enabledAdmins() > 1) return;
+    throw new AppError(
+      'CONFLICT',
+      `${u.username} is the only enabled administrator, so the account cannot be ${change}. ` +
+        'Make another account an administrator first.',
+    );
   }
 
   private mustGet(id: number): UserRecord {

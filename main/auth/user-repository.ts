@@ -14,9 +14,14 @@ export interface UserRecord {
   locked_until: string | null;
   created_at: string;
   last_sign_in_at: string | null;
+  must_change_password: 0 | 1;
+  /** Bumped by the database on every role, status or password change (migration 0013). */
+  epoch: number;
 }
 
-export function toView(u: UserRecord): UserView {
+/** `now` decides whether a lockout is still running (an expired one is shown as none). */
+export function toView(u: UserRecord, now: Date = new Date()): UserView {
+  const locked = u.locked_until !== null && new Date(u.locked_until) > now;
   return {
     id: u.id,
     username: u.username,
@@ -25,6 +30,10 @@ export function toView(u: UserRecord): UserView {
     disabled: u.disabled === 1,
     createdAt: u.created_at,
     lastSignInAt: u.last_sign_in_at,
+    mustChangePassword: u.must_change_password === 1,
+    lockedUntil: locked ? u.locked_until : null,
+    // A lockout (running or expired) restarts the count: authenticate() counts the same way.
+    failedAttempts: u.locked_until ? 0 : u.failed_attempts,
   };
 }
 
@@ -41,6 +50,12 @@ export class UserRepository {
 
   byId(id: number): UserRecord | undefined {
     return this.db.prepare<[number], UserRecord>('SELECT * FROM users WHERE id = ?').get(id);
+  }
+
+  /** The account's current epoch (undefined: no such account): sessions compare it on every call. */
+  epochOf(id: number): number | undefined {
+    return this.db.prepare<[number], { epoch: number }>('SELECT epoch FROM users WHERE id = ?').get(id)
+      ?.epoch;
   }
 
   list(): UserRecord[] {
@@ -68,6 +83,27 @@ export class UserRepository {
 
   setDisabled(id: number, disabled: boolean): void {
     this.db.prepare('UPDATE users SET disabled = ? WHERE id = ?').run(disabled ? 1 : 0, id);
+  }
+
+  /** Enabled admins, for the rule that one must always remain. */
+  enabledAdmins(): number {
+    return (
+      this.db.prepare("SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND disabled = 0").get() as {
+        n: number;
+      }
+    ).n;
+  }
+
+  /** A new password; `mustChange` when an admin set it (one-time), cleared when the user chose it. */
+  setPassword(id: number, passwordHash: string, mustChange: boolean): void {
+    this.db
+      .prepare('UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?')
+      .run(passwordHash, mustChange ? 1 : 0, id);
+  }
+
+  /** Ends a lockout and forgets the failed attempts. */
+  clearLockout(id: number): void {
+    this.db.prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(id);
   }
 
   recordFailure(id: number, attempts: number, lockedUntil: string | null): void {

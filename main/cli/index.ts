@@ -10,6 +10,8 @@ import { registerFeedCommands } from '../feed/cli';
 import { registerSyncCommands } from '../sync/cli';
 import { registerFaceCommands } from '../face/cli';
 import { registerFlagCommands } from '../flags/cli';
+import { registerReleaseCommands } from '../update/cli';
+import { verifyWithWitness } from '../audit/witness';
 
 // `arrivals … | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -92,6 +94,19 @@ user
     }),
   );
 user
+  .command('unlock <username>')
+  .description(
+    'end a sign-in lockout now (the recovery when guesses have locked an account, the last admin included)',
+  )
+  .action((username: string) =>
+    withApp((app) => {
+      const u = app.accounts.users.byUsername(username);
+      if (!u) throw new AppError('NOT_FOUND', `No user named ${username}.`);
+      app.accounts.unlock('cli', u.id);
+      console.log(`${username} can sign in again.`);
+    }),
+  );
+user
   .command('role <username> <role>')
   .description("change a user's role")
   .action((username: string, role: string) =>
@@ -108,15 +123,34 @@ user
 const audit = program.command('audit').description('the tamper-evident audit log');
 audit
   .command('verify')
-  .description('check the hash chain; exits 1 and names the first broken entry if it is not intact')
+  .description(
+    'check the keyed chain and its triggers; exits 1 and names the first broken entry if it is not intact',
+  )
+  .option(
+    '--witness <url>',
+    'also check it against the chain heads the feed at <url> recorded (exit 3: it holds none)',
+  )
   .option('--json', 'print JSON')
-  .action((o: { json?: boolean }) =>
-    withApp((app) => {
-      const r = app.audit.verify();
-      if (o.json) console.log(JSON.stringify(r));
-      else if (r.ok) console.log(`Audit log intact: ${r.entries} entries verified.`);
-      else console.error(`Audit log BROKEN at entry ${r.firstBrokenSeq}: ${r.problem}.`);
+  .action((o: { json?: boolean; witness?: string }) =>
+    withApp(async (app) => {
+      const w = o.witness ? await verifyWithWitness(app, o.witness) : null;
+      const r = w?.verification ?? app.audit.verify();
+      const unwitnessed = r.ok && w && !w.latest;
+      if (o.json) console.log(JSON.stringify(w ? { ...r, witnessed: w.latest, boothId: w.boothId } : r));
+      else if (!r.ok)
+        console.error(
+          `Audit log BROKEN${r.firstBrokenSeq === null ? '' : ` at entry ${r.firstBrokenSeq}`}: ${r.problem}.`,
+        );
+      else if (unwitnessed)
+        console.error(
+          `Audit log intact locally (${r.entries} entries), but the witness at ${o.witness} holds no head for this booth (${w.boothId}): nothing to compare.`,
+        );
+      else
+        console.log(
+          `Audit log intact: ${r.entries} entries verified${w?.latest ? `; it holds entry ${w.latest.seq} as the witness recorded it at ${w.latest.receivedAt}` : ''}.`,
+        );
       if (!r.ok) process.exitCode = 1;
+      else if (unwitnessed) process.exitCode = 3;
     }),
   );
 audit
@@ -135,6 +169,7 @@ registerFeedCommands(program);
 registerSyncCommands(program, withApp);
 registerFaceCommands(program, withApp);
 registerFlagCommands(program, withApp);
+registerReleaseCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof AppError) console.error(`arrivals: ${e.message}`);

@@ -1,7 +1,8 @@
 // Runs in: main process and CLI.
 // Opens the SQLite database safely: refuses a read-only data dir, a corrupt file or a file
-// from a newer app version BEFORE writing anything; backs up before migrating; then applies
-// numbered forward-only migrations, one transaction each.
+// from a newer app version BEFORE writing anything; backs up (a byte-for-byte copy) before
+// migrating and at the first start of a new app version; then applies numbered forward-only
+// migrations, one transaction each, and restores the backup if any of them fails.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -77,6 +78,19 @@ export interface OpenOptions {
   migrations?: Migration[];
   /** Skip migrations (tests of the guard itself). */
   migrate?: boolean;
+  /** The app version opening it: the first start of a new version backs the database up first. */
+  appVersion?: string;
+}
+
+/** Beside the database while its schema is being updated: names the backup to restore if the update stops half way. */
+const markerPath = (file: string) => `${file}.migrating`;
+/** The app version that last opened the database (a new one makes a backup first). */
+const versionPath = (dataDir: string) => path.join(dataDir, 'app-version');
+
+interface Marker {
+  backup: string | null;
+  from: number;
+  to: number;
 }
 
 export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
@@ -84,8 +98,10 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
   const latest = migrations.length;
   assertWritableDir(dataDir);
   const file = dbPath(dataDir);
+  recoverInterruptedUpdate(file);
   const exists = fs.existsSync(file) && fs.statSync(file).size > 0;
   let current = 0;
+  let backupFile: string | null = null;
   if (exists) {
     current = inspectExisting(file);
     if (current > latest) {
@@ -95,7 +111,9 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
           'Install the newer version. The database was not changed.',
       );
     }
-    if (current < latest && options.migrate !== false) backup(file, current);
+    const newVersion = options.appVersion !== undefined && lastAppVersion(dataDir) !== options.appVersion;
+    if (options.migrate !== false && (current < latest || newVersion))
+      backupFile = backup(file, current, options.appVersion);
   }
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -105,23 +123,93 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
   // A port's history runs to a million applicants: keep the hot indexes in memory (256 MiB cache, pages allocated only as used).
   db.pragma('cache_size = -262144');
   db.pragma('mmap_size = 1073741824');
-  if (options.migrate !== false) migrate(db, migrations, current);
+  if (options.migrate !== false && current < latest)
+    migrateOrRestore(db, file, migrations, current, backupFile);
+  if (options.appVersion !== undefined) fs.writeFileSync(versionPath(dataDir), `${options.appVersion}\n`);
   return db;
 }
 
-function backup(file: string, version: number): void {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const target = `${file}.v${version}.${stamp}.bak`;
-  // Checkpoint-free copy is safe here: nothing else has the file open yet at start-up.
-  const src = new Database(file, { readonly: true });
+function lastAppVersion(dataDir: string): string | null {
   try {
-    src.exec(`VACUUM INTO '${target.replace(/'/g, "''")}'`);
-  } finally {
-    src.close();
+    return fs.readFileSync(versionPath(dataDir), 'utf8').trim();
+  } catch {
+    return null;
   }
 }
 
-function migrate(db: Db, migrations: Migration[], from: number): void {
+/**
+ * A byte-for-byte copy of the whole database, made before anything changes it: what a crash
+ * left in the WAL is folded into the file first (nothing else has it open at start-up), then the
+ * file is copied, so restoring the copy gives back exactly this database.
+ */
+function backup(file: string, schema: number, appVersion?: string): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const target = `${file}.v${schema}${appVersion ? `.before-${appVersion}` : ''}.${stamp}.bak`;
+  const db = new Database(file);
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+  fs.copyFileSync(file, target, fs.constants.COPYFILE_EXCL);
+  return target;
+}
+
+/** Puts the backup back in place of the database, byte for byte (a rename, so never half a file). */
+function restore(file: string, backupFile: string | null): void {
+  for (const side of [`${file}-wal`, `${file}-shm`]) fs.rmSync(side, { force: true });
+  if (backupFile === null) {
+    // There was no database before: there is none again.
+    fs.rmSync(file, { force: true });
+    return;
+  }
+  const tmp = `${file}.restoring`;
+  fs.copyFileSync(backupFile, tmp);
+  fs.renameSync(tmp, file);
+}
+
+/**
+ * A schema update that stopped half way (the app was killed or the machine lost power between
+ * two migrations) left its marker: the database goes back to its backup before anything reads
+ * it. Without a backup to go back to, the app refuses to run on a half-updated file.
+ */
+function recoverInterruptedUpdate(file: string): void {
+  const marker = markerPath(file);
+  if (!fs.existsSync(marker)) return;
+  let m: Marker | null = null;
+  try {
+    m = JSON.parse(fs.readFileSync(marker, 'utf8')) as Marker;
+  } catch {
+    m = null;
+  }
+  if (!m || (m.backup !== null && !fs.existsSync(m.backup))) {
+    throw new AppError(
+      'DB_HALF_MIGRATED',
+      `An update of the database ${file} was interrupted and the backup made before it cannot be found, so the database may be half-updated. ` +
+        `The app will not run on it. Put the newest *.bak file beside it in its place, then delete ${marker}.`,
+    );
+  }
+  restore(file, m.backup);
+  fs.rmSync(marker);
+  console.warn(
+    `[database] An interrupted update (schema ${m.from} to ${m.to}) was undone: the database was restored from ${m.backup ?? 'nothing (it was new)'}.`,
+  );
+}
+
+/**
+ * Applies the migrations, one transaction each. If one fails, the database is restored from the
+ * backup made just before, byte for byte, and the app refuses to start: it never runs on a
+ * database that is half-way between two versions.
+ */
+function migrateOrRestore(
+  db: Db,
+  file: string,
+  migrations: Migration[],
+  from: number,
+  backupFile: string | null,
+) {
+  const marker: Marker = { backup: backupFile, from, to: migrations.length };
+  fs.writeFileSync(markerPath(file), JSON.stringify(marker));
   for (const m of migrations.slice(from)) {
     const apply = db.transaction(() => {
       db.exec(m.sql);
@@ -130,11 +218,18 @@ function migrate(db: Db, migrations: Migration[], from: number): void {
     try {
       apply();
     } catch (e) {
+      db.close();
+      restore(file, backupFile);
+      fs.rmSync(markerPath(file));
       throw new AppError(
         'DB_MIGRATION_FAILED',
         `Updating the database to schema ${m.version} (${m.name}) failed: ${(e as Error).message}. ` +
-          'The database was left at the previous schema; a backup was made before updating.',
+          (backupFile
+            ? `The database was put back exactly as it was before the update, from the backup ${path.basename(backupFile)} beside it; nothing was lost. `
+            : 'No data had been stored yet; nothing was lost. ') +
+          'This version cannot run on it: reinstall the previous version and report the problem.',
       );
     }
   }
+  fs.rmSync(markerPath(file));
 }

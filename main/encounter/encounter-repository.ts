@@ -14,6 +14,8 @@ export interface EncounterRow {
   disposition: Disposition;
   note: string;
   verification_id: number | null;
+  /** The manual identity check the decision relied on, if any (absent: none). */
+  manual_check_id?: number | null;
   flags_acknowledged: string;
   supersedes: string | null;
 }
@@ -44,11 +46,21 @@ export class EncounterRepository {
     this.db
       .prepare(
         `INSERT INTO encounters (client_id, applicant_id, appointment_id, officer, booth, arrived_at,
-                                 completed_at, disposition, note, verification_id, flags_acknowledged, supersedes)
+                                 completed_at, disposition, note, verification_id, manual_check_id,
+                                 flags_acknowledged, supersedes)
          VALUES (@client_id, @applicant_id, @appointment_id, @officer, @booth, @arrived_at, @completed_at,
-                 @disposition, @note, @verification_id, @flags_acknowledged, @supersedes)`,
+                 @disposition, @note, @verification_id, @manual_check_id, @flags_acknowledged, @supersedes)`,
       )
-      .run(row);
+      .run({ manual_check_id: null, ...row });
+  }
+
+  /** The appointment a decision is for: the applicant's latest one that was not cancelled. */
+  appointmentFor(applicantId: string): { appointment_id: string; port: string; status: string } | undefined {
+    return this.db
+      .prepare<[string], { appointment_id: string; port: string; status: string }>(
+        "SELECT appointment_id, port, status FROM appointments WHERE applicant_id = ? ORDER BY CASE status WHEN 'cancelled' THEN 1 ELSE 0 END, slot DESC LIMIT 1",
+      )
+      .get(applicantId);
   }
 
   /** Whose encounter this is, or undefined if there is none with that id. */

@@ -1,5 +1,6 @@
 // Runs in: main process. What the engines run on, for an admin diagnosing a slow or broken booth:
-// the face pool (started if need be; its failure is reported, not thrown), enrolment, flag key tiers.
+// the face pool (started if need be; its failure is reported, not thrown), enrolment, flag key
+// tiers, the vetting window.
 import type { EngineStatusView } from '../../ipc/channels/engine';
 import type { AppContext } from '../app-context';
 import { KEYS_VERSION } from '../flags/keys';
@@ -17,5 +18,6 @@ export async function engineStatus(app: AppContext): Promise<EngineStatusView> {
     faceError,
     enrolment: { ...app.face.enrolment },
     flags: { ...app.flags.tierStatus(), keysVersion: KEYS_VERSION },
+    window: app.sync?.window?.status() ?? null,
   };
 }

@@ -27,7 +27,21 @@ function configureSharp(): void {
   sharp.cache(false);
 }
 
-export async function decodeImage(bytes: Uint8Array, maxSide = MAX_DECODED_SIDE): Promise<DecodedImage> {
+/** Longest side of the first decode of an image larger than MAX_DECODED_SIDE: the detector's 320×240 input needs no more, and a JPEG shrinks on load (libjpeg DCT scaling) to about this in a fraction of a full decode. */
+export const DETECT_DECODE_SIDE = 480;
+
+/** A checked image, not yet decoded: its header read once, decoded at the size each step needs. */
+export interface ImageSource {
+  /** Oriented (EXIF-rotated) size in original pixels. */
+  width: number;
+  height: number;
+  format: string;
+  /** Decode at most `maxSide` on the longest side (never enlarged). */
+  decode(maxSide?: number): Promise<DecodedImage>;
+}
+
+/** Reads and checks the header (empty, unreadable, too large or too small input is refused here). */
+export async function openImage(bytes: Uint8Array): Promise<ImageSource> {
   configureSharp();
   if (!bytes || bytes.byteLength === 0)
     throw new FaceError('EMPTY_INPUT', 'no image data received (empty file)');
@@ -58,6 +72,22 @@ export async function decodeImage(bytes: Uint8Array, maxSide = MAX_DECODED_SIDE)
   if (Math.max(ow, oh) < MIN_DECODED_SIDE) {
     throw new FaceError('IMAGE_TOO_SMALL', `image is too small (${ow}x${oh} pixels)`);
   }
+  const format = meta.format ?? 'unknown';
+  return {
+    width: ow,
+    height: oh,
+    format,
+    decode: (maxSide = MAX_DECODED_SIDE) => decodeAt(input, ow, oh, format, maxSide),
+  };
+}
+
+async function decodeAt(
+  input: Buffer,
+  ow: number,
+  oh: number,
+  format: string,
+  maxSide: number,
+): Promise<DecodedImage> {
   try {
     const { data, info } = await sharp(input, {
       limitInputPixels: MAX_INPUT_PIXELS,
@@ -65,6 +95,8 @@ export async function decodeImage(bytes: Uint8Array, maxSide = MAX_DECODED_SIDE)
       pages: 1,
     })
       .rotate() // honour EXIF orientation: a rotated phone photo is otherwise missed entirely
+      // A large JPEG shrinks on load (fastShrinkOnLoad, on by default): decoding to a small size
+      // costs a fraction of a full decode.
       .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
       .flatten({ background: { r: 255, g: 255, b: 255 } }) // alpha: composite on white, like a printed photo
       .toColourspace('srgb') // CMYK and grey inputs become sRGB
@@ -79,13 +111,17 @@ export async function decodeImage(bytes: Uint8Array, maxSide = MAX_DECODED_SIDE)
       height: info.height,
       originalWidth: ow,
       originalHeight: oh,
-      format: meta.format ?? 'unknown',
+      format,
       scale: info.width / ow,
     };
   } catch (err) {
     if (err instanceof FaceError) throw err;
     throw new FaceError('UNSUPPORTED_IMAGE', 'the image could not be decoded (corrupt or truncated file)');
   }
+}
+
+export async function decodeImage(bytes: Uint8Array, maxSide = MAX_DECODED_SIDE): Promise<DecodedImage> {
+  return (await openImage(bytes)).decode(maxSide);
 }
 
 function toRgb(src: Uint8Array, channels: number, n: number): Uint8Array {

@@ -67,6 +67,12 @@ export function squareOf(b: Box): { x: number; y: number; size: number } {
   return { x: cx - size / 2, y: b.y1, size };
 }
 
+/** The same detection in an image decoded at another size (`r` = new pixels per old pixel). */
+export function scaleDetection(d: Detection, r: number): Detection {
+  const box = { x1: d.box.x1 * r, y1: d.box.y1 * r, x2: d.box.x2 * r, y2: d.box.y2 * r };
+  return { box, square: squareOf(box), score: d.score };
+}
+
 export function iou(a: Box, b: Box): number {
   const ix = Math.max(0, Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1));
   const iy = Math.max(0, Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1));

@@ -1,13 +1,30 @@
 // Runs in: main process. The face engine as the app uses it: one worker pool, started on first
-// use; enrolment of newly synced photos in the background; audited 1:1 verification.
+// use; enrolment of newly synced photos in the background; audited 1:1 verification (in
+// blind-first mode the score waits for the officer's own judgement); capture guidance on small
+// camera frames, at most one in flight per booth and never queued behind other work.
 import { createHash } from 'node:crypto';
 import type { EngineStatusView } from '../../ipc/channels/engine';
+import type { AttemptsView, GuideView, Judgement } from '../../ipc/channels/face';
 import type { AppContext } from '../app-context';
 import { AppError } from '../platform/app-error';
+import { faceBandsFor } from '../platform/settings-service';
 import { FacePool, type FacePoolInfo } from './pool';
 import { enrolPhotos } from './enrol';
+import { guidanceFor } from './quality';
 import { TemplateRepository, fromBlob } from './template-repository';
 import { verifyCapture, type VerifyResult } from './verify';
+
+/** A booth verification: the engine's result, its record, and the applicant's attempts so far. */
+export type BoothVerification = VerifyResult & {
+  verificationId: number;
+  /** Made in blind-first mode: the score is shown only after the officer's judgement. */
+  blind: boolean;
+  judgement: Judgement | null;
+  attempts: AttemptsView;
+};
+
+/** Blind results waiting for the officer's judgement, newest last; older ones are dropped. */
+const BLIND_KEPT = 32;
 
 /** Background enrolment's progress, as the admin's engine status shows it. */
 export type EnrolmentStatus = EngineStatusView['enrolment'];
@@ -17,6 +34,8 @@ export class FaceService {
   private modelVersion: string | null = null;
   readonly enrolment: EnrolmentStatus = { running: false, done: 0, total: 0, lastRunAt: null, unusable: 0 };
   private enrolling: Promise<void> | null = null;
+  private readonly blindResults = new Map<number, BoothVerification>();
+  private readonly guiding = new Set<string>();
 
   constructor(private readonly app: AppContext) {}
 
@@ -78,11 +97,7 @@ export class FaceService {
     if (ids.length) this.app.flags.engine.updateFor(ids, ['FACE_DUPLICATE', 'PHOTO_PROBLEM']);
   }
 
-  async verifyApplicant(
-    applicantId: string,
-    capture: Buffer,
-    officer: string,
-  ): Promise<VerifyResult & { verificationId: number }> {
+  async verifyApplicant(applicantId: string, capture: Buffer, officer: string): Promise<BoothVerification> {
     const a = this.app.db
       .prepare<[string], { photo_sha256: string | null }>(
         'SELECT photo_sha256 FROM applicants WHERE applicant_id = ?',
@@ -97,16 +112,22 @@ export class FaceService {
     const { pool, modelVersion } = await this.ready();
     const t = new TemplateRepository(this.app.db).get(a.photo_sha256, modelVersion);
     let result: VerifyResult;
+    // An admin's MATCH / INCONCLUSIVE thresholds, read on each verification: a change holds at once.
+    const bands = (mv: string) => faceBandsFor(this.app, mv);
     if (t?.embedding) {
-      result = await verifyCapture(pool, capture, { embedding: fromBlob(t.embedding), modelVersion });
+      result = await verifyCapture(pool, capture, { embedding: fromBlob(t.embedding), modelVersion }, bands);
     } else {
       const photo = this.app.photos.get(a.photo_sha256);
       if (!photo) throw new AppError('NOT_FOUND', 'The submitted photo has not been downloaded yet.');
-      result = await verifyCapture(pool, capture, { bytes: photo });
+      result = await verifyCapture(pool, capture, { bytes: photo }, bands);
     }
     const captureSha256 = createHash('sha256').update(capture).digest('hex');
+    // Blind-first (an admin setting, against automation bias): only a comparison with a score
+    // has something to withhold.
+    const blind = result.band !== null && this.app.settings.get().blindFirst;
+    const repo = new TemplateRepository(this.app.db);
     const verificationId = this.app.db.transaction(() => {
-      const id = new TemplateRepository(this.app.db).recordVerification({
+      const id = repo.recordVerification({
         applicantId,
         officer,
         captureSha256,
@@ -118,6 +139,7 @@ export class FaceService {
         qualityReasons: result.capture.quality.reasons,
         modelVersion: result.modelVersion,
         totalMs: result.timings.totalMs,
+        blind,
       });
       this.app.audit.append({
         actor: officer,
@@ -132,11 +154,78 @@ export class FaceService {
           liveness: result.liveness,
           modelVersion: result.modelVersion,
           captureSha256,
+          blind,
         },
       });
       return id;
     })();
-    return { ...result, verificationId };
+    const out: BoothVerification = {
+      ...result,
+      verificationId,
+      blind,
+      judgement: null,
+      attempts: repo.attempts(applicantId),
+    };
+    if (blind) {
+      this.blindResults.set(verificationId, out);
+      for (const old of this.blindResults.keys()) {
+        if (this.blindResults.size <= BLIND_KEPT) break;
+        this.blindResults.delete(old);
+      }
+    }
+    return out;
+  }
+
+  /** Blind-first: the officer's own judgement is stored beside the score, then the score is shown. */
+  judge(officer: string, verificationId: number, judgement: Judgement): BoothVerification {
+    const repo = new TemplateRepository(this.app.db);
+    const v = repo.verification(verificationId);
+    if (!v || v.officer !== officer) throw new AppError('NOT_FOUND', 'You made no comparison with that id.');
+    if (!v.blind)
+      throw new AppError('CONFLICT', 'That comparison was not blind: its result is already shown.');
+    if (v.judgement) throw new AppError('CONFLICT', 'Your judgement of that comparison is already recorded.');
+    const kept = this.blindResults.get(verificationId);
+    if (!kept)
+      throw new AppError(
+        'NOT_FOUND',
+        'That comparison is no longer held (the app restarted): capture again.',
+      );
+    this.app.db.transaction(() => {
+      if (!repo.recordJudgement(verificationId, judgement))
+        throw new AppError('CONFLICT', 'Your judgement of that comparison is already recorded.');
+      this.app.audit.append({
+        actor: officer,
+        action: 'face.judge',
+        subject: `applicant:${v.applicant_id}`,
+        details: { verificationId, judgement, band: v.band, score: v.score },
+      });
+    })();
+    this.blindResults.delete(verificationId);
+    return { ...kept, judgement, attempts: repo.attempts(v.applicant_id) };
+  }
+
+  /**
+   * Capture guidance on a small camera frame: the face boxes and one line from the same quality
+   * gates the engine applies to a capture. One frame per booth at a time, and none while other
+   * work waits for the engine: a skipped frame answers `hint: null`, so nothing ever queues up.
+   */
+  async guide(booth: string, frame: Buffer, scale: number): Promise<GuideView> {
+    const skipped: GuideView = { hint: null, faces: [] };
+    if (this.guiding.has(booth)) return skipped;
+    this.guiding.add(booth);
+    try {
+      const { pool } = await this.ready();
+      if (pool.queueSize > 0) return skipped;
+      const r = await pool.analyze(frame, { liveness: false, embed: false, captureScale: scale });
+      if (!r.ok) return { hint: 'noFace', faces: [] };
+      const { width: w, height: h } = r.image;
+      return {
+        hint: guidanceFor(r.quality.reasons),
+        faces: r.faces.map((f) => [f.box[0] / w, f.box[1] / h, f.box[2] / w, f.box[3] / h]),
+      };
+    } finally {
+      this.guiding.delete(booth);
+    }
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,15 @@
 // Runs in: face worker threads. The whole per-image pipeline: decode -> detect -> landmarks -> align -> embed (+ liveness, quality).
-import { decodeImage, type DecodedImage } from './decode';
-import { detectFaces, type Detection } from './detect';
+// A picture larger than MAX_DECODED_SIDE (a 12 MP phone photo) is decoded first at the detector's
+// size, which a JPEG does in a fraction of a full decode; a second, bounded decode follows only
+// when the face is too small there for the landmark, alignment and liveness crops.
+import {
+  DETECT_DECODE_SIDE,
+  MAX_DECODED_SIDE,
+  openImage,
+  type DecodedImage,
+  type ImageSource,
+} from './decode';
+import { detectFaces, scaleDetection, type Detection } from './detect';
 import { detectLandmarks, fivePoints, type Point } from './landmarks';
 import { alignFace } from './align';
 import { embedAligned } from './embed';
@@ -42,6 +51,40 @@ export interface AnalyzeOptions {
   quality?: Partial<QualityThresholds>;
   /** Keep the 112x112 aligned RGB face in the result (tools/tests). */
   keepAligned?: boolean;
+  /** Compute the embedding (default true); capture guidance needs only the quality gates. */
+  embed?: boolean;
+  /**
+   * The picture's pixels per camera pixel when it is a downscaled copy of the camera frame (capture
+   * guidance sends a small one): the face-size gate still counts camera pixels. Default 1.
+   */
+  captureScale?: number;
+}
+
+/**
+ * A face smaller than this (square side, decoded pixels) at the detector's size is decoded again:
+ * the landmark crop (64 px) and the aligned face (112 px) want about this much, and a second
+ * decode of a 12 MP JPEG costs as much as the first.
+ */
+export const FACE_DECODE_MIN = 96;
+/** The face's size in that second decode. */
+export const FACE_DECODE_TARGET = 160;
+
+/** The detector's image, and the image the chosen face is cropped from (often the same one). */
+async function decodeForFaces(
+  src: ImageSource,
+  detect: (img: DecodedImage) => Promise<Detection[]>,
+): Promise<{ det: DecodedImage; faces: Detection[]; img: DecodedImage; cropFaces: Detection[] }> {
+  const large = Math.max(src.width, src.height) > MAX_DECODED_SIDE;
+  const det = await src.decode(large ? DETECT_DECODE_SIDE : MAX_DECODED_SIDE);
+  const faces = await detect(det);
+  const chosen = faces[0];
+  if (!large || !chosen || chosen.square.size >= FACE_DECODE_MIN)
+    return { det, faces, img: det, cropFaces: faces };
+  const faceOriginal = chosen.square.size / det.scale;
+  const side = Math.ceil((Math.max(src.width, src.height) * FACE_DECODE_TARGET) / faceOriginal);
+  const img = await src.decode(Math.min(MAX_DECODED_SIDE, side));
+  const r = img.scale / det.scale;
+  return { det, faces, img, cropFaces: faces.map((f) => scaleDetection(f, r)) };
 }
 
 export interface FaceAnalysis {
@@ -52,7 +95,7 @@ export interface FaceAnalysis {
   faces: FaceOverlay[];
   /** Index of the face used in `faces` (the highest detector score), -1 when none. */
   chosen: number;
-  /** L2-normalised 512-d embedding of the chosen face; null when no face was found. */
+  /** L2-normalised 512-d embedding of the chosen face; null when no face was found (or embed: false). */
   embedding: Float32Array | null;
   /** Advisory probability the chosen face is live (0..1); null when not computed. */
   liveness: number | null;
@@ -102,31 +145,37 @@ export async function analyzeImage(
     total: 0,
   };
   const modelTimings: ModelTimings = { detect: 0, landmark: 0, feature: 0, liveness: 0, total: 0 };
-  let img: DecodedImage;
+  let src: ImageSource;
   try {
-    img = await decodeImage(bytes);
+    src = await openImage(bytes);
   } catch (err) {
     timings.decode = performance.now() - t0;
     return { ok: false, modelVersion: sessions.modelVersion, error: toErrorInfo(err), timings };
   }
   try {
-    let t = performance.now();
-    timings.decode = t - t0;
-    const det = await detectFaces(sessions.detect, img);
-    modelTimings.detect = det.modelMs;
+    let detectMs = 0;
+    const decoded = await decodeForFaces(src, async (image) => {
+      const t1 = performance.now();
+      const det = await detectFaces(sessions.detect, image);
+      modelTimings.detect = det.modelMs;
+      detectMs = performance.now() - t1;
+      return det.faces;
+    });
+    const { det: detImg, faces: detected, img } = decoded;
+    const faces = decoded.cropFaces;
     let now = performance.now();
-    timings.detect = now - t;
-    const faces = det.faces;
+    timings.detect = detectMs;
+    timings.decode = now - t0 - detectMs;
     const base = {
       ok: true as const,
       modelVersion: sessions.modelVersion,
       image: {
-        width: img.originalWidth,
-        height: img.originalHeight,
-        format: img.format,
+        width: src.width,
+        height: src.height,
+        format: src.format,
         downscaled: img.scale < 1,
       },
-      faces: faces.map((f) => overlayOf(f, img)),
+      faces: detected.map((f) => overlayOf(f, detImg)),
     };
     if (faces.length === 0) {
       timings.total = performance.now() - t0;
@@ -147,7 +196,7 @@ export async function analyzeImage(
     }
     // Choose by detector score (NMS output is score-sorted); size picked blurred background faces.
     const chosen = faces[0]!;
-    t = now;
+    let t = now;
     const lm = await detectLandmarks(sessions.landmark, img, chosen);
     modelTimings.landmark = lm.modelMs;
     const five = fivePoints(lm.points68);
@@ -157,11 +206,15 @@ export async function analyzeImage(
     const aligned = alignFace(img, five);
     now = performance.now();
     timings.align = now - t;
-    t = now;
-    const emb = await embedAligned(sessions.feature, aligned.rgb);
-    modelTimings.feature = emb.modelMs;
-    now = performance.now();
-    timings.embed = now - t;
+    let embedding: Float32Array | null = null;
+    if (opts.embed !== false) {
+      t = now;
+      const emb = await embedAligned(sessions.feature, aligned.rgb);
+      modelTimings.feature = emb.modelMs;
+      embedding = emb.embedding;
+      now = performance.now();
+      timings.embed = now - t;
+    }
     let live: number | null = null;
     if (opts.liveness !== false) {
       t = now;
@@ -177,7 +230,7 @@ export async function analyzeImage(
       chosen,
       five,
       alignedRgb: aligned.rgb,
-      scale: img.scale,
+      scale: img.scale * (opts.captureScale ?? 1),
       imageWidth: img.width,
       imageHeight: img.height,
       thresholds: opts.quality,
@@ -193,7 +246,7 @@ export async function analyzeImage(
     return {
       ...base,
       chosen: 0,
-      embedding: emb.embedding,
+      embedding,
       liveness: live,
       quality,
       timings,

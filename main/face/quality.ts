@@ -1,4 +1,6 @@
-// Runs in: face worker threads. Quality gates with reasons a person understands.
+// Runs in: face worker threads (guidance also in main). Quality gates with reasons a person
+// understands, and the one line of capture guidance they give.
+import { GuideHint } from '../../ipc/channels/face';
 import { ALIGN_SIZE } from './align';
 import type { Detection } from './detect';
 import { toGrey } from './image';
@@ -197,4 +199,26 @@ export function assessQuality(args: {
       clippedFraction,
     },
   };
+}
+
+/** Which line of capture guidance each gate gives (the officer's and the counter screen's). */
+const HINT_OF: Record<QualityCode, GuideHint> = {
+  NO_FACE: 'noFace',
+  SEVERAL_FACES: 'onePerson',
+  FACE_TOO_SMALL: 'moveCloser',
+  FACE_CUT_OFF: 'moveToCentre',
+  LOW_DETECTOR_SCORE: 'faceCamera',
+  POSE_YAW: 'faceCamera',
+  POSE_PITCH: 'faceCamera',
+  POSE_ROLL: 'faceCamera',
+  TOO_DARK: 'moreLight',
+  TOO_BRIGHT: 'lessLight',
+  BLURRED: 'holdStill',
+};
+
+/** One plain line of guidance from the gates that failed ('ready' when none did). */
+export function guidanceFor(reasons: readonly { code: string }[]): GuideHint {
+  const hints = new Set(reasons.map((r) => HINT_OF[r.code as QualityCode]).filter(Boolean));
+  // GuideHint lists the lines in the order they are given.
+  return GuideHint.options.find((h) => hints.has(h)) ?? 'ready';
 }

@@ -1,6 +1,31 @@
-// Runs in: main process and CLI. Stored face templates and verification attempts.
+// Runs in: main process and CLI. Stored face templates and verification attempts (with the
+// officer's own judgement when blind-first mode was on).
+import { MANUAL_CHECK_AFTER, type AttemptsView, type Judgement } from '../../ipc/channels/face';
 import type { Db } from '../db/database';
 import type { EnrolOutcome } from './enrol';
+
+export interface VerificationRow {
+  id: number;
+  applicant_id: string;
+  officer: string;
+  at: string;
+  band: 'MATCH' | 'INCONCLUSIVE' | 'NO_MATCH' | null;
+  score: number | null;
+  match_threshold: number;
+  inconclusive_threshold: number;
+  liveness: number | null;
+  model_version: string;
+  blind: number;
+  judgement: Judgement | null;
+  judged_at: string | null;
+}
+
+/** A comparison that gave a band the officer has seen: in blind-first mode, only once judged. */
+export const isFaceResult = (v: Pick<VerificationRow, 'band' | 'blind' | 'judgement'>): boolean =>
+  v.band !== null && (v.blind === 0 || v.judgement !== null);
+
+const VERIFICATION_COLUMNS =
+  'id, applicant_id, officer, at, band, score, match_threshold, inconclusive_threshold, liveness, model_version, blind, judgement, judged_at';
 
 export interface TemplateRow {
   photo_sha256: string;
@@ -90,11 +115,13 @@ export class TemplateRepository {
     qualityReasons: unknown;
     modelVersion: string;
     totalMs: number;
+    /** Blind-first: the score is withheld until the officer's judgement. */
+    blind?: boolean;
   }): number {
     const info = this.db
       .prepare(
-        `INSERT INTO verifications (applicant_id, officer, at, capture_sha256, band, score, match_threshold, inconclusive_threshold, liveness, quality_reasons, model_version, total_ms)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO verifications (applicant_id, officer, at, capture_sha256, band, score, match_threshold, inconclusive_threshold, liveness, quality_reasons, model_version, total_ms, blind)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         v.applicantId,
@@ -109,7 +136,46 @@ export class TemplateRepository {
         JSON.stringify(v.qualityReasons),
         v.modelVersion,
         v.totalMs,
+        v.blind ? 1 : 0,
       );
     return Number(info.lastInsertRowid);
+  }
+
+  verification(id: number): VerificationRow | undefined {
+    return this.db
+      .prepare<[number], VerificationRow>(`SELECT ${VERIFICATION_COLUMNS} FROM verifications WHERE id = ?`)
+      .get(id);
+  }
+
+  /** Stores the officer's blind-first judgement once; false when it was already recorded. */
+  recordJudgement(id: number, judgement: Judgement, at = new Date().toISOString()): boolean {
+    return (
+      this.db
+        .prepare('UPDATE verifications SET judgement = ?, judged_at = ? WHERE id = ? AND judgement IS NULL')
+        .run(judgement, at, id).changes === 1
+    );
+  }
+
+  /** The applicant's comparisons so far, and how many gave no match or no result. */
+  attempts(applicantId: string): AttemptsView {
+    const r = this.db
+      .prepare<[string], { total: number; unsuccessful: number | null }>(
+        `SELECT COUNT(*) AS total, SUM(CASE WHEN band IS NULL OR band = 'NO_MATCH' THEN 1 ELSE 0 END) AS unsuccessful
+         FROM verifications WHERE applicant_id = ?`,
+      )
+      .get(applicantId)!;
+    const unsuccessful = r.unsuccessful ?? 0;
+    return { total: r.total, unsuccessful, manualCheckOffered: unsuccessful >= MANUAL_CHECK_AFTER };
+  }
+
+  /** The latest comparison that counts as a face result (see isFaceResult), if any. */
+  latestFaceResult(applicantId: string): VerificationRow | undefined {
+    return this.db
+      .prepare<[string], VerificationRow>(
+        `SELECT ${VERIFICATION_COLUMNS} FROM verifications
+         WHERE applicant_id = ? AND band IS NOT NULL AND (blind = 0 OR judgement IS NOT NULL)
+         ORDER BY id DESC LIMIT 1`,
+      )
+      .get(applicantId);
   }
 }

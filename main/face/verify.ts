@@ -66,10 +66,16 @@ export function bandFor(score: number, c: Pick<Calibration, 'match' | 'inconclus
   return score >= c.match ? 'MATCH' : score >= c.inconclusive ? 'INCONCLUSIVE' : 'NO_MATCH';
 }
 
+/** An admin's thresholds for a model version, when they set some; null keeps the calibration's. */
+export type BandsOverride = (
+  modelVersion: string,
+) => Pick<Calibration, 'match' | 'inconclusive' | 'source'> | null;
+
 export async function verifyCapture(
   pool: FacePool,
   capture: Uint8Array,
   reference: Reference,
+  override: BandsOverride = () => null,
 ): Promise<VerifyResult> {
   const t0 = performance.now();
   const [cap, ref] = await Promise.all([
@@ -80,7 +86,7 @@ export async function verifyCapture(
     cap.modelVersion !== 'unknown'
       ? cap.modelVersion
       : (ref?.modelVersion ?? ('modelVersion' in reference ? reference.modelVersion : 'unknown'));
-  const cal = loadCalibration(modelVersion);
+  const cal = { ...loadCalibration(modelVersion), ...override(modelVersion) };
   const thresholds = {
     match: cal.match,
     inconclusive: cal.inconclusive,

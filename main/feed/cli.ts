@@ -1,6 +1,6 @@
 // Runs in: CLI. `arrivals feed generate|serve` (publisher-side tools for dev, tests and demos).
 import type { Command } from 'commander';
-import { PORTS } from '../domain/ports';
+import { PORTS, portByCode, serviceDateAt } from '../domain/ports';
 import { generateFeed } from './generator/index';
 import { loadFeed, saveFeed } from './generator/storage';
 import { publishFeed } from './publish';
@@ -37,6 +37,7 @@ interface GenOpts {
   seed: string;
   photos?: string;
   withoutPhotos?: boolean;
+  crossPort?: string | boolean;
 }
 
 /** A numeric seed as given, or a stable number from any other text ("demo" is a fine seed). */
@@ -56,7 +57,10 @@ async function generateFrom(o: GenOpts) {
       throw new Error(`"${d}" is not a date as YYYY-MM-DD.`);
   const today = new Date().toISOString().slice(0, 10);
   const dates = o.dates ?? dateRange(o.from ?? today, Number(o.days));
+  const cross = o.crossPort ? portByCode(o.crossPort === true ? 'SYS' : o.crossPort) : undefined;
+  if (o.crossPort && !cross) throw new Error(`Unknown port "${String(o.crossPort)}" for --cross-port.`);
   return generateFeed({
+    crossPort: cross && { port: cross.code, today: serviceDateAt(cross) },
     ports: o.ports,
     dates,
     perPortPerDay: Number(o.perPort),
@@ -125,7 +129,11 @@ export function registerFeedCommands(program: Command): void {
       .option('--per-port <n>', 'applicants per port per day', '1500')
       .option('--seed <n>', 'random seed', '20261122')
       .option('--photos <dir>', "a folder of the user's own consented photos (one person per file)")
-      .option('--without-photos', 'no demo photos');
+      .option('--without-photos', 'no demo photos')
+      .option(
+        '--cross-port [port]',
+        "also plant the cross-port patterns around this port's today (default SYS; see the generator)",
+      );
 
   genOptions(
     feed

@@ -6,7 +6,16 @@ import { z } from 'zod';
 import { FeedError } from './feed-error';
 import { nestedDeeperThan, tooDeep } from './json-depth';
 import { verifyEnvelope, type PinnedKeys } from './signing';
-import { Batch, EncounterAck, LookoutList, ManifestHeader, type EncounterUpload } from './schema';
+import {
+  Batch,
+  EncounterAck,
+  LookoutList,
+  ManifestHeader,
+  WitnessedHead,
+  type AuditHeadReport,
+  type EncounterUpload,
+} from './schema';
+import { FleetEntry, type Heartbeat } from './heartbeat';
 import { portByCode } from '../domain/ports';
 
 /**
@@ -31,6 +40,12 @@ export interface ClientOptions {
 
 type Kind = keyof typeof FEED_LIMITS;
 
+/** What a request learnt besides the body: the status, and the ETag a conditional GET can send back. */
+interface ResponseMeta {
+  status?: number;
+  etag?: string | null;
+}
+
 function portName(code: string): string {
   return portByCode(code)?.name ?? code;
 }
@@ -53,6 +68,7 @@ async function request(
   what: string,
   kind: Kind,
   o: ClientOptions = {},
+  meta?: ResponseMeta,
 ): Promise<Buffer | null> {
   const deadlineMs = o.timeoutMs ?? FEED_LIMITS[kind].deadlineMs;
   const maxBytes = o.maxBytes ?? FEED_LIMITS[kind].maxBytes;
@@ -98,12 +114,16 @@ async function request(
       const toGet = s === 303 || ((s === 301 || s === 302) && init.method === 'POST');
       if (toGet) init = { ...init, method: 'GET', body: undefined };
     }
-    if (!res.ok && res.status !== 204) {
+    if (meta) Object.assign(meta, { status: res.status, etag: res.headers.get('etag') });
+    // 304 answers only a conditional GET (If-None-Match): "what you hold is current", no body.
+    const notModified = res.status === 304 && new Headers(init.headers).has('if-none-match');
+    if (!res.ok && res.status !== 204 && !notModified) {
       await res.body?.cancel().catch(() => undefined);
       const status = `${res.status} ${res.statusText}`;
-      throw new FeedError('HTTP', `The feed answered ${status} for the ${what}. The console will retry.`);
+      const message = `The feed answered ${status} for the ${what}. The console will retry.`;
+      throw new FeedError('HTTP', message, res.status);
     }
-    if (res.status === 204) return null;
+    if (res.status === 204 || notModified) return null;
     // An honestly announced oversized answer is refused before any of it is read.
     const announced = Number(res.headers.get('content-length'));
     if (!res.headers.get('content-encoding') && announced > maxBytes) throw tooLarge();
@@ -164,8 +184,31 @@ export async function fetchHeader(
   keys: PinnedKeys,
   o: ClientOptions = {},
 ) {
+  const r = await fetchHeaderIfChanged(feedUrl, port, date, keys, null, o);
+  // Without an ETag the request is not conditional, so the answer is never 'unchanged'.
+  if (r === 'unchanged') throw new FeedError('HTTP', 'The feed answered 304 to a plain request.');
+  return { header: r.header, keyId: r.keyId };
+}
+
+/**
+ * The header, unless it is still the one the console holds: with the ETag it was served under,
+ * the request is conditional (If-None-Match) and a 304 answers 'unchanged' with no body, so a
+ * complete port-day costs one small request per sync cycle (docs/feed-protocol.md).
+ */
+export async function fetchHeaderIfChanged(
+  feedUrl: string,
+  port: string,
+  date: string,
+  keys: PinnedKeys,
+  etag: string | null,
+  o: ClientOptions = {},
+) {
   const what = `manifest header for ${portName(port)} on ${date}`;
-  const body = await request(url(feedUrl, `/v1/ports/${port}/manifests/${date}`), {}, what, 'json', o);
+  const meta: ResponseMeta = {};
+  const init = etag ? { headers: { 'if-none-match': etag } } : {};
+  const path = `/v1/ports/${port}/manifests/${date}`;
+  const body = await request(url(feedUrl, path), init, what, 'json', o, meta);
+  if (etag && meta.status === 304) return 'unchanged' as const;
   const { payload, keyId } = verifyEnvelope(readJson(body, what), keys, what);
   const header = parse(ManifestHeader, payload, what);
   // A genuine header of another port or day, served in place of the one asked for.
@@ -175,7 +218,7 @@ export async function fetchHeader(
       `The feed answered the ${what} with the header of ${portName(header.port)} on ${header.serviceDate}; it was refused.`,
     );
   }
-  return { header, keyId };
+  return { header, keyId, etag: meta.etag ?? null };
 }
 
 /** Verifies one signed batch envelope and its place in the sequence after `expectedSeq - 1`. */
@@ -287,17 +330,53 @@ export async function fetchLookout(
   return { list, keyId };
 }
 
+/** Uploads encounters; `auditHead` (the console's chain head) goes along for the feed to witness. */
 export async function postEncounters(
   feedUrl: string,
   encounters: EncounterUpload[] | unknown[],
   o: ClientOptions = {},
+  auditHead?: AuditHeadReport,
 ) {
   const what = 'encounter upload';
   const init = {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ encounters }),
+    body: JSON.stringify({ encounters, ...(auditHead && { auditHead }) }),
   };
   const body = await request(url(feedUrl, '/v1/encounters'), init, what, 'json', o);
   return parse(z.object({ acks: z.array(EncounterAck) }).strict(), readJson(body, what), what).acks;
+}
+
+/** The audit chain heads the feed witnessed for one booth, oldest first. */
+export async function fetchWitnessedHeads(
+  feedUrl: string,
+  boothId: string,
+  o: ClientOptions = {},
+): Promise<WitnessedHead[]> {
+  const what = 'witnessed audit heads';
+  const body = await request(url(feedUrl, `/v1/booths/${boothId}/audit-heads`), {}, what, 'json', o);
+  return parse(z.object({ heads: z.array(WitnessedHead) }).strict(), readJson(body, what), what).heads;
+}
+
+/** The console's heartbeat (docs/feed-protocol.md): versions, last sync, pending uploads. */
+export async function postHeartbeat(feedUrl: string, heartbeat: Heartbeat, o: ClientOptions = {}) {
+  const what = 'heartbeat';
+  const init = {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(heartbeat),
+  };
+  const body = await request(url(feedUrl, '/v1/heartbeats'), init, what, 'json', o);
+  return parse(z.object({ receivedAt: z.string() }).strict(), readJson(body, what), what);
+}
+
+/** The last heartbeat of every booth of a port, as the feed keeps them. */
+export async function fetchFleet(
+  feedUrl: string,
+  port: string,
+  o: ClientOptions = {},
+): Promise<FleetEntry[]> {
+  const what = `list of booths at ${portName(port)}`;
+  const body = await request(url(feedUrl, `/v1/ports/${port}/fleet`), {}, what, 'json', o);
+  return parse(z.object({ booths: z.array(FleetEntry) }).strict(), readJson(body, what), what).booths;
 }

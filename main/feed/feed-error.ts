@@ -19,6 +19,8 @@ export class FeedError extends Error {
   constructor(
     readonly code: FeedErrorCode,
     message: string,
+    /** HTTP only: the status the feed answered (404: it has no such manifest). */
+    readonly status?: number,
   ) {
     super(message);
     this.name = 'FeedError';

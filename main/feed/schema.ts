@@ -159,3 +159,18 @@ export const EncounterAck = z
   .object({ clientId: z.string().uuid(), receivedAt: IsoDateTime, duplicate: z.boolean() })
   .strict();
 export type EncounterAck = z.infer<typeof EncounterAck>;
+
+/**
+ * The console's audit chain head, sent with each encounter upload so the feed witnesses it
+ * outside the console's file (main/audit/witness.ts): a MAC, no personal data.
+ */
+export const AuditHeadReport = z
+  .object({ boothId: z.string().uuid(), seq: z.number().int().min(0), hash: Sha256 })
+  .strict();
+export type AuditHeadReport = z.infer<typeof AuditHeadReport>;
+
+/** A head as the witness recorded it. */
+export const WitnessedHead = z
+  .object({ seq: z.number().int().min(0), hash: Sha256, receivedAt: IsoDateTime })
+  .strict();
+export type WitnessedHead = z.infer<typeof WitnessedHead>;

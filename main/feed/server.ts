@@ -3,11 +3,13 @@
 // injection to exercise the console against latency, 5xx, dropped connections, truncated
 // bodies, bad signatures, and replayed or out-of-order batches.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { Rng } from './generator/random';
 import { dayKey, type Published } from './publish';
-import { EncounterUpload, type EncounterAck } from './schema';
+import { Heartbeat, type FleetEntry } from './heartbeat';
+import { listenOnLoopback } from '../platform/loopback';
+import { AuditHeadReport, EncounterUpload, type EncounterAck, type WitnessedHead } from './schema';
 import { canonicalJson, openEnvelope } from './signing';
 
 export interface Faults {
@@ -35,6 +37,10 @@ export interface FeedServer {
   port: number;
   faults: Faults;
   encounters: Map<string, { body: unknown; receivedAt: string }>;
+  /** The last heartbeat of each booth (by booth id): the fleet view's source. */
+  heartbeats: Map<string, FleetEntry>;
+  /** The audit chain heads each booth sent with its uploads (by booth id), oldest first. */
+  auditHeads: Map<string, WitnessedHead[]>;
   requests: number;
   close(): Promise<void>;
 }
@@ -62,6 +68,11 @@ export interface FeedServerOptions {
   faults?: Faults;
   /** Accept POST /__faults (default true; it is a test server on loopback). */
   allowFaultControl?: boolean;
+  /**
+   * Told of every request before it is answered (tests log them); the answer waits for the
+   * promise it returns, so a test can hold some requests back on an observed condition.
+   */
+  onRequest?: (method: string, path: string) => void | Promise<void>;
 }
 
 export async function startFeedServer(data: Published, opts: FeedServerOptions = {}): Promise<FeedServer> {
@@ -72,13 +83,18 @@ export async function startFeedServer(data: Published, opts: FeedServerOptions =
   const faults: Faults = { ...opts.faults };
   let rng = new Rng(faults.seed ?? 1);
   const encounters = new Map<string, { body: unknown; receivedAt: string }>();
+  const heartbeats = new Map<string, FleetEntry>();
+  const auditHeads = new Map<string, WitnessedHead[]>();
   const state = { requests: 0 };
 
   const server = http.createServer((req, res) => {
     state.requests++;
-    void handle(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500).end();
-    });
+    const told = opts.onRequest?.(req.method ?? 'GET', req.url ?? '/');
+    void Promise.resolve(told)
+      .then(() => handle(req, res))
+      .catch(() => {
+        if (!res.headersSent) res.writeHead(500).end();
+      });
   });
 
   const sendJson = (res: http.ServerResponse, status: number, body: unknown) => {
@@ -131,6 +147,14 @@ export async function startFeedServer(data: Published, opts: FeedServerOptions =
     ) {
       const day = data.days.get(dayKey(m[1]!, m[2]!));
       if (!day) return sendJson(res, 404, { error: `No manifest for ${m[1]} on ${m[2]}` });
+      // A strong ETag of the signed header: a console that holds it asks If-None-Match and a
+      // complete day costs a 304 with no body.
+      const etag = `"${createHash('sha256').update(day.header.payload).digest('hex').slice(0, 32)}"`;
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, { etag }).end();
+        return;
+      }
+      res.setHeader('etag', etag);
       return sendJson(res, 200, day.header);
     }
     if (
@@ -180,8 +204,19 @@ export async function startFeedServer(data: Published, opts: FeedServerOptions =
       } catch {
         return sendJson(res, 400, { error: 'Invalid JSON' });
       }
-      const parsed = z.object({ encounters: z.array(EncounterUpload).max(500) }).safeParse(body);
+      const parsed = z
+        .object({ encounters: z.array(EncounterUpload).max(500), auditHead: AuditHeadReport.optional() })
+        .safeParse(body);
       if (!parsed.success) return sendJson(res, 400, { error: parsed.error.issues[0]?.message });
+      const head = parsed.data.auditHead;
+      if (head) {
+        // Every distinct head is kept, so a rewrite is caught even after a later upload.
+        const seen = auditHeads.get(head.boothId) ?? [];
+        const last = seen[seen.length - 1];
+        if (last?.seq !== head.seq || last.hash !== head.hash)
+          seen.push({ seq: head.seq, hash: head.hash, receivedAt: new Date().toISOString() });
+        auditHeads.set(head.boothId, seen);
+      }
       const acks: EncounterAck[] = parsed.data.encounters.map((e) => {
         const prior = encounters.get(e.clientId);
         if (prior) return { clientId: e.clientId, receivedAt: prior.receivedAt, duplicate: true };
@@ -191,6 +226,25 @@ export async function startFeedServer(data: Published, opts: FeedServerOptions =
       });
       return sendJson(res, 200, { acks });
     }
+    if (req.method === 'POST' && url.pathname === '/v1/heartbeats') {
+      let body: unknown;
+      try {
+        body = JSON.parse(await readBody(req));
+      } catch {
+        return sendJson(res, 400, { error: 'Invalid JSON' });
+      }
+      const parsed = Heartbeat.safeParse(body);
+      if (!parsed.success) return sendJson(res, 400, { error: parsed.error.issues[0]?.message });
+      const receivedAt = new Date().toISOString();
+      heartbeats.set(parsed.data.boothId, { ...parsed.data, receivedAt });
+      return sendJson(res, 200, { receivedAt });
+    }
+    if (req.method === 'GET' && (m = /^\/v1\/booths\/([0-9a-f-]{36})\/audit-heads$/.exec(url.pathname)))
+      return sendJson(res, 200, { heads: auditHeads.get(m[1]!) ?? [] });
+    if (req.method === 'GET' && (m = /^\/v1\/ports\/([A-Z]{3})\/fleet$/.exec(url.pathname))) {
+      const booths = [...heartbeats.values()].filter((h) => h.port === m![1]);
+      return sendJson(res, 200, { booths });
+    }
     return sendJson(res, 404, { error: 'Not found' });
   }
 
@@ -199,23 +253,17 @@ export async function startFeedServer(data: Published, opts: FeedServerOptions =
   // typically keep them for a minute or more.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, host === 'localhost' ? '127.0.0.1' : host, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  const { url, port, close } = await listenOnLoopback(server, host, opts.port);
   return {
-    url: host === '::1' ? `http://[::1]:${port}/` : `http://127.0.0.1:${port}/`,
+    url,
     port,
     faults,
     encounters,
+    heartbeats,
+    auditHeads,
     get requests() {
       return state.requests;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }

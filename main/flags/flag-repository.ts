@@ -116,6 +116,17 @@ export class FlagRepository {
       .run(kind, by, new Date().toISOString(), note, id);
   }
 
+  /** The lookout entries the given applicants match (open LOOKOUT_MATCH flags): applicant id to entry id. */
+  lookoutEntries(applicantIds: string[]): Map<string, string> {
+    const rows = this.db
+      .prepare<[string], { a: string; k: string }>(
+        `SELECT applicant_id AS a, match_key AS k FROM flags WHERE rule_id = 'LOOKOUT_MATCH' AND status = 'open'
+         AND applicant_id IN (SELECT value FROM json_each(?)) ORDER BY match_key`,
+      )
+      .all(JSON.stringify(applicantIds));
+    return new Map(rows.map((r) => [r.a, r.k]));
+  }
+
   unacknowledged(applicantId: string): FlagRow[] {
     return this.db
       .prepare<[string], FlagRow>(
@@ -154,6 +165,27 @@ export class FlagRepository {
         falsePositive: r.fp,
         precision: r.conf + r.fp ? r.conf / (r.conf + r.fp) : null,
       }));
+  }
+
+  /** Open flags of one rule per match key (for LOOKOUT_MATCH: per lookout entry), most first. */
+  openByKey(ruleId: string, limit = 50): Array<{ key: string; applicants: number }> {
+    return this.db
+      .prepare<[string, number], { key: string; applicants: number }>(
+        `SELECT match_key AS key, COUNT(*) AS applicants FROM flags WHERE rule_id = ? AND status = 'open'
+         GROUP BY match_key ORDER BY applicants DESC, match_key LIMIT ?`,
+      )
+      .all(ruleId, limit);
+  }
+
+  /** Applicants with at least one open flag of the rule. */
+  openApplicants(ruleId: string): number {
+    return (
+      this.db
+        .prepare<[string], { n: number }>(
+          "SELECT COUNT(DISTINCT applicant_id) AS n FROM flags WHERE rule_id = ? AND status = 'open'",
+        )
+        .get(ruleId) ?? { n: 0 }
+    ).n;
   }
 
   counts(): Record<string, number> {

@@ -1,7 +1,13 @@
 // Runs in: main process. Flags as the app uses them: computed after each synced batch and each
 // enrolment, acknowledged by officers, reviewed by supervisors; every step audited.
 import type { EngineStatusView } from '../../ipc/channels/engine';
-import type { FlagOverviewView, FlagVerdict, FlagView, ReviewFlagView } from '../../ipc/channels/flags';
+import type {
+  EvidenceEntryView,
+  FlagOverviewView,
+  FlagVerdict,
+  FlagView,
+  ReviewFlagView,
+} from '../../ipc/channels/flags';
 import type { AppContext } from '../app-context';
 import { AppError } from '../platform/app-error';
 import { FlagEngine } from './engine';
@@ -108,6 +114,8 @@ export class FlagService {
     this.merging = (async () => {
       let total = 0;
       for (;;) {
+        // The console may have shut down between two slices.
+        if (!this.app.db.open) return total;
         const n = mergeFresh(this.app.db, MERGE_SLICE);
         total += n;
         if (n < MERGE_SLICE) return total;
@@ -124,8 +132,23 @@ export class FlagService {
     return { freshKeys: freshCount(this.app.db), mergeAt: MERGE_FRESH_AT, merging: this.merging !== null };
   }
 
+  /**
+   * An applicant's open flags. Each other applicant their evidence names is marked with the
+   * lookout entry it matches, if any, as it stands now: a passport also given at another port
+   * by someone on the lookout list says so on this applicant's flag.
+   */
   forApplicant(applicantId: string): FlagView[] {
-    return this.engine.repo.forApplicant(applicantId).map(toFlagView);
+    const flags = this.engine.repo.forApplicant(applicantId).map(toFlagView);
+    type Evidence = { others?: EvidenceEntryView[] };
+    const named = flags.flatMap((f) => (f.evidence as Evidence).others ?? []);
+    const listed = named.length
+      ? this.engine.repo.lookoutEntries(named.map((o) => o.applicantId))
+      : new Map<string, string>();
+    for (const o of named) {
+      const entry = listed.get(o.applicantId);
+      if (entry) o.lookout = entry;
+    }
+    return flags;
   }
 
   acknowledge(flagId: number, officer: string, note: string | null): FlagView {

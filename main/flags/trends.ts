@@ -11,6 +11,8 @@ export interface TrendRow {
   applicants: number;
   households: number;
   ports: string[];
+  /** Applicants per port, most first: where the vetting window saw it. */
+  perPort: Array<{ port: string; applicants: number }>;
   days: number;
   firstDate: string;
   lastDate: string;
@@ -53,6 +55,10 @@ export function trends(db: Db, limit = 10): TrendRow[] {
          ORDER BY groups DESC, applicants DESC LIMIT ?`,
       )
       .all(limit);
+    const byPort = db.prepare<[string], { port: string; applicants: number }>(
+      `SELECT port, COUNT(*) AS applicants FROM applicants WHERE ${k.column} = ? AND keys_fresh = 0
+       GROUP BY port ORDER BY applicants DESC, port`,
+    );
     for (const r of rows) {
       out.push({
         kind: k.kind,
@@ -61,6 +67,7 @@ export function trends(db: Db, limit = 10): TrendRow[] {
         applicants: r.applicants,
         households: households(peopleInTiers(db, `${k.column} = @key`, { key: r.key })).length,
         ports: r.ports.split(',').sort(),
+        perPort: byPort.all(r.key),
         days: r.days,
         firstDate: r.first,
         lastDate: r.last,

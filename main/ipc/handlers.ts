@@ -7,13 +7,15 @@ import { CHANNELS } from '../../ipc/contract';
 import { applicantHandlers, queueHandlers } from '../applicant/handlers';
 import { auditHandlers } from '../audit/handlers';
 import { authHandlers, usersHandlers } from '../auth/handlers';
+import { counterHandlers } from '../counter/handlers';
 import { encounterHandlers } from '../encounter/handlers';
 import { engineHandlers } from '../engine/handlers';
 import { faceHandlers } from '../face/handlers';
-import { flagsHandlers } from '../flags/handlers';
+import { flagsHandlers, lookoutHandlers } from '../flags/handlers';
 import { appHandlers, settingsHandlers } from '../platform/handlers';
 import { reportingHandlers } from '../reporting/handlers';
 import { syncHandlers } from '../sync/handlers';
+import { updateHandlers } from '../update/handlers';
 import { mergeHandlers } from './domain-handlers';
 import type { Handlers } from './router';
 
@@ -28,8 +30,11 @@ export const handlers: Handlers = mergeHandlers(
   applicantHandlers,
   faceHandlers,
   flagsHandlers,
+  lookoutHandlers,
   encounterHandlers,
+  counterHandlers,
   syncHandlers,
   engineHandlers,
   reportingHandlers,
+  updateHandlers,
 );

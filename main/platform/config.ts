@@ -21,6 +21,17 @@ export function configPath(dataDir: string): string {
   return path.join(dataDir, 'config.json');
 }
 
+/**
+ * Writes config.json whole (an admin's change from the app): to a temporary file first, then
+ * renamed over the old one, so a crash leaves the old file or the new one, never half of either.
+ */
+export function saveSiteConfig(dataDir: string, config: SiteConfig): void {
+  const file = configPath(dataDir);
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, `${JSON.stringify(SiteConfig.parse(config), null, 2)}\n`);
+  fs.renameSync(tmp, file);
+}
+
 /** null = no configuration: run the demo. */
 export function loadSiteConfig(dataDir: string): SiteConfig | null {
   const file = configPath(dataDir);

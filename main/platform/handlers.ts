@@ -4,6 +4,7 @@ import type { appChannels } from '../../ipc/channels/app';
 import type { settingsChannels } from '../../ipc/channels/settings';
 import { actor, type DomainHandlers } from '../ipc/domain-handlers';
 import { activePort } from '../sync/status';
+import { inspectPublisherKey, siteView, updateSettings, updateSite } from './settings-service';
 
 const portView = (p: ReturnType<typeof activePort>) =>
   p ? { code: p.code, name: p.name, timeZone: p.timeZone } : null;
@@ -22,14 +23,12 @@ export const appHandlers: DomainHandlers<typeof appChannels> = {
 export const settingsHandlers: DomainHandlers<typeof settingsChannels> = {
   'settings.get': (_req, { app }) => app.settings.get(),
 
-  'settings.update': (req, ctx) => {
-    const before = ctx.app.settings.get();
-    // The change and its audit entry land together or not at all.
-    return ctx.app.db.transaction(() => {
-      const after = ctx.app.settings.update(req);
-      const details = { before, after };
-      ctx.app.audit.append({ actor: actor(ctx), action: 'settings.update', subject: 'settings', details });
-      return after;
-    })();
-  },
+  // The change and its audit entry land together or not at all.
+  'settings.update': (req, ctx) => updateSettings(ctx.app, actor(ctx), req),
+
+  'settings.site': (_req, { app }) => siteView(app),
+
+  'settings.updateSite': (req, ctx) => updateSite(ctx.app, actor(ctx), req),
+
+  'settings.inspectKey': (req) => inspectPublisherKey(req.pem),
 };

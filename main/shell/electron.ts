@@ -1,7 +1,8 @@
 // Runs in: Electron main process (the only main-process file that imports electron or
 // electron-updater; the preload is the other side). A thin shell over the same services as the
 // browser shell: window and navigation hardening, ipcMain handlers generated from the contract,
-// the background work started once the first screen has been served, updates.
+// the background work started once the first screen has been served, electron-updater under
+// the update policy (main/update/).
 // Sessions are keyed by webContents id: a reload keeps the same webContents (and session);
 // closing the window signs out at once (no grace period needed, unlike the browser shell).
 import path from 'node:path';
@@ -12,6 +13,7 @@ import {
   BrowserWindow,
   ipcMain,
   safeStorage,
+  screen,
   session,
   type IpcMainInvokeEvent,
 } from 'electron';
@@ -23,6 +25,8 @@ import { AppError } from '../platform/app-error';
 import { CONTENT_SECURITY_POLICY } from './content-security';
 import { Activity, firstScreenGate, startBackground, warmFirstScreen, type Background } from '../background';
 import { signOutClosedWindow } from './close-grace';
+import { counterOf } from '../counter/counter-service';
+import { electronUpdateBackend } from '../update/electron-backend';
 
 let appContext: AppContext | undefined;
 let background: Background | undefined;
@@ -61,20 +65,23 @@ function trustedSender(event: IpcMainInvokeEvent): boolean {
   return isRendererUrl(frame.url);
 }
 
+/** Every window of ours: the one preload, isolated and sandboxed, no Node. */
+const webPreferences = () => ({
+  preload: path.join(__dirname, '../preload/index.js'),
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  webSecurity: true,
+  spellcheck: false,
+});
+
 function createWindow(): void {
   mainWindow = new BrowserWindow({
     width: 1280,
     height: 860,
     title: 'Arrivals Console',
     show: false,
-    webPreferences: {
-      preload: path.join(__dirname, '../preload/index.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: webPreferences(),
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   // Navigation guards: see web-contents-created below (every webContents, this one included).
@@ -82,8 +89,34 @@ function createWindow(): void {
   mainWindow.on('closed', () => {
     if (appContext) signOutClosedWindow(appContext, connectionId);
     mainWindow = undefined;
+    counterWindow?.close(); // the applicant screen goes with the booth's window
   });
   void mainWindow.loadFile(rendererIndex);
+}
+
+let counterWindow: BrowserWindow | undefined;
+
+/**
+ * The applicant-facing screen (#/counter): full screen on a second display when there is one,
+ * else a window beside the booth's. It signs in as no one; it reads its booth's screen by token.
+ */
+function openCounterWindow(token: string): void {
+  if (counterWindow && !counterWindow.isDestroyed()) return counterWindow.focus();
+  const primary = screen.getPrimaryDisplay();
+  const second = screen.getAllDisplays().find((d) => d.id !== primary.id);
+  const area = (second ?? primary).workArea;
+  counterWindow = new BrowserWindow({
+    x: area.x,
+    y: area.y,
+    width: second ? area.width : 1024,
+    height: second ? area.height : 640,
+    fullscreen: second !== undefined,
+    autoHideMenuBar: true,
+    title: 'Arrivals Console: applicant screen',
+    webPreferences: webPreferences(),
+  });
+  counterWindow.on('closed', () => (counterWindow = undefined));
+  void counterWindow.loadFile(rendererIndex, { hash: `/counter?token=${token}` });
 }
 
 async function start(): Promise<void> {
@@ -121,6 +154,15 @@ async function start(): Promise<void> {
     callback(permission === 'media'),
   );
 
+  if (electronApp.isPackaged) {
+    // The update policy (main/update/) over electron-updater, before the background's first
+    // check: electron-updater verifies every artifact's sha512 against the yml (and, on Windows,
+    // the installer's publisher signature); it downloads and installs only when the policy says.
+    const { autoUpdater } = await import('electron-updater');
+    autoUpdater.on('error', (err) => console.error('[updater]', err.message));
+    ctx.updates.useBackend(electronUpdateBackend(autoUpdater, () => ctx.updates.boothId));
+  }
+
   const router = createRouter(ctx);
   // Retention, the demo feed, sync, enrolment and model loading wait until the first screen
   // has been served (or a few seconds), then give way to renderer calls; see background.ts.
@@ -147,17 +189,10 @@ async function start(): Promise<void> {
   background.started.catch((e: unknown) =>
     console.error('[background] could not start:', (e as Error).message),
   );
+  counterOf(ctx).windowOpener = openCounterWindow;
   createWindow();
   gate.requested();
   warmFirstScreen(router);
-
-  if (electronApp.isPackaged) {
-    // electron-updater checks the sha512 of every artifact against the signed latest.yml.
-    const { autoUpdater } = await import('electron-updater');
-    autoUpdater.autoInstallOnAppQuit = true;
-    autoUpdater.on('error', (err) => console.error('[updater]', err.message));
-    void autoUpdater.checkForUpdatesAndNotify();
-  }
 }
 
 // The one place for navigation guards, for every webContents (the main window's included):

@@ -81,15 +81,19 @@ export class PhotoStore {
     this.db.prepare('DELETE FROM photo_blobs WHERE sha256 = ?').run(sha256);
   }
 
-  /** Photos that applicants reference but that are not stored yet. */
-  missing(limit = 100_000): string[] {
+  /**
+   * Photos that applicants reference but that are not stored yet: of one port-day, or of every
+   * day held. Other ports' days in the vetting window hold records without their photos.
+   */
+  missing(limit = 100_000, day?: { port: string; serviceDate: string }): string[] {
+    const where = day ? 'AND a.port = @port AND a.service_date = @serviceDate' : '';
     return this.db
-      .prepare<[number], { sha: string }>(
+      .prepare<[{ limit: number; port?: string; serviceDate?: string }], { sha: string }>(
         `SELECT DISTINCT a.photo_sha256 AS sha FROM applicants a
          LEFT JOIN photo_blobs b ON b.sha256 = a.photo_sha256
-         WHERE a.photo_sha256 IS NOT NULL AND a.purged_at IS NULL AND b.sha256 IS NULL LIMIT ?`,
+         WHERE a.photo_sha256 IS NOT NULL AND a.purged_at IS NULL AND b.sha256 IS NULL ${where} LIMIT @limit`,
       )
-      .all(limit)
+      .all({ limit, ...day })
       .map((r) => r.sha);
   }
 }

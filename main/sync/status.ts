@@ -44,6 +44,7 @@ export function syncStatus(app: AppContext, now = new Date()): SyncStatusView {
           photosTotal: app.sync.progress.photosTotal,
         }
       : null,
+    window: app.sync?.window?.status(now) ?? null,
   };
   if (!port) return base;
   const today = serviceDateAt(port, now);

@@ -1,12 +1,14 @@
 // Runs in: main process.
 // Keeps the active port in sync while the app runs: a sync at start, then every few minutes;
 // on failure, retries with exponential backoff and jitter (the status area shows the outage);
-// after each attempt, uploads the outbox. One sync at a time.
+// after each attempt, uploads the outbox, then lets the vetting window (window-sync.ts) take its
+// turn: today's own port-day always first, the window never in its way. One sync at a time.
 import type { AppContext } from '../app-context';
 import { portByCode, serviceDateAt } from '../domain/ports';
 import type { FeedSource } from './feed-source';
 import { Outbox, type Ack } from './outbox';
 import { SyncEngine, type SyncProgress, type SyncReport } from './sync-engine';
+import type { WindowSync } from './window-sync';
 
 export interface SyncControllerOptions {
   port: string;
@@ -17,6 +19,8 @@ export interface SyncControllerOptions {
   baseBackoffMs?: number;
   maxBackoffMs?: number;
   afterSync?: (report: SyncReport) => void | Promise<void>;
+  /** The other port-days to keep synced after each own sync, stepping aside while one runs. */
+  window?: WindowSync;
 }
 
 /** Full-jitter exponential backoff: a random delay in [0, min(max, base·2^n)]. */
@@ -45,6 +49,15 @@ export class SyncController {
 
   get port(): string {
     return this.opts.port;
+  }
+
+  get window(): WindowSync | undefined {
+    return this.opts.window;
+  }
+
+  /** The own port's sync in flight, if any (the window waits for it between its steps). */
+  get inFlight(): Promise<SyncReport | null> | null {
+    return this.running;
   }
 
   start(): void {
@@ -91,6 +104,7 @@ export class SyncController {
         onBatchApplied: (r) => this.app.flags.afterBatch(r.applicantIds),
       });
       if (report.lookoutVersion !== null) this.app.flags.engine.recomputeAll(['LOOKOUT_MATCH']);
+      this.opts.window?.ownDaySynced(report.serviceDate, report.appliedSeq >= report.lastSeq);
       this.failures = 0;
       await this.opts.afterSync?.(report);
     } catch (e) {
@@ -106,6 +120,8 @@ export class SyncController {
         : (this.opts.intervalMs ?? 5 * 60_000);
       this.timer = setTimeout(() => void this.syncNow(), delay);
       this.timer.unref();
+      // Not awaited: "sync now" answers when today's port-day is done, the window goes on behind.
+      this.opts.window?.kick().catch((e: Error) => console.error(`[window] ${e.message}`));
     }
     return report;
   }
@@ -114,5 +130,6 @@ export class SyncController {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running?.catch(() => undefined);
+    await this.opts.window?.stop();
   }
 }

@@ -4,7 +4,7 @@
 // Every step is idempotent, so a crash or a dead link at any moment is fixed by running again.
 import type { Db } from '../db/database';
 import type { AuditLog } from '../audit/audit-log';
-import type { FeedSource } from './feed-source';
+import type { FeedSource, VerifiedHeader } from './feed-source';
 import { ManifestRepository, type ApplyResult } from './manifest-repository';
 import type { PhotoStore } from './photo-store';
 import { SyncStateRepository } from './sync-state-repository';
@@ -38,6 +38,16 @@ export interface SyncHooks {
   onProgress?: (p: SyncProgress) => void;
   /** Called after each committed batch (flags are recomputed for what it touched). */
   onBatchApplied?: (r: ApplyResult) => void;
+  /** Awaited after each committed batch: where a background sync steps aside for other work. */
+  between?: () => Promise<void>;
+  /** The day's header, already fetched and verified by the caller (saves asking again). */
+  header?: VerifiedHeader;
+  /** The day's photos: fetched and stored (default), or left at the feed (other ports' days). */
+  photos?: 'store' | 'skip';
+  /** Fetch the lookout list after the day (default true; the vetting window leaves it to today's sync). */
+  lookout?: boolean;
+  /** Record the port's sync state for the status area (default true; not for the vetting window). */
+  trackState?: boolean;
 }
 
 export class SyncEngine {
@@ -62,10 +72,11 @@ export class SyncEngine {
     serviceDate: string,
     hooks: SyncHooks = {},
   ): Promise<SyncReport> {
-    this.state.started(port);
+    const track = hooks.trackState !== false;
+    if (track) this.state.started(port);
     try {
       const report = await this.run(source, port, serviceDate, hooks);
-      this.state.succeeded(port);
+      if (track) this.state.succeeded(port);
       if (report.batchesApplied || report.photosStored || report.lookoutVersion !== null) {
         this.audit.append({
           actor: this.actor,
@@ -85,7 +96,7 @@ export class SyncEngine {
     } catch (e) {
       const err = e as Error & { code?: string };
       const offline = err.code === 'NETWORK' || err.code === 'HTTP';
-      this.state.failed(port, offline ? 'offline' : 'error', err.message);
+      if (track) this.state.failed(port, offline ? 'offline' : 'error', err.message);
       if (!offline)
         this.audit.append({
           actor: this.actor,
@@ -106,7 +117,7 @@ export class SyncEngine {
     const progress = (p: Omit<SyncProgress, 'port' | 'serviceDate'>) =>
       hooks.onProgress?.({ port, serviceDate, ...p });
     progress({ phase: 'header', appliedSeq: 0, lastSeq: 0, photosDone: 0, photosTotal: 0 });
-    const { header, keyId } = await source.header(port, serviceDate);
+    const { header, keyId } = hooks.header ?? (await source.header(port, serviceDate));
     if (header.port !== port || header.serviceDate !== serviceDate) {
       throw Object.assign(
         new Error(
@@ -153,11 +164,13 @@ export class SyncEngine {
         hooks.onBatchApplied?.(r);
         at('batches');
         if (applied >= header.lastSeq) break;
+        await hooks.between?.();
       }
     }
     report.appliedSeq = applied;
 
-    const missing = this.photos.missing();
+    // This day's photos only: other days' (and other ports') are theirs to fetch, or not.
+    const missing = hooks.photos === 'skip' ? [] : this.photos.missing(100_000, { port, serviceDate });
     at('photos', 0, missing.length);
     let done = 0;
     const queue = [...missing];
@@ -179,7 +192,7 @@ export class SyncEngine {
     await Promise.all([worker(), worker(), worker(), worker()]);
 
     at('lookout', done, missing.length);
-    const lookout = await source.lookout(this.lookout.version());
+    const lookout = hooks.lookout === false ? null : await source.lookout(this.lookout.version());
     if (lookout) {
       this.lookout.replace(lookout.list, lookout.keyId);
       report.lookoutVersion = lookout.list.version;

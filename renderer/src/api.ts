@@ -22,11 +22,16 @@ function httpApi(): ArrivalsApi {
   const key = sessionStorage.getItem('arrivals.key') ?? '';
   // One connection (and so one session) per tab: sessionStorage survives a reload of the tab
   // but not its closing. The page id is new on every load: it lets main tell a reload's late
-  // close report from a real one.
-  let connection = sessionStorage.getItem('arrivals.connection');
+  // close report from a real one. The applicant-facing window (#/counter), opened from the
+  // booth's, starts with a copy of its sessionStorage: it keeps a connection of its own, so it
+  // neither speaks for the officer's session nor keeps it alive after the booth's window closes.
+  const slot = window.location.hash.startsWith('#/counter')
+    ? 'arrivals.counter-connection'
+    : 'arrivals.connection';
+  let connection = sessionStorage.getItem(slot);
   if (!connection) {
     connection = crypto.randomUUID();
-    sessionStorage.setItem('arrivals.connection', connection);
+    sessionStorage.setItem(slot, connection);
   }
   const headers = {
     'content-type': 'application/json',
@@ -70,6 +75,7 @@ export const api: ArrivalsApi = window.arrivals ?? httpApi();
 export async function call<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
   const fn = api[channel] as (r: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
   const res = await fn(request);
-  if (!res.ok) throw Object.assign(new Error(res.error.message), { code: res.error.code });
+  if (!res.ok)
+    throw Object.assign(new Error(res.error.message), { code: res.error.code, details: res.error.details });
   return res.value;
 }

@@ -142,7 +142,7 @@ test('every screen meets WCAG 2.1 AA (no serious or critical axe violations)', a
 
   // The admin's pages.
   await signIn(page, 'admin', 'admin-demo-pass');
-  for (const sub of ['users', 'settings', 'flags', 'bundle', 'engine', 'audit']) {
+  for (const sub of ['users', 'settings', 'flags', 'lookout', 'bundle', 'engine', 'updates', 'audit']) {
     await open(page, `/admin/${sub}`);
     await audit(page, `/admin/${sub}`);
   }

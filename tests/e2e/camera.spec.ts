@@ -1,53 +1,23 @@
-// The booth's camera path, with Chromium's fake camera playing a face picture.
-import fs from 'node:fs';
-import os from 'node:os';
+// Runs in: tests (Node, Playwright). The booth's camera path, with Chromium's fake camera playing a face picture.
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import sharp from 'sharp';
 import { test } from '@playwright/test';
+import { cameraFile, fakeCamera, writeCameraFrame } from './fake-camera';
 import { setupAndSignIn, startShell, type RunningShell } from './shell';
 import { expect, SYNC_MS, TEST_MS } from './waits';
 
-const y4m = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'arrivals-cam-')), 'face.y4m');
-// A 1280×720 frame with one face on a plain background, as the webcam would show it.
-const made = spawnSync('ffmpeg', [
-  '-loglevel',
-  'error',
-  '-y',
-  '-f',
-  'lavfi',
-  '-i',
-  'color=c=0x6b7b8c:s=1280x720',
-  '-i',
-  path.join(__dirname, '../fixtures/face-pairs/s1f0_base.jpg'),
-  '-filter_complex',
-  '[1]scale=360:360[f];[0][f]overlay=460:180',
-  '-frames:v',
-  '1',
-  '-pix_fmt',
-  'yuv420p',
-  y4m,
-]);
-
-test.use({
-  launchOptions: {
-    executablePath: process.env.ARRIVALS_BROWSER ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${y4m}`,
-    ],
-  },
-});
+const y4m = cameraFile();
+test.use({ launchOptions: fakeCamera(y4m) });
 
 let shell: RunningShell;
 test.describe.configure({ timeout: TEST_MS });
 test.beforeAll(async () => {
   test.setTimeout(TEST_MS);
-  expect(made.status, String(made.stderr)).toBe(0);
+  // A 1280×720 frame with one face on a plain background, as the webcam would show it.
+  const face = await sharp(path.join(__dirname, '../fixtures/face-pairs/s1f0_base.jpg'))
+    .resize(360, 360)
+    .toBuffer();
+  await writeCameraFrame(y4m, face, { size: 360, top: 180 });
   shell = await startShell({ env: { ARRIVALS_DEMO_SIZE: '200' } });
 });
 test.afterAll(async () => shell.stop());

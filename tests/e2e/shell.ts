@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
 
 export interface RunningShell {
@@ -85,8 +86,12 @@ export async function setupAndSignIn(
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-/** Calls the bridge from the page, with the page's own key and connection. */
-export async function api<T>(page: Page, channel: string, body: unknown): Promise<T> {
+export type BridgeAnswer<T> =
+  | { ok: true; value: T; error?: undefined }
+  | { ok: false; value?: undefined; error: { code: string; message: string } };
+
+/** Calls the bridge from the page, with the page's own key and connection: the answer as sent. */
+export async function bridgeAnswer<T>(page: Page, channel: string, body: unknown): Promise<BridgeAnswer<T>> {
   return page.evaluate(
     async ([ch, b]) => {
       const headers = {
@@ -94,12 +99,36 @@ export async function api<T>(page: Page, channel: string, body: unknown): Promis
         'x-arrivals-key': sessionStorage.getItem('arrivals.key') ?? '',
         'x-arrivals-connection': sessionStorage.getItem('arrivals.connection') ?? '',
       };
-      const r = (await (
+      return (await (
         await fetch(`/api/${ch as string}`, { method: 'POST', headers, body: JSON.stringify(b) })
-      ).json()) as { ok: boolean; value: unknown };
-      if (!r.ok) throw new Error(JSON.stringify(r));
-      return r.value;
+      ).json()) as never;
     },
     [channel, body] as const,
-  ) as Promise<T>;
+  );
+}
+
+/** Calls the bridge from the page; a refusal throws. */
+export async function api<T>(page: Page, channel: string, body: unknown): Promise<T> {
+  const r = await bridgeAnswer<T>(page, channel, body);
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  return r.value;
+}
+
+/** First-run setup through the bridge, with the demo accounts (an administrator's one-time step). */
+export async function setupWithDemoAccounts(shell: RunningShell): Promise<void> {
+  const r = await fetch(`${shell.origin}/api/auth.setup`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-arrivals-key': shell.key,
+      'x-arrivals-connection': randomUUID(),
+    },
+    body: JSON.stringify({
+      username: 'site.admin',
+      displayName: 'Site Administrator',
+      password: 'site-admin-password',
+      createDemoAccounts: true,
+    }),
+  });
+  expect(((await r.json()) as { ok: boolean }).ok).toBe(true);
 }

@@ -46,6 +46,20 @@ export interface GeneratorOptions {
   plant?: boolean;
   /** Cancellations, reschedules and corrections as later batches (default true). */
   amendments?: boolean;
+  /** Also plant the cross-port patterns a vetting window exists for (see planCrossPort). */
+  crossPort?: CrossPortPlan;
+}
+
+/**
+ * Where the cross-port patterns go, around the day a console of `port` (default SYS) runs on:
+ * one single-family home given by unrelated households at ELP 10 days before, at NOG 3 days
+ * before and at `port` that day; one phone given at CXL 5 days before and at `port`; one
+ * passport given at BRO the next day under a name on the lookout list and at `port` under
+ * another. No port-day alone holds enough of any of them to be flagged.
+ */
+export interface CrossPortPlan {
+  today: string;
+  port?: string;
 }
 
 export type PatternKind =
@@ -231,13 +245,124 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
   };
 
   if (opts.plant !== false) planPatterns();
+  // Its own random stream: the other patterns and the ordinary data stay as they were.
+  let crossPortListed: ApplicantRecord | undefined;
+  if (opts.plant !== false && opts.crossPort) planCrossPort(opts.crossPort, root.fork('cross-port'));
 
-  function distinctRoots(n: number, culture?: Culture): Array<{ culture: Culture; root: string }> {
+  /** A planted group on one given port-day (the round-robin spreads the others). */
+  function plantAt(port: string, serviceDate: string, spec: GroupSpec) {
+    const i = portDays.findIndex((d) => d.port === port && d.serviceDate === serviceDate);
+    if (i < 0)
+      throw new Error(
+        `The cross-port patterns need ${port} on ${serviceDate}: include that port and date in the feed.`,
+      );
+    plantedByDay[i]!.push(spec);
+  }
+
+  function planCrossPort(plan: CrossPortPlan, xr: Rng) {
+    const here = plan.port ?? 'SYS';
+    const at = (days: number) => shiftDate(plan.today, days);
+    const single = (culture: Culture, root: string, extra: GroupSpec): GroupSpec => ({
+      kind: 'individual',
+      size: 1,
+      culture,
+      familyRoot: root,
+      ...extra,
+    });
+    // One home: 3 households at ELP 10 days ago, 3 at NOG 3 days ago, 2 here today.
+    const home = uniqueHome(xr);
+    home.unit = null;
+    const homeP = truth(
+      patterns,
+      'xport-home',
+      'shared_address',
+      homeKey(home),
+      `8 unrelated households give one single-family home: 3 at ELP on ${at(-10)}, 3 at NOG on ${at(-3)}, 2 at ${here} on ${at(0)}`,
+    );
+    const homeAvoid = new Set<string>();
+    const homeDays: Array<[string, string]> = [
+      ['ELP', at(-10)],
+      ['ELP', at(-10)],
+      ['ELP', at(-10)],
+      ['NOG', at(-3)],
+      ['NOG', at(-3)],
+      ['NOG', at(-3)],
+      [here, at(0)],
+      [here, at(0)],
+    ];
+    distinctRoots(homeDays.length, undefined, xr).forEach(({ culture, root }, i) =>
+      plantAt(
+        homeDays[i]![0],
+        homeDays[i]![1],
+        single(culture, root, { home, vary: true, avoid: homeAvoid, onCreate: everyone(homeP) }),
+      ),
+    );
+    // One phone: 2 households at CXL 5 days ago, 1 here today.
+    const phone = randomUsPhone(xr);
+    usedPhones.add(phone.e164);
+    const phoneP = truth(
+      patterns,
+      'xport-phone',
+      'shared_phone',
+      phone.e164,
+      `3 unrelated households give one phone: 2 at CXL on ${at(-5)}, 1 at ${here} on ${at(0)}`,
+    );
+    const phoneAvoid = new Set<string>();
+    const phoneDays: Array<[string, string]> = [
+      ['CXL', at(-5)],
+      ['CXL', at(-5)],
+      [here, at(0)],
+    ];
+    distinctRoots(phoneDays.length, undefined, xr).forEach(({ culture, root }, i) =>
+      plantAt(
+        phoneDays[i]![0],
+        phoneDays[i]![1],
+        single(culture, root, { phone, vary: true, avoid: phoneAvoid, onCreate: everyone(phoneP) }),
+      ),
+    );
+    // One passport: at BRO tomorrow under a name on the lookout list, here today under another.
+    const issuer = 'MEX';
+    const number = uniqueDoc(xr, issuer);
+    const docP = truth(
+      patterns,
+      'xport-document',
+      'document_duplicate',
+      `${issuer}:${number}`,
+      `one passport under two names: at BRO on ${at(1)} (on the lookout list) and at ${here} on ${at(0)}`,
+    );
+    const [listed, other] = distinctRoots(2, 'es', xr);
+    const document = { type: 'passport' as const, number, issuer };
+    plantAt(
+      'BRO',
+      at(1),
+      single(listed!.culture, listed!.root, {
+        primary: { document, nationality: issuer },
+        onCreate: (as) => {
+          crossPortListed = as[0];
+          primaryOnly(docP)(as);
+        },
+      }),
+    );
+    plantAt(
+      here,
+      at(0),
+      single(other!.culture, other!.root, {
+        primary: { document, nationality: issuer },
+        onCreate: primaryOnly(docP),
+      }),
+    );
+  }
+
+  function distinctRoots(
+    n: number,
+    culture?: Culture,
+    r: Rng = plantRng,
+  ): Array<{ culture: Culture; root: string }> {
     const seen = new Set<string>();
     const out: Array<{ culture: Culture; root: string }> = [];
     while (out.length < n) {
-      const c = culture ?? pickCulture(plantRng);
-      const root = makeName(plantRng, c, false).familyRoot;
+      const c = culture ?? pickCulture(r);
+      const root = makeName(r, c, false).familyRoot;
       if (seen.has(root)) continue;
       seen.add(root);
       out.push({ culture: c, root });
@@ -454,8 +579,9 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
     let n = 0;
     let g = 0;
     const slotFor = (i: number): string => {
-      // 07:00–16:45 local in 15-minute slots, spread evenly over the day's volume.
-      const minutes = 7 * 60 + 15 * Math.floor((i / Math.max(1, per)) * 40);
+      // 07:00–16:45 local in 15-minute slots, spread evenly over the day's volume; planted groups
+      // beyond it follow, never past 23:45 (a small day with many planted groups).
+      const minutes = Math.min(23 * 60 + 45, 7 * 60 + 15 * Math.floor((i / Math.max(1, per)) * 40));
       const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
       const mm = String(minutes % 60).padStart(2, '0');
       return `${serviceDate}T${hh}:${mm}:00${offset}`;
@@ -693,6 +819,25 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
     opts.plant === false
       ? []
       : plantLookout(root.fork('lookout'), allApplicants, plantedIds, patterns, decoys);
+  if (crossPortListed) {
+    const a = crossPortListed as ApplicantRecord;
+    entries.push({
+      entryId: 'LO-X001',
+      reasonCode: 'WARRANT',
+      givenNames: a.givenNames,
+      familyNames: a.familyNames,
+      aliases: [],
+      dob: a.dob,
+      dobYear: null,
+    });
+    patterns.push({
+      id: 'xport-lookout',
+      kind: 'lookout_match',
+      applicantIds: [a.applicantId],
+      key: 'LO-X001',
+      note: `the lookout entry matches the applicant booked at BRO on ${shiftDate(opts.crossPort!.today, 1)}`,
+    });
+  }
 
   return {
     days,

@@ -3,7 +3,7 @@
 // threshold (default 0.6, far above the impostor scores measured for the model).
 // PHOTO_PROBLEM: a submitted photo the face engine could not use as a reference.
 import type { FlagCandidate, Rule, RuleContext } from './rule';
-import { displayName, evidenceOf, peopleByIds, peopleWhere, type Person } from './people';
+import { displayName, evidenceOf, peopleByIds, peopleWhere, spanOf, spanText, type Person } from './people';
 import { TemplateIndex } from '../../face/search';
 import { fromBlob } from '../../face/template-repository';
 import { sameName } from './identity-duplicate';
@@ -71,7 +71,8 @@ function faceFlags(
       key: `face:${p.photo_sha256}`,
       severity: 'high',
       evidence: {
-        summary: `the submitted face matches ${others.length} other identit${others.length === 1 ? 'y' : 'ies'}`,
+        summary: `the submitted face matches ${others.length} other identit${others.length === 1 ? 'y' : 'ies'} ${spanText(spanOf([p, ...others]))}`,
+        span: spanOf([p, ...others]),
         modelVersion: model,
         threshold: min,
         others: others
@@ -79,7 +80,7 @@ function faceFlags(
           .map((o) => evidenceOf(o, `face similarity ${score(o).toFixed(2)}`)),
         othersTotal: others.length,
       },
-      explanation: `The face in ${displayName(p)}'s submitted photo matches the photo of ${others.map((o) => `"${displayName(o)}" born ${o.dob} (${o.port} ${o.service_date}, similarity ${score(o).toFixed(2)})`).join(', ')}, above the ${min} threshold for model ${model}. One person may be using two identities; compare both photos with the person.`,
+      explanation: `The face in ${displayName(p)}'s submitted photo matches the photo of ${others.map((o) => `"${displayName(o)}" born ${o.dob} (${o.port} ${o.service_date}, similarity ${score(o).toFixed(2)})`).join(', ')}, above the ${min} threshold for model ${model}; ${others.length + 1} identities ${spanText(spanOf([p, ...others]))}. One person may be using two identities; compare both photos with the person.`,
     });
   }
   return { candidates, involved: [...involved] };

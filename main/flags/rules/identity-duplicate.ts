@@ -11,6 +11,8 @@ import {
   peopleByIds,
   peopleInTiers,
   sharedKeys,
+  spanOf,
+  spanText,
   type Person,
 } from './people';
 import { bothTiers } from '../key-tiers';
@@ -75,13 +77,15 @@ function identityFlags(ctx: RuleContext, block: Person[], key: string): FlagCand
       key,
       severity: 'medium',
       evidence: {
-        summary: `${matches.length + 1} appointments for one person born ${p.dob}${asReceived}${others ? `; ${others}` : ''}`,
+        summary: `${matches.length + 1} appointments for one person born ${p.dob} ${spanText(spanOf([p, ...matches]))}${asReceived}${others ? `; ${others}` : ''}`,
         nameNotes: [...own, ...(others ? [others] : [])],
+        span: spanOf([p, ...matches]),
         others: matches.slice(0, ctx.config.evidenceLimit).map((o) => evidenceOf(o, marked(o))),
         othersTotal: matches.length,
       },
       explanation:
-        `${displayName(p)}, born ${p.dob}, also appears as ${matches.map((o) => `"${displayName(o)}" (${o.port} ${o.service_date})`).join(', ')}: ` +
+        `${displayName(p)}, born ${p.dob}, also appears as ${matches.map((o) => `"${displayName(o)}" (${o.port} ${o.service_date})`).join(', ')}, ` +
+        `${matches.length + 1} appointments ${spanText(spanOf([p, ...matches]))}: ` +
         'the same person booked more than once, or two people with near-identical names and the same birth date.' +
         (own.length
           ? ` This name as received is not plain text, though it may look plain on screen: ${own.join('; ')}.`
@@ -166,14 +170,15 @@ function documentFlags(ctx: RuleContext, key: string, holders: Person[]): FlagCa
         key,
         severity: 'high' as const,
         evidence: {
-          summary: `document ${p.doc_issuer} ${p.doc_number} given under ${others.length + 1} different names`,
+          summary: `document ${p.doc_issuer} ${p.doc_number} given under ${others.length + 1} different names ${spanText(spanOf([p, ...others]))}`,
           document: key,
+          span: spanOf([p, ...others]),
           others: others
             .slice(0, ctx.config.evidenceLimit)
             .map((o) => evidenceOf(o, `${o.doc_issuer} ${o.doc_number}`)),
           othersTotal: others.length,
         },
-        explanation: `The travel document ${p.doc_issuer} ${p.doc_number} of ${displayName(p)} was also given by ${others.map((o) => `"${displayName(o)}" (${o.port} ${o.service_date})`).join(', ')}. Check the document in hand.`,
+        explanation: `The travel document ${p.doc_issuer} ${p.doc_number} of ${displayName(p)} was also given by ${others.map((o) => `"${displayName(o)}" (${o.port} ${o.service_date})`).join(', ')}: ${others.length + 1} names ${spanText(spanOf([p, ...others]))}. Check the document in hand.`,
       },
     ];
   });

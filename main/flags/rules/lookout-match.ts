@@ -50,13 +50,22 @@ function prepare(e: Entry): PreparedEntry {
   };
 }
 
+/** The list as last prepared, per database: preparing every name is the costly part of a small batch. */
+const prepared = new WeakMap<RuleContext['db'], { raw: string; entries: PreparedEntry[] }>();
+
 function entries(ctx: RuleContext): PreparedEntry[] {
-  return ctx.db
+  const rows = ctx.db
     .prepare<[], Entry>(
       'SELECT entry_id, given_names, family_names, aliases, dob, dob_year, reason_code FROM lookout_entries',
     )
-    .all()
-    .map(prepare);
+    .all();
+  // Reused only while the list reads exactly the same.
+  const raw = JSON.stringify(rows);
+  const cached = prepared.get(ctx.db);
+  if (cached?.raw === raw) return cached.entries;
+  const list = rows.map(prepare);
+  prepared.set(ctx.db, { raw, entries: list });
+  return list;
 }
 
 function dobMatches(e: Entry, p: Person, tolerance: number): string | null {

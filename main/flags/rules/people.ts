@@ -105,6 +105,31 @@ export function peopleByIds(db: Db, ids: string[]): Person[] {
   return out;
 }
 
+/** Which ports and service days a pattern spans: the flagged applicant and everyone it names. */
+export interface Span {
+  ports: string[];
+  from: string;
+  to: string;
+  days: number;
+}
+
+export function spanOf(people: Array<Pick<Person, 'port' | 'service_date'>>): Span {
+  const dates = [...new Set(people.map((p) => p.service_date))].sort();
+  return {
+    ports: [...new Set(people.map((p) => p.port))].sort(),
+    from: dates[0] ?? '',
+    to: dates.at(-1) ?? '',
+    days: dates.length,
+  };
+}
+
+/** "across 3 ports (ELP, NOG, SYS) from 2026-11-21 to 2026-12-01", or "at SYS on 2026-12-01". */
+export function spanText(s: Span): string {
+  const where =
+    s.ports.length === 1 ? `at ${s.ports[0]}` : `across ${s.ports.length} ports (${s.ports.join(', ')})`;
+  return s.from === s.to ? `${where} on ${s.from}` : `${where} from ${s.from} to ${s.to}`;
+}
+
 export function displayName(p: Person): string {
   return `${p.given_names} ${p.family_names}`;
 }

@@ -12,6 +12,8 @@ import {
   keysOf,
   peopleInTiers,
   sharedKeys,
+  spanOf,
+  spanText,
   type Person,
 } from './people';
 
@@ -37,7 +39,7 @@ export function sharedAttributeRule(spec: Spec): Rule {
     const homes = households(people);
     if (homes.length < min) return [];
     const severity = severityFor(homes.length, min);
-    const ports = new Set(people.map((p) => p.port));
+    const span = spanOf(people);
     const shown = spec.shown(key, people[0]!);
     return people.map((p) => {
       const others = people.filter((o) => o.applicant_id !== p.applicant_id);
@@ -49,17 +51,18 @@ export function sharedAttributeRule(spec: Spec): Rule {
         key,
         severity,
         evidence: {
-          summary: `${people.length} applicants in ${homes.length} unrelated households gave ${spec.thing} ${shown}`,
+          summary: `${people.length} applicants in ${homes.length} unrelated households ${spanText(span)} gave ${spec.thing} ${shown}`,
           value: shown,
           households: homes.length,
           applicants: people.length,
-          ports: [...ports].sort(),
+          ports: span.ports,
+          span,
           others: others.slice(0, ctx.config.evidenceLimit).map((o) => evidenceOf(o, spec.typed(o))),
           othersTotal: others.length,
         },
         explanation:
           `${displayName(p)} gave ${spec.thing} ${shown}, which ${unrelated} other unrelated household${unrelated === 1 ? '' : 's'} ` +
-          `(${others.length} other applicant${others.length === 1 ? '' : 's'}, ${ports.size} port${ports.size === 1 ? '' : 's'}) also gave. ` +
+          `(${others.length} other applicant${others.length === 1 ? '' : 's'}) also gave: ${people.length} applicants ${spanText(span)}. ` +
           `Unrelated means a different travel group and a different family name. Ask about it; it is not a finding of fraud.`,
       };
     });

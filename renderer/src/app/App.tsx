@@ -13,6 +13,9 @@ const Notifications = lazy(() =>
   import('@mantine/notifications').then((m) => ({ default: m.Notifications })),
 );
 const AppRouter = lazy(() => import('./AppRouter'));
+// The applicant-facing window: no session gate, no router; it only reads its booth's message.
+const CounterRoute = lazy(() => import('../features/counter/CounterRoute'));
+const isCounterWindow = () => window.location.hash.startsWith('#/counter');
 
 function LaterNotifications() {
   const [ready, setReady] = useState(false);
@@ -47,11 +50,17 @@ export function App({ client }: { client: QueryClient }) {
     >
       <LaterNotifications />
       <QueryClientProvider client={client}>
-        <SessionGate>
-          <Suspense fallback={<Loading fullScreen />}>
-            <AppRouter />
+        {isCounterWindow() ? (
+          <Suspense fallback={null}>
+            <CounterRoute />
           </Suspense>
-        </SessionGate>
+        ) : (
+          <SessionGate>
+            <Suspense fallback={<Loading fullScreen />}>
+              <AppRouter />
+            </Suspense>
+          </SessionGate>
+        )}
       </QueryClientProvider>
     </MantineProvider>
   );

@@ -30,7 +30,7 @@ function MainNav({ role }: { role: Role }) {
   const { pathname } = useLocation();
   const isAt = (to: string) => pathname === to || pathname.startsWith(`${to}/`);
   return (
-    <nav aria-label={t('shell.nav.label')}>
+    <Group component="nav" aria-label={t('shell.nav.label')} gap={4} wrap="nowrap">
       {NAV[role].map((item) => (
         <NavLink
           key={item.to}
@@ -38,11 +38,12 @@ function MainNav({ role }: { role: Role }) {
           to={item.to}
           label={t(item.labelKey)}
           active={isAt(item.to)}
+          w="auto"
           // The section is current, not necessarily the exact page (e.g. one case in the booth).
           aria-current={isAt(item.to) ? (pathname === item.to ? 'page' : 'true') : undefined}
         />
       ))}
-    </nav>
+    </Group>
   );
 }
 
@@ -54,12 +55,9 @@ export default function AppFrame() {
   const signOut = useSignOut();
   if (!info || !user) return null; // the session gate renders the frame only with both
   return (
-    <AppShell
-      header={{ height: 60 }}
-      navbar={{ width: 220, breakpoint: 0 }}
-      footer={{ height: 44 }}
-      padding="md"
-    >
+    // No side bar: each role has one section, linked from the header, so the page (the booth's
+    // queue and case side by side) keeps the whole width of a 1366-pixel screen.
+    <AppShell header={{ height: 60 }} footer={{ height: 44 }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm">
@@ -77,6 +75,7 @@ export default function AppFrame() {
                 {t('shell.header.demo')}
               </Badge>
             )}
+            <MainNav role={user.role} />
           </Group>
           <Group gap="sm">
             <Stack gap={0} align="flex-end">
@@ -93,9 +92,6 @@ export default function AppFrame() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm">
-        <MainNav role={user.role} />
-      </AppShell.Navbar>
       <AppShell.Main>
         <PageSuspense>
           <Outlet />

@@ -9,11 +9,12 @@ import {
   type UseMutationOptions,
   type UseQueryOptions,
 } from '@tanstack/react-query';
+import type { ErrorDetails } from '../../../ipc/channel';
 import type { ChannelName, RequestOf, ResponseOf } from '../../../ipc/contract';
 import { call } from '../api';
 import { queryKeys, type Domain } from './query-keys';
 
-export type ChannelError = Error & { code?: string };
+export type ChannelError = Error & { code?: string; details?: ErrorDetails };
 
 type QueryOptions<C extends ChannelName, T> = Omit<
   UseQueryOptions<ResponseOf<C>, ChannelError, T>,

@@ -13,7 +13,7 @@ declare module '@tanstack/react-query' {
 }
 
 /** Session problems are handled by the session gate, not by a notification per call. */
-const SESSION_CODES = new Set(['NOT_SIGNED_IN', 'SESSION_LOCKED']);
+const SESSION_CODES = new Set(['NOT_SIGNED_IN', 'SESSION_LOCKED', 'PASSWORD_CHANGE_REQUIRED']);
 
 function notify(error: ChannelError): void {
   // Loaded on the first error, not with the first screen (which shows its own errors in place).

@@ -47,8 +47,11 @@ export function createFormat(timeZone: string | null | undefined): Format {
     timeZone: tz,
     time: (iso) => time().format(new Date(iso)),
     dateTime: (iso) => dateTime().format(new Date(iso)),
-    date: (isoDate) =>
-      /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? date().format(new Date(`${isoDate}T00:00:00Z`)) : isoDate,
+    // Not a calendar date (e.g. "1985-13-40" in a file being checked): shown as written, never thrown on.
+    date: (isoDate) => {
+      const d = new Date(`${isoDate}T00:00:00Z`);
+      return /^\d{4}-\d{2}-\d{2}$/.test(isoDate) && !Number.isNaN(d.getTime()) ? date().format(d) : isoDate;
+    },
     number: (n) => number().format(n),
     percent: (fraction, digits = 1) =>
       `${new Intl.NumberFormat(LOCALE, { maximumFractionDigits: digits }).format(fraction * 100)} %`,

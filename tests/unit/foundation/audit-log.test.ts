@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AuditLog, entryHash } from '../../../main/audit/audit-log';
+import { AuditLog, auditKey, entryMac } from '../../../main/audit/audit-log';
 import { dbPath, openDatabase, type Db } from '../../../main/db/database';
+import { loadDataKey } from '../../../main/platform/data-key';
 import { tempDir } from '../../helpers/temp-dir';
 
 /** Opens the file the way an insider with a SQLite shell would: triggers dropped. */
@@ -81,6 +82,8 @@ describe('audit log', () => {
     expect(r.problem).toMatch(/removed from the end/);
   });
 
+  // The attacker even holds the data key (the browser shell's key file): the chain still breaks
+  // at the next real row, which does not link to the forged one.
   it('detects a forged row inserted in the middle, even with a correctly computed hash', () => {
     const row3 = db.prepare('SELECT hash FROM audit_log WHERE seq = 3').get() as { hash: string };
     db.close();
@@ -92,7 +95,7 @@ describe('audit log', () => {
       subject: 'case:x',
       details: '{}',
     };
-    const hash = entryHash(row3.hash, forged);
+    const hash = entryMac(auditKey(loadDataKey(dir)), row3.hash, forged);
     tamper(
       dir,
       `UPDATE audit_log SET seq = -(seq + 1) WHERE seq >= 4; UPDATE audit_log SET seq = -seq WHERE seq < 0;

@@ -7,9 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../../ipc/channel';
 import { DISPOSITIONS } from '../../../ipc/channels/encounter';
-import { FaceBand } from '../../../ipc/channels/face';
+import { FaceBand, GuideHint, Judgement } from '../../../ipc/channels/face';
 import { FLAG_THRESHOLD_KEYS, FlagVerdict, Severity } from '../../../ipc/channels/flags';
 import { SyncStatusView } from '../../../ipc/channels/sync';
+import { UPDATE_CHANNELS } from '../../../ipc/channels/settings';
+import { UPDATE_PHASES } from '../../../ipc/channels/update';
 import { applicant, APPLICANT_LANGUAGES, ui } from '../../../renderer/src/i18n/resources';
 
 /** The renderer's sources as text, by path (relative to this file). */
@@ -50,7 +52,12 @@ const DYNAMIC: Record<string, string[] | typeof GUARDED> = {
   'shell.status.states.*': [...SyncStatusView.shape.state.options],
   'shell.status.manifest.*': [...SyncStatusView.shape.todaysManifest.options],
   'admin.thresholds.labels.*': [...FLAG_THRESHOLD_KEYS],
+  'admin.updates.channel.*': [...UPDATE_CHANNELS],
+  'admin.updates.phase.*': [...UPDATE_PHASES],
   'dashboard.review.verdict.*': [...FlagVerdict.options],
+  'booth.verify.hints.*': [...GuideHint.options],
+  'booth.verify.blind.*': [...Judgement.options],
+  'booth.tabs.scroll.*': ['flags', 'details', 'group'],
   'dashboard.trends.kinds.*': GUARDED,
   'dashboard.bands.*': GUARDED,
 };

@@ -1,11 +1,11 @@
-// Runs in: vitest (Node, real SQLite file). The supervisor's day figures: counts per disposition
-// and verification band for one port-day only, decision times bucketed per local hour, and the
-// dashboard that puts them together for the console's port.
+// Runs in: vitest (Node, real SQLite file). The supervisor's day figures: cases by decision and
+// verifications by band for one port-day only, completions per hour, and the dashboard that puts
+// them together for the console's port (the simulated day is in day-figures.test.ts).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../../main/app-context';
 import { Outbox } from '../../../main/sync/outbox';
 import { ReportingRepository } from '../../../main/reporting/reporting-repository';
-import { arrivalsDashboard, perHour } from '../../../main/reporting/dashboard';
+import { arrivalsDashboard } from '../../../main/reporting/dashboard';
 import { applicant } from '../../helpers/memory-feed';
 import { testApp } from '../../helpers/app';
 import { seedPortDay } from '../../helpers/port-day';
@@ -61,33 +61,56 @@ function seed(a: AppContext): void {
   verification(a, 20, 'MATCH');
 }
 
+const FIGURES = (over: Partial<Record<string, number>>) => ({
+  scheduled: 0,
+  arrived: 0,
+  completed: 0,
+  processed: 0,
+  referred: 0,
+  identityNotConfirmed: 0,
+  noShow: 0,
+  stillToCome: 0,
+  ...over,
+});
+
+/** San Ysidro's day in seed(): 5 cases, 2 processed, 1 referred, 1 no-show, 1 still to come. */
+const SYS_FIGURES = FIGURES({
+  scheduled: 5,
+  arrived: 3,
+  completed: 3,
+  processed: 2,
+  referred: 1,
+  noShow: 1,
+  stillToCome: 1,
+});
+
 describe('reporting repository', () => {
-  it('counts one port-day only: decisions by disposition, verifications by band (none when no comparison)', () => {
+  it('counts one port-day only: cases by decision, verifications by band (none when no comparison)', () => {
     app = testApp();
     seed(app);
     const repo = new ReportingRepository(app.db);
-    expect(repo.dispositions('SYS', DAY)).toEqual({ processed: 2, referred_secondary: 1, no_show: 1 });
-    expect(repo.verificationBands('SYS', DAY)).toEqual({ MATCH: 2, NO_MATCH: 1, none: 1 });
-    expect(repo.completedTimes('SYS', DAY).sort()).toEqual([
-      '2026-11-22T15:10:00Z',
-      '2026-11-22T15:50:00Z',
-      '2026-11-22T16:05:00Z',
-      '2026-11-22T23:30:00Z',
+    const sys = { port: 'SYS', date: DAY };
+    expect(repo.day(sys).figures).toEqual(SYS_FIGURES);
+    expect(repo.verificationBands(sys)).toEqual({ MATCH: 2, NO_MATCH: 1, none: 1 });
+    // Completions per UTC hour: 15:10Z and 15:50Z, 16:05Z; the no-show is no completion.
+    expect(
+      repo.day(sys).perUtcHour.map((r) => [new Date(r.h * 3_600_000).toISOString(), r.completed]),
+    ).toEqual([
+      ['2026-11-22T15:00:00.000Z', 2],
+      ['2026-11-22T16:00:00.000Z', 1],
     ]);
-    expect(repo.dispositions('HID', DAY)).toEqual({ processed: 1 });
-    expect(repo.dispositions('NOG', DAY)).toEqual({});
-    expect(repo.verificationBands('NOG', DAY)).toEqual({});
-    expect(repo.completedTimes('NOG', DAY)).toEqual([]);
-  });
-
-  it('buckets decision times per hour in the port time zone, in hour order', () => {
-    const times = ['23:30', '15:10', '16:05', '15:50'].map((t) => `2026-11-22T${t}:00Z`);
-    expect(perHour(times, 'America/Los_Angeles')).toEqual([
-      { hour: '07:00', completed: 2 },
-      { hour: '08:00', completed: 1 },
-      { hour: '15:00', completed: 1 },
-    ]);
-    expect(perHour([], 'America/Chicago')).toEqual([]);
+    expect(repo.day({ port: 'HID', date: DAY }).figures).toEqual(
+      FIGURES({ scheduled: 2, arrived: 1, completed: 1, processed: 1, stillToCome: 1 }),
+    );
+    const nog = { port: 'NOG', date: DAY };
+    expect(repo.day(nog)).toEqual({
+      figures: FIGURES({}),
+      perUtcHour: [],
+      booths: [],
+      officers: [],
+      openReferrals: 0,
+    });
+    expect(repo.verificationBands(nog)).toEqual({});
   });
 
   it("the dashboard reports the console's port-day, with uploads waiting and enrolment", () => {
@@ -95,28 +118,38 @@ describe('reporting repository', () => {
     seed(app);
     new Outbox(app.db).enqueue('encounter', 'A0', { note: '' });
     const now = new Date('2026-11-22T20:00:00Z');
-    expect(arrivalsDashboard(app, now)).toEqual({
+    expect(arrivalsDashboard(app, {}, now)).toEqual({
       port: null,
       serviceDate: null,
-      appointments: {},
-      dispositions: {},
-      verificationBands: {},
+      timeZone: null,
+      figures: FIGURES({}),
       perHour: [],
+      booths: [],
+      officers: [],
+      appointments: {},
+      verificationBands: {},
+      openReferrals: 0,
       pendingUploads: 1,
       enrolment: { running: false, done: 0, total: 0, unusable: 0 },
     });
     app.demo = { port: 'SYS', feedUrl: '', publisherKeys: {} };
-    expect(arrivalsDashboard(app, now)).toEqual({
+    const work = (key: string) => ({ key, cases: 3, medianMinutes: 0, p90Minutes: 0, referrals: 1 });
+    expect(arrivalsDashboard(app, {}, now)).toEqual({
       port: 'SYS',
       serviceDate: DAY,
-      appointments: { scheduled: 5 },
-      dispositions: { processed: 2, referred_secondary: 1, no_show: 1 },
-      verificationBands: { MATCH: 2, NO_MATCH: 1, none: 1 },
+      timeZone: 'America/Los_Angeles',
+      figures: SYS_FIGURES,
+      // San Ysidro is on Pacific time: every slot is 15:00Z (07:00); 15:10Z and 15:50Z are 07:xx,
+      // 16:05Z is 08:05.
       perHour: [
-        { hour: '07:00', completed: 2 },
-        { hour: '08:00', completed: 1 },
-        { hour: '15:00', completed: 1 },
+        { hour: '07:00', scheduled: 5, completed: 2 },
+        { hour: '08:00', scheduled: 0, completed: 1 },
       ],
+      booths: [work('B1')],
+      officers: [work('ofc')],
+      appointments: { scheduled: 5 },
+      verificationBands: { MATCH: 2, NO_MATCH: 1, none: 1 },
+      openReferrals: 1,
       pendingUploads: 1,
       enrolment: { running: false, done: 0, total: 0, unusable: 0 },
     });

@@ -11,8 +11,37 @@ export const useSetUserRole = () => useChannelMutation('users.setRole', { invali
 export const useSetUserDisabled = () =>
   useChannelMutation('users.setDisabled', { invalidates: ['users', 'audit'] });
 
+/** Shown in the dialog that asked for it (meta.silent). */
+export const useResetPassword = () =>
+  useChannelMutation('users.resetPassword', { invalidates: ['users', 'audit'], meta: { silent: true } });
+
+export const useUnlockUser = () => useChannelMutation('users.unlock', { invalidates: ['users', 'audit'] });
+
 export const useUpdateSettings = () =>
   useChannelMutation('settings.update', { invalidates: ['settings', 'audit'] });
+
+export const useUpdateSite = () =>
+  useChannelMutation('settings.updateSite', { invalidates: ['settings', 'audit'] });
+
+/** A pasted key checked in main; its answer (or why not) shows beside the field. */
+export const useInspectKey = () => useChannelMutation('settings.inspectKey', { meta: { silent: true } });
+
+/** A look at a file: nothing changes, so nothing to invalidate; problems show in the preview. */
+export const usePreviewLookout = () => useChannelMutation('lookout.preview', { meta: { silent: true } });
+
+/** A new list recomputes the lookout matches: the flags views are stale too. */
+export const useImportLookout = () =>
+  useChannelMutation('lookout.import', {
+    invalidates: ['lookout', 'flags', 'queue', 'applicant', 'audit'],
+    meta: { silent: true },
+  });
+
+/** Its answer is the new status; the fleet and audit may change with it. Refusals show in place. */
+export const useCheckForUpdate = () =>
+  useChannelMutation('update.check', { invalidates: ['update'], meta: { silent: true } });
+
+export const useInstallUpdate = () =>
+  useChannelMutation('update.installNow', { invalidates: ['update', 'audit'], meta: { silent: true } });
 
 /** A change recomputes every flag: the overview, precision and review list are stale too. */
 export const useUpdateFlagConfig = () =>

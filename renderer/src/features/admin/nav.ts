@@ -12,7 +12,9 @@ export const adminNav = [
   { to: '/admin/users', labelKey: 'admin.nav.users' },
   { to: '/admin/settings', labelKey: 'admin.nav.settings' },
   { to: '/admin/flags', labelKey: 'admin.nav.flags' },
+  { to: '/admin/lookout', labelKey: 'admin.nav.lookout' },
   { to: '/admin/bundle', labelKey: 'admin.nav.bundle' },
   { to: '/admin/engine', labelKey: 'admin.nav.engine' },
+  { to: '/admin/updates', labelKey: 'admin.nav.updates' },
   { to: '/admin/audit', labelKey: 'admin.nav.audit' },
 ] as const satisfies readonly AdminNavItem[];

@@ -11,8 +11,10 @@ const AdminLayout = lazy(() => import('./AdminLayout'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
 const FlagThresholdsPage = lazy(() => import('./pages/FlagThresholdsPage'));
+const LookoutPage = lazy(() => import('./pages/LookoutPage'));
 const BundlePage = lazy(() => import('./pages/BundlePage'));
 const EnginePage = lazy(() => import('./pages/EnginePage'));
+const UpdatesPage = lazy(() => import('./pages/UpdatesPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 
 export const adminRoutes: RouteObject[] = [
@@ -27,8 +29,10 @@ export const adminRoutes: RouteObject[] = [
       { path: 'users', element: <UsersPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: 'flags', element: <FlagThresholdsPage /> },
+      { path: 'lookout', element: <LookoutPage /> },
       { path: 'bundle', element: <BundlePage /> },
       { path: 'engine', element: <EnginePage /> },
+      { path: 'updates', element: <UpdatesPage /> },
       { path: 'audit', element: <AuditPage /> },
     ],
   },

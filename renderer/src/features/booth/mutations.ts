@@ -29,7 +29,32 @@ export function useCompleteCase() {
 
 export function useVerifyFace() {
   return useChannelMutation('face.verify', {
-    invalidates: ['face'], // supervisors' accuracy figures count booth verifications
+    // Supervisors' accuracy figures count booth verifications; the case's identity view
+    // (attempts, the face result a decision cites) changes with each.
+    invalidates: ['face', 'encounter'],
     meta: { silent: true }, // shown in the verify panel
   });
+}
+
+/** Blind-first: the officer's own judgement, then the score. */
+export function useJudgeFace() {
+  return useChannelMutation('face.judge', { invalidates: ['face', 'encounter'], meta: { silent: true } });
+}
+
+/** Capture guidance on one small frame: nothing to invalidate, nothing to announce. */
+export function useGuideFrame() {
+  return useChannelMutation('face.guide', { meta: { silent: true } });
+}
+
+export function useManualCheck() {
+  return useChannelMutation('encounter.manualCheck', { invalidates: ['encounter'], meta: { silent: true } });
+}
+
+/** What the applicant-facing screen shows (no personal data goes there). */
+export function useCounterShow() {
+  return useChannelMutation('counter.show', { meta: { silent: true } });
+}
+
+export function useOpenCounter() {
+  return useChannelMutation('counter.open', {});
 }

@@ -1,23 +1,40 @@
 // Runs in: renderer. What the booth asks main: today's queue (searched), one case, and while a
 // decision waits for the server, its upload state.
-import { keepPreviousData, type UseQueryResult } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import type { ApplicantView } from '../../../../ipc/channels/applicant';
 import type { EncounterView } from '../../../../ipc/channels/encounter';
-import { useChannelQuery } from '../../data/channel-hooks';
+import type { QueueView } from '../../../../ipc/channels/queue';
+import { channelQuery, useChannelQuery } from '../../data/channel-hooks';
 
 /** How often an unsent decision's upload state is asked for. */
 export const UPLOAD_POLL_MS = 3_000;
 
-export function useQueue(search: string) {
-  return useChannelQuery('queue.today', search ? { search } : {}, {
+/** Today's queue, or the search's ranked matches: for useQueue and for asking at once (Enter). */
+export const queueQuery = (search: string) =>
+  channelQuery('queue.today', search ? { search } : {}, {
     // The previous list stays while the next search runs: no flash of an empty queue per key.
     placeholderData: keepPreviousData,
     meta: { silent: true }, // the booth shows it in place of the list
   });
+
+export const useQueue = (search: string) => useQuery(queueQuery(search));
+
+/**
+ * The answer for `search` now, without waiting for typing to pause: a scanner types a whole id
+ * and Enter faster than the search would ask. A cached answer is used as is.
+ */
+export function useQueueNow(): (search: string) => Promise<QueueView> {
+  const client = useQueryClient();
+  return (search) => client.fetchQuery({ ...queueQuery(search), staleTime: 2_000 });
 }
 
 export function useCase(applicantId: string) {
   return useChannelQuery('applicant.get', { applicantId }, { meta: { silent: true } });
+}
+
+/** How the case's identity has been checked so far (attempts, face result, manual check): no personal data. */
+export function useIdentity(applicantId: string) {
+  return useChannelQuery('encounter.identity', { applicantId }, { meta: { silent: true } });
 }
 
 const waiting = (list: EncounterView[] | undefined) => list?.some((e) => !e.uploaded) ?? false;

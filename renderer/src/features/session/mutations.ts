@@ -39,8 +39,39 @@ export function useUnlock() {
   return useChannelMutation('auth.unlock', {
     meta: { silent: true },
     onSuccess: (session) => client.setQueryData<SessionView>(sessionKey, session),
-    // Too many wrong passwords end the session in main: ask, so the gate shows sign-in.
+    // The session may have ended meanwhile (an account change): ask, so the gate shows sign-in.
     onError: () => client.invalidateQueries({ queryKey: sessionKey }),
+  });
+}
+
+/**
+ * Locks the session: the screen at once (the gate unmounts every page, so nothing personal stays
+ * in the window), then main, whose answer is the locked session.
+ */
+export function useLockNow() {
+  const client = useQueryClient();
+  return useChannelMutation('auth.lock', {
+    meta: { silent: true },
+    onMutate: async () => {
+      // A session poll in flight would answer "unlocked" and bring the page back for a moment.
+      await client.cancelQueries({ queryKey: sessionKey });
+      client.setQueryData<SessionView>(sessionKey, (s) => (s ? { ...s, locked: true } : s));
+    },
+    onSuccess: (session) => client.setQueryData<SessionView>(sessionKey, session),
+  });
+}
+
+/** The officer's input, reported to main (idle-lock.ts decides when). */
+export function useReportActivity() {
+  return useChannelMutation('auth.activity', { meta: { silent: true } });
+}
+
+/** A one-time password replaced by the user's own: the answer is the session, now free to go on. */
+export function useChangePassword() {
+  const client = useQueryClient();
+  return useChannelMutation('auth.changePassword', {
+    meta: { silent: true },
+    onSuccess: (session) => client.setQueryData<SessionView>(sessionKey, session),
   });
 }
 

@@ -1,5 +1,6 @@
-// Runs in: renderer. The status area's container: polls sync status every 5 s; when a sync has
-// brought new data, the queue and the open case are asked again (no screen needs to know).
+// Runs in: renderer. The status area's container: polls sync status every 5 s; when a sync (or
+// the vetting window) has brought new data, the queue and the open case are asked again (no
+// screen needs to know).
 import { useEffect, useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../data/query-keys';
@@ -11,7 +12,8 @@ export function StatusArea() {
   const client = useQueryClient();
   const status = useSyncStatus();
   const syncNow = useSyncNow();
-  const lastSuccess = status.data?.lastSuccessAt;
+  // Today's sync, or a vetting-window cycle that brought something (flags on the queue may change).
+  const lastSuccess = status.data && `${status.data.lastSuccessAt}|${status.data.window?.changedAt ?? ''}`;
   const seen = useRef<string | null | undefined>(undefined);
   useEffect(() => {
     if (lastSuccess === undefined) return;

@@ -1,8 +1,11 @@
 // Runs in: renderer. The always-visible sync status line (props only): state, last success,
-// progress while syncing, today's manifest, pending uploads, the last error, "Sync now".
+// progress while syncing, today's manifest, pending uploads, the last error, "Sync now". Times
+// are the port's (the booth machine's clock may be set to another zone).
 import { Badge, Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatusView } from '../../../../ipc/channels/sync';
+import { useFormat } from '../../format';
+import { WindowSummary } from '../../ui/WindowSummary';
 
 const STATE_COLOR: Record<SyncStatusView['state'], string> = {
   idle: 'green',
@@ -34,6 +37,7 @@ export function StatusBar({
   onSyncNow: () => void;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const ago = useAgo();
   const date = status.serviceDate ?? '—';
   return (
@@ -41,7 +45,14 @@ export function StatusBar({
       <Badge color={STATE_COLOR[status.state]} variant="dot">
         {t('shell.status.sync', { state: t(`shell.status.states.${status.state}`) })}
       </Badge>
-      <Text size="sm">{t('shell.status.lastSync', { when: ago(status.lastSuccessAt) })}</Text>
+      <Text size="sm" data-testid="last-sync">
+        {status.lastSuccessAt
+          ? t('shell.status.lastSyncAt', {
+              time: format.time(status.lastSuccessAt),
+              when: ago(status.lastSuccessAt),
+            })
+          : t('shell.status.lastSync', { when: ago(status.lastSuccessAt) })}
+      </Text>
       {status.progress && (
         <Text size="sm" data-testid="sync-progress">
           {status.progress.phase === 'photos'
@@ -62,6 +73,8 @@ export function StatusBar({
       >
         {t(`shell.status.manifest.${status.todaysManifest}`, { date })}
       </Text>
+      {/* The vetting window, once it reaches beyond today's own port-day. */}
+      {status.window && status.window.portDays > 1 && <WindowSummary window={status.window} />}
       <Text size="sm">{t('shell.status.pendingUploads', { count: status.pendingUploads })}</Text>
       {status.mode === 'demo' && (
         <Text size="sm" c="dimmed">

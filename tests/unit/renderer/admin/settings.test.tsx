@@ -46,6 +46,7 @@ const engine: EngineStatusView = {
   faceError: null,
   enrolment: { running: false, done: 400, total: 400, unusable: 3, lastRunAt: '2026-12-01T16:30:00Z' },
   flags: { freshKeys: 1520, mergeAt: 5000, merging: false, keysVersion: 3 },
+  window: null,
 };
 
 describe('EngineStatusCard', () => {

@@ -17,6 +17,9 @@ const user = (u: Partial<UserView>): UserView => ({
   disabled: false,
   createdAt: '2026-11-01T08:00:00Z',
   lastSignInAt: null,
+  mustChangePassword: false,
+  lockedUntil: null,
+  failedAttempts: 0,
   ...u,
 });
 
@@ -66,6 +69,44 @@ describe('UsersTable', () => {
     renderTable({ onEnabledChange });
     await userEvent.click(screen.getByRole('switch', { name: 'Enable ofc.kim' }));
     expect(onEnabledChange).toHaveBeenCalledWith(expect.objectContaining({ id: 3 }), true);
+  });
+
+  it('shows a lockout with its end at the port and a one-time password, and offers unlock and reset', async () => {
+    const onUnlock = vi.fn();
+    const onResetPassword = vi.fn();
+    renderTable({
+      users: [
+        ...users,
+        user({ id: 4, username: 'ofc.ruiz', role: 'officer', lockedUntil: '2026-12-01T22:05:00Z' }),
+        user({ id: 5, username: 'sup.lee', role: 'supervisor', mustChangePassword: true }),
+      ],
+      onUnlock,
+      onResetPassword,
+    });
+    // 22:05 UTC is 14:05 in Los Angeles.
+    expect(screen.getByTestId('sign-in-state-ofc.ruiz')).toHaveTextContent('Locked until 14:05');
+    expect(screen.getByTestId('sign-in-state-sup.lee')).toHaveTextContent('Must choose a new password');
+    expect(screen.queryByRole('button', { name: 'Unlock sup.lee' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Unlock ofc.ruiz' }));
+    expect(onUnlock).toHaveBeenCalledWith(expect.objectContaining({ id: 4 }));
+    await userEvent.click(screen.getByRole('button', { name: 'Reset the password of sup.lee' }));
+    expect(onResetPassword).toHaveBeenCalledWith(expect.objectContaining({ id: 5 }));
+    expect(screen.getByRole('button', { name: 'Reset the password of site.admin' })).toBeDisabled();
+  });
+
+  it('says the only enabled admin stays one; with a second enabled admin, either may be changed by the other', () => {
+    const { unmount } = renderTable({
+      users: [...users, user({ id: 6, username: 'adm.two', role: 'admin', disabled: true })],
+    });
+    expect(screen.getByText(/only enabled administrator cannot be demoted or disabled/)).toBeInTheDocument();
+    unmount();
+    renderTable({
+      currentUsername: 'adm.two',
+      users: [...users, user({ id: 6, username: 'adm.two', role: 'admin' })],
+    });
+    expect(screen.queryByText(/only enabled administrator/)).toBeNull();
+    expect(screen.getByRole('textbox', { name: 'Role of site.admin' })).toBeEnabled();
+    expect(screen.getByRole('switch', { name: 'Enable site.admin' })).toBeEnabled();
   });
 
   it('keeps every row read-only until it knows who is signed in', () => {

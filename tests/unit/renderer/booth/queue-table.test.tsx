@@ -1,12 +1,51 @@
 // Runs in: tests (jsdom). The queue as the officer sees it: times at the port, names linking to
-// their cases, the open flags' count with its severity in words, the open case's row marked.
-import { describe, expect, it, vi } from 'vitest';
-import { screen, within } from '@testing-library/react';
+// their cases, the open flags' count with its severity in words, the open case's row marked;
+// only the rows in view rendered however long the day; moved through and opened by keyboard.
+import { createRef } from 'react';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import type { QueueItemView } from '../../../../ipc/channels/queue';
-import { QueueTable } from '../../../../renderer/src/features/booth/components/QueueTable';
+import {
+  QueueTable,
+  ROW_HEIGHT,
+  type QueueTableHandle,
+} from '../../../../renderer/src/features/booth/components/QueueTable';
 import { renderUi } from '../render';
+
+// jsdom lays nothing out: the list's box is given a height (600 px, about 21 rows) and room to
+// scroll, and scrolling it moves scrollTop and tells its listeners, as a browser does.
+const VIEW_HEIGHT = 600;
+const saved = {
+  clientHeight: Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight'),
+  clientWidth: Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientWidth'),
+  scrollHeight: Object.getOwnPropertyDescriptor(Element.prototype, 'scrollHeight'),
+  scrollTo: Object.getOwnPropertyDescriptor(Element.prototype, 'scrollTo'),
+};
+beforeAll(() => {
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+    configurable: true,
+    get: () => VIEW_HEIGHT,
+  });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 600 });
+  Object.defineProperty(Element.prototype, 'scrollHeight', { configurable: true, get: () => 10_000_000 });
+  Object.defineProperty(Element.prototype, 'scrollTo', {
+    configurable: true,
+    value(this: Element, opts: ScrollToOptions) {
+      this.scrollTop = opts.top ?? this.scrollTop;
+      // After the call, as a browser reports scrolling (not inside a React render).
+      queueMicrotask(() => this.dispatchEvent(new Event('scroll')));
+    },
+  });
+});
+afterAll(() => {
+  for (const [k, d] of Object.entries(saved)) {
+    const proto = k === 'scrollTo' || k === 'scrollHeight' ? Element.prototype : HTMLElement.prototype;
+    if (d) Object.defineProperty(proto, k, d);
+    else Reflect.deleteProperty(proto, k);
+  }
+});
 
 const item = (over: Partial<QueueItemView>): QueueItemView => ({
   appointmentId: 'A1',
@@ -92,5 +131,87 @@ describe('QueueTable', () => {
     const table = show(undefined, onOpen);
     await userEvent.click(within(table).getByText('3 people'));
     expect(onOpen).toHaveBeenCalledWith('SYS-20261201-00002');
+  });
+});
+
+/** A day of n arrivals, A0000…, in slot order. */
+const day = (n: number) =>
+  Array.from({ length: n }, (_, i) =>
+    item({
+      appointmentId: `AP${i}`,
+      applicantId: `A${String(i).padStart(4, '0')}`,
+      givenNames: `Given${i}`,
+      familyNames: `Family${i}`,
+      nameAsWritten: `Given${i} Family${i}`,
+    }),
+  );
+
+function showDay(n: number, onOpen = vi.fn(), onLeaveTop = vi.fn()) {
+  const ref = createRef<QueueTableHandle>();
+  renderUi(
+    <MemoryRouter>
+      <QueueTable
+        ref={ref}
+        items={day(n)}
+        selectedId={undefined}
+        linkTo={(id) => `/booth/${id}`}
+        onOpen={onOpen}
+        onLeaveTop={onLeaveTop}
+      />
+    </MemoryRouter>,
+  );
+  const table = screen.getByRole('table', { name: 'Arrivals queue' });
+  const dataRows = () => within(table).getAllByRole('row').slice(1);
+  return { ref, table, dataRows, onOpen, onLeaveTop };
+}
+
+describe('QueueTable, a whole day', () => {
+  it('renders only the rows in view for 1,500 arrivals, and says how many there are', async () => {
+    const { table, dataRows } = showDay(1500);
+    expect(table).toHaveAttribute('aria-rowcount', '1501');
+    const shown = dataRows().length;
+    expect(shown).toBeGreaterThanOrEqual(Math.floor(VIEW_HEIGHT / ROW_HEIGHT));
+    expect(shown).toBeLessThan(60);
+    expect(dataRows()[0]).toHaveAttribute('aria-rowindex', '2');
+    // Scrolled to the end: the last arrivals are there, the first are gone.
+    const scroller = screen.getByRole('region', { name: "Today's arrivals, scrollable list" });
+    await act(async () => scroller.scrollTo({ top: 1500 * ROW_HEIGHT }));
+    expect(within(table).getByRole('link', { name: 'Family1499, Given1499' })).toBeInTheDocument();
+    expect(within(table).queryByRole('link', { name: 'Family0, Given0' })).toBeNull();
+  });
+
+  it('is one Tab stop; ↑/↓, End and Home move; Enter opens; ↑ from the first row leaves', async () => {
+    const { dataRows, onOpen, onLeaveTop, table } = showDay(300);
+    const tabbable = dataRows().filter((r) => r.tabIndex === 0);
+    expect(tabbable).toHaveLength(1); // the current row only: Tab does not walk every row
+    expect(within(table).getByRole('link', { name: 'Family0, Given0' })).toHaveAttribute('tabindex', '-1');
+    await userEvent.tab();
+    expect(dataRows()[0]).toHaveFocus();
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}');
+    expect(document.activeElement).toHaveAttribute('data-applicant', 'A0002');
+    await userEvent.keyboard('{Enter}');
+    expect(onOpen).toHaveBeenLastCalledWith('A0002');
+    await userEvent.keyboard('{End}');
+    expect(document.activeElement).toHaveAttribute('data-applicant', 'A0299');
+    await userEvent.keyboard('{Home}{ArrowUp}');
+    expect(document.activeElement).toHaveAttribute('data-applicant', 'A0000');
+    expect(onLeaveTop).toHaveBeenCalledTimes(1);
+  });
+
+  it('focuses a given row on request, scrolling it into view (Esc back from a case)', async () => {
+    const { ref } = showDay(1000);
+    await act(async () => ref.current!.focusRow('A0700'));
+    expect(document.activeElement).toHaveAttribute('data-applicant', 'A0700');
+    expect(document.activeElement).toHaveAttribute('tabindex', '0');
+  });
+
+  it('a capital letter or a key with Ctrl on a row is not a move (a scanner types capitals)', () => {
+    const { dataRows, onOpen } = showDay(50);
+    const first = dataRows()[0]!;
+    first.focus();
+    fireEvent.keyDown(first, { key: 'Enter', ctrlKey: true });
+    fireEvent.keyDown(first, { key: 'ArrowDown', altKey: true });
+    expect(onOpen).not.toHaveBeenCalled();
+    expect(first).toHaveFocus();
   });
 });

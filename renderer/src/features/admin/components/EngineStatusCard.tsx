@@ -1,5 +1,5 @@
 // Runs in: renderer. What the engine runs on: enough for an admin (or the engineer they call)
-// to see why face checks are slow or failing (props only).
+// to see why face checks are slow or failing, and how far the vetting window is (props only).
 import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { Trans, useTranslation } from 'react-i18next';
 import type { EngineStatusView } from '../../../../../ipc/channels/engine';
@@ -7,6 +7,7 @@ import { useFormat } from '../../../format';
 import { InlineError } from '../../../ui/InlineError';
 import { Loading } from '../../../ui/Loading';
 import { Section } from '../../../ui/Section';
+import { VettingWindowState } from './VettingWindowState';
 
 export interface EngineStatusCardProps {
   status: EngineStatusView | undefined;
@@ -33,6 +34,7 @@ export function EngineStatusCard({ status: st, loadError, refreshing, onRefresh 
       {st?.face && <FaceEngine face={st.face} />}
       {st && <Enrolment enrolment={st.enrolment} />}
       {st && <FlagsIndex flags={st.flags} />}
+      {st?.window && <VettingWindowState window={st.window} />}
     </Section>
   );
 }

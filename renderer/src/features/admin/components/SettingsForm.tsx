@@ -1,51 +1,125 @@
-// Runs in: renderer. The site settings an admin sets: how soon an idle booth locks, and how long
-// personal data is kept (props only).
+// Runs in: renderer. The site settings an admin sets that hold at once: the booth's name on each
+// decision, how soon an idle booth locks, how long personal data is kept, and how software
+// updates arrive (channel, quiet hour, server) (props only).
 import { useState } from 'react';
-import { Button, Group, NumberInput } from '@mantine/core';
+import { Button, Group, NumberInput, Select, Stack, Switch, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { SettingsView } from '../../../../../ipc/channels/settings';
+import { bindText } from '../../../ui/bind';
+import type { SettingsPatch, SettingsView, UpdateChannel } from '../../../../../ipc/channels/settings';
 
 export interface SettingsFormProps {
   initial: SettingsView;
-  onSave: (settings: SettingsView) => void;
+  /** The booth name used when none is set here (config.json's or the default). */
+  defaultBoothName?: string;
+  onSave: (settings: SettingsPatch) => void;
   saving: boolean;
 }
 
 /** Both settings are a required whole number, at least 1. */
 const WHOLE = { min: 1, allowDecimal: false, required: true } as const;
+const HOURS = Array.from({ length: 24 }, (_, h) => `${h}`);
+const NO_HOUR = 'none';
 
-export function SettingsForm({ initial, onSave, saving }: SettingsFormProps) {
+export function SettingsForm({ initial, defaultBoothName, onSave, saving }: SettingsFormProps) {
   const { t } = useTranslation();
   const [idle, setIdle] = useState<number | string>(initial.idleLockMinutes);
   const [retention, setRetention] = useState<number | string>(initial.retentionDays);
+  const [booth, setBooth] = useState(initial.boothName ?? '');
+  const [channel, setChannel] = useState<UpdateChannel>(initial.updateChannel);
+  const [hour, setHour] = useState(initial.updateQuietHour === null ? NO_HOUR : `${initial.updateQuietHour}`);
+  const [server, setServer] = useState(initial.updateFeedUrl ?? '');
+  const [blindFirst, setBlindFirst] = useState(initial.blindFirst);
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        onSave({ idleLockMinutes: Number(idle), retentionDays: Number(retention) });
+        onSave({
+          idleLockMinutes: Number(idle),
+          retentionDays: Number(retention),
+          boothName: booth.trim() || null,
+          updateChannel: channel,
+          updateQuietHour: hour === NO_HOUR ? null : Number(hour),
+          updateFeedUrl: server.trim() || null,
+          blindFirst,
+        });
       }}
     >
-      <Group align="flex-end">
-        <NumberInput
-          label={t('admin.settings.idle')}
-          {...WHOLE}
-          max={240}
-          value={idle}
-          onChange={setIdle}
-          w={180}
+      <Stack gap="sm">
+        <Group align="flex-start">
+          <TextInput
+            label={t('admin.settings.booth')}
+            description={t('admin.settings.atOnce')}
+            placeholder={defaultBoothName}
+            {...bindText(booth, setBooth)}
+            maxLength={64}
+            w={220}
+          />
+          <NumberInput
+            label={t('admin.settings.idle')}
+            description={t('admin.settings.atOnce')}
+            {...WHOLE}
+            max={240}
+            value={idle}
+            onChange={setIdle}
+            w={180}
+          />
+          <NumberInput
+            label={t('admin.settings.retention')}
+            description={t('admin.settings.atNextPurge')}
+            {...WHOLE}
+            max={3650}
+            value={retention}
+            onChange={setRetention}
+            w={280}
+          />
+        </Group>
+        <Switch
+          label={t('admin.settings.blindFirst')}
+          description={t('admin.settings.blindFirstHelp')}
+          checked={blindFirst}
+          onChange={(e) => setBlindFirst(e.currentTarget.checked)}
         />
-        <NumberInput
-          label={t('admin.settings.retention')}
-          {...WHOLE}
-          max={3650}
-          value={retention}
-          onChange={setRetention}
-          w={260}
-        />
-        <Button type="submit" loading={saving}>
-          {t('admin.settings.save')}
-        </Button>
-      </Group>
+        <Title order={3} size="h5">
+          {t('admin.settings.updates')}
+        </Title>
+        <Group align="flex-start">
+          <Select
+            label={t('admin.settings.channel')}
+            data={[
+              { value: 'stable', label: t('admin.settings.stable') },
+              { value: 'beta', label: t('admin.settings.beta') },
+            ]}
+            value={channel}
+            allowDeselect={false}
+            onChange={(v) => v && setChannel(v as UpdateChannel)}
+            w={180}
+          />
+          <Select
+            label={t('admin.settings.quietHour')}
+            description={t('admin.settings.quietHourHelp')}
+            data={[
+              { value: NO_HOUR, label: t('admin.settings.noQuietHour') },
+              ...HOURS.map((h) => ({ value: h, label: `${h.padStart(2, '0')}:00` })),
+            ]}
+            value={hour}
+            allowDeselect={false}
+            onChange={(v) => v && setHour(v)}
+            w={300}
+          />
+          <TextInput
+            label={t('admin.settings.updateServer')}
+            placeholder="https://updates.example.gov/arrivals/"
+            {...bindText(server, setServer)}
+            style={{ flex: 1 }}
+            miw={280}
+          />
+        </Group>
+        <Group>
+          <Button type="submit" loading={saving}>
+            {t('admin.settings.save')}
+          </Button>
+        </Group>
+      </Stack>
     </form>
   );
 }

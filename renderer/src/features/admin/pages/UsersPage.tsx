@@ -1,13 +1,23 @@
 // Runs in: renderer. Admin › Users (container): the accounts, a role or sign-in change per row,
-// and a new account. The signed-in admin's own row stays read-only.
+// an unlock or a one-time password, and a new account. Each change says it was done; main
+// refuses what must not happen (the last admin demoted, one's own account disabled) in words.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { UserView } from '../../../../../ipc/channels/users';
 import { useLabels } from '../../../i18n/labels';
 import { QueryContent } from '../../../ui/QueryContent';
 import { Section } from '../../../ui/Section';
 import { useSession } from '../../session/queries';
 import { AddUserForm } from '../components/AddUserForm';
+import { ResetPasswordDialog } from '../components/ResetPasswordDialog';
 import { UsersTable } from '../components/UsersTable';
-import { useCreateUser, useSetUserDisabled, useSetUserRole } from '../mutations';
+import {
+  useCreateUser,
+  useResetPassword,
+  useSetUserDisabled,
+  useSetUserRole,
+  useUnlockUser,
+} from '../mutations';
 import { confirmDone } from '../notify';
 import { useUsers } from '../queries';
 
@@ -19,11 +29,11 @@ export default function UsersPage() {
   const create = useCreateUser();
   const setRole = useSetUserRole();
   const setDisabled = useSetUserDisabled();
-  const busyUserId = setRole.isPending
-    ? setRole.variables?.userId
-    : setDisabled.isPending
-      ? setDisabled.variables?.userId
-      : null;
+  const unlock = useUnlockUser();
+  const reset = useResetPassword();
+  const [resetting, setResetting] = useState<UserView | null>(null);
+  const busy = [setRole, setDisabled, unlock].find((m) => m.isPending);
+  const busyUserId = busy?.variables?.userId ?? null;
 
   return (
     <Section title={t('admin.users.title')}>
@@ -57,6 +67,16 @@ export default function UsersPage() {
                 },
               )
             }
+            onUnlock={(u) =>
+              unlock.mutate(
+                { userId: u.id },
+                { onSuccess: (v) => confirmDone(t('admin.users.unlockDone', { username: v.username })) },
+              )
+            }
+            onResetPassword={(u) => {
+              reset.reset();
+              setResetting(u);
+            }}
           />
         )}
       </QueryContent>
@@ -67,6 +87,25 @@ export default function UsersPage() {
           create
             .mutateAsync(user)
             .then((v) => confirmDone(t('admin.users.add.done', { username: v.username })))
+        }
+      />
+      <ResetPasswordDialog
+        key={resetting?.id ?? 'closed'}
+        user={resetting}
+        submitting={reset.isPending}
+        error={reset.error?.message ?? null}
+        onClose={() => setResetting(null)}
+        onSubmit={(password) =>
+          resetting &&
+          reset.mutate(
+            { userId: resetting.id, password },
+            {
+              onSuccess: (v) => {
+                setResetting(null);
+                confirmDone(t('admin.users.resetDone', { username: v.username }));
+              },
+            },
+          )
         }
       />
     </Section>

@@ -36,7 +36,9 @@ export function AuditLog({ entries, loadError, check, verifying, onVerify }: Aud
         <Alert mb="sm" color={check.ok ? 'green' : 'red'} role="status" data-testid="audit-verify-result">
           {check.ok
             ? t('audit.intact', { n: format.number(check.entries) })
-            : t('audit.broken', { seq: check.firstBrokenSeq ?? '?', problem: check.problem ?? '' })}
+            : check.firstBrokenSeq === null
+              ? t('audit.brokenLog', { problem: check.problem ?? '' })
+              : t('audit.broken', { seq: check.firstBrokenSeq, problem: check.problem ?? '' })}
         </Alert>
       )}
       {loadError && <InlineError message={t('audit.loadFailed', { message: loadError })} />}

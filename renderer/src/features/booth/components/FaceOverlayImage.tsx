@@ -1,48 +1,105 @@
-// Runs in: renderer. A photo with the detected face boxes and landmarks drawn over it (props
-// only). The drawing is decoration: the image's alt text and the result's text carry the meaning.
+// Runs in: renderer. A photo in a square frame with the detected face boxes and landmarks drawn
+// over it (props only): the submitted photo and the live capture share one size, side by side.
+// The drawing is decoration: the image's alt text and the result's text carry the meaning.
+import type { ReactNode } from 'react';
 import type { VerifySideView } from '../../../../../ipc/channels/face';
+
+/** The side of each photo's square frame, in CSS pixels. */
+export const PHOTO_SIZE = 176;
+
+type Fit = 'contain' | 'cover';
+
+/** The frame itself, for a photo, the camera preview or a placeholder. */
+export function PhotoFrame({ children, size = PHOTO_SIZE }: { children: ReactNode; size?: number }) {
+  return (
+    <div
+      style={{
+        position: 'relative',
+        width: size,
+        height: size,
+        borderRadius: 8,
+        overflow: 'hidden',
+        background: 'var(--mantine-color-gray-2)',
+        flexShrink: 0,
+      }}
+    >
+      {children}
+    </div>
+  );
+}
+
+/**
+ * Boxes `[x, y, w, h]` in the picture's own pixels (`width` × `height`), drawn the way the picture
+ * is fitted into the frame (contain = SVG "meet", cover = "slice"), so they stay on the face.
+ */
+export function FaceBoxes({
+  width,
+  height,
+  boxes,
+  fit,
+  chosen = 0,
+  landmarks,
+}: {
+  width: number;
+  height: number;
+  boxes: Array<readonly [number, number, number, number]>;
+  fit: Fit;
+  chosen?: number;
+  landmarks?: Array<readonly [number, number]>;
+}) {
+  const stroke = Math.max(2, width / 120);
+  return (
+    <svg
+      viewBox={`0 0 ${width} ${height}`}
+      preserveAspectRatio={fit === 'cover' ? 'xMidYMid slice' : 'xMidYMid meet'}
+      style={{ position: 'absolute', inset: 0, width: '100%', height: '100%', pointerEvents: 'none' }}
+      aria-hidden
+    >
+      {boxes.map(([x, y, w, h], i) => (
+        <rect
+          key={i}
+          x={x}
+          y={y}
+          width={w}
+          height={h}
+          fill="none"
+          stroke={i === chosen ? '#2f9e44' : '#f08c00'}
+          strokeWidth={stroke}
+        />
+      ))}
+      {landmarks?.map(([x, y], j) => (
+        <circle key={j} cx={x} cy={y} r={stroke} fill="#2f9e44" />
+      ))}
+    </svg>
+  );
+}
 
 export function FaceOverlayImage({
   src,
   side,
   alt,
-  width = 260,
+  fit = 'contain',
+  size = PHOTO_SIZE,
 }: {
   src: string;
   side: VerifySideView | null;
   alt: string;
-  width?: number;
+  fit?: Fit;
+  size?: number;
 }) {
-  const w = side?.image?.width ?? 1;
-  const h = side?.image?.height ?? 1;
   return (
-    <div style={{ position: 'relative', width }}>
-      <img src={src} alt={alt} style={{ width, display: 'block', borderRadius: 8 }} />
+    <PhotoFrame size={size}>
+      <img src={src} alt={alt} style={{ width: '100%', height: '100%', objectFit: fit, display: 'block' }} />
       {side?.image && (
-        <svg
-          viewBox={`0 0 ${w} ${h}`}
-          preserveAspectRatio="none"
-          style={{ position: 'absolute', inset: 0, width: '100%', height: '100%' }}
-          aria-hidden
-        >
-          {side.faces.map((f, i) => (
-            <g key={i}>
-              <rect
-                x={f.box[0]}
-                y={f.box[1]}
-                width={f.box[2]}
-                height={f.box[3]}
-                fill="none"
-                stroke={i === side.chosen ? '#2f9e44' : '#f08c00'}
-                strokeWidth={Math.max(2, w / 160)}
-              />
-              {f.landmarks?.map(([x, y], j) => (
-                <circle key={j} cx={x} cy={y} r={Math.max(2, w / 200)} fill="#2f9e44" />
-              ))}
-            </g>
-          ))}
-        </svg>
+        <FaceBoxes
+          width={side.image.width}
+          height={side.image.height}
+          boxes={side.faces.map((f) => f.box)}
+          chosen={side.chosen}
+          landmarks={side.faces[side.chosen]?.landmarks}
+          fit={fit}
+        />
       )}
-    </div>
+    </PhotoFrame>
   );
 }

@@ -1,10 +1,12 @@
 // Runs in: renderer. One vetting flag (props only): severity in words, the rule, its
-// explanation and evidence rows; an Acknowledge button (with an optional note) only while it
-// can still be acknowledged.
+// explanation and evidence rows; an Acknowledge button (with an optional note; Enter in the note
+// acknowledges) only while it can still be acknowledged. The card takes focus (Tab), which is
+// what the booth's `A` acknowledges.
 import { useEffect, useId, useRef, useState } from 'react';
 import { Alert, Badge, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceEntryView, FlagView } from '../../../../../ipc/channels/flags';
+import { useFormat } from '../../../format';
 import { useLabels } from '../../../i18n/labels';
 import { DataTable } from '../../../ui/DataTable';
 import { SeverityBadge } from '../../../ui/SeverityBadge';
@@ -13,6 +15,8 @@ interface Evidence {
   summary?: string;
   others?: EvidenceEntryView[];
   othersTotal?: number;
+  /** Which ports and service days the pattern spans (the vetting window's reach). */
+  span?: { ports: string[]; from: string; to: string };
 }
 
 /** Evidence rows shown per flag; the rest are counted. */
@@ -52,7 +56,8 @@ export function FlagCard({
   return (
     <Paper
       ref={card}
-      tabIndex={-1}
+      tabIndex={0}
+      data-flag-id={flag.id}
       role="group"
       aria-labelledby={ruleId}
       withBorder
@@ -78,13 +83,27 @@ export function FlagCard({
           )}
         </Group>
         <Text size="sm">{flag.explanation}</Text>
+        {e.span && <SpanLine span={e.span} />}
         {others.length > 0 && (
           <DataTable
             fz="xs"
             withTableBorder
             label={t('booth.flags.evidence.label', { rule })}
             columns={[
-              { key: 'also', header: t('booth.flags.evidence.also'), cell: (o) => o.name },
+              {
+                key: 'also',
+                header: t('booth.flags.evidence.also'),
+                cell: (o) => (
+                  <>
+                    {o.name}
+                    {o.lookout && (
+                      <Badge color="red" variant="light" size="xs" ml={6}>
+                        {t('booth.flags.evidence.lookout', { entry: o.lookout })}
+                      </Badge>
+                    )}
+                  </>
+                ),
+              },
               {
                 key: 'portDate',
                 header: t('booth.flags.evidence.portDate'),
@@ -111,12 +130,16 @@ export function FlagCard({
               aria-label={t('booth.flags.noteLabel', { rule })}
               value={note}
               onChange={(ev) => setNote(ev.currentTarget.value)}
+              onKeyDown={(ev) => {
+                if (ev.key === 'Enter' && !acknowledging) onAcknowledge?.(note || undefined);
+              }}
               style={{ flex: 1 }}
             />
             <Button
               size="xs"
               loading={acknowledging}
               aria-describedby={ruleId}
+              aria-keyshortcuts="a"
               onClick={() => onAcknowledge?.(note || undefined)}
             >
               {t('booth.flags.acknowledge')}
@@ -130,5 +153,26 @@ export function FlagCard({
         )}
       </Stack>
     </Paper>
+  );
+}
+
+/** "Across 3 ports (ELP, NOG, SYS), 21 Nov 2026 to 1 Dec 2026": where the pattern was seen. */
+function SpanLine({ span }: { span: NonNullable<Evidence['span']> }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const where =
+    span.ports.length === 1
+      ? t('booth.flags.evidence.spanPort', { port: span.ports[0] })
+      : t('booth.flags.evidence.spanPorts', { count: span.ports.length, ports: span.ports.join(', ') });
+  return (
+    <Text size="xs" fw={600} data-testid="flag-span">
+      {span.from === span.to
+        ? t('booth.flags.evidence.spanDay', { where, date: format.date(span.from) })
+        : t('booth.flags.evidence.spanDays', {
+            where,
+            from: format.date(span.from),
+            to: format.date(span.to),
+          })}
+    </Text>
   );
 }

@@ -1,10 +1,25 @@
-// Runs in: renderer. Today's queue as a table (props only). Each name is a link to the case
-// (keyboard users Tab to it; a click anywhere on the row opens it too). The open case's row is
-// marked by a bar at its edge, a stronger tint and aria-current, not by a faint tint alone; the
-// flag count says its severity in words. Rows are memoised: opening a case re-renders two rows,
-// not hundreds.
-import { memo, type MouseEvent } from 'react';
-import { Badge, Table } from '@mantine/core';
+// Runs in: renderer. Today's queue as a table (props only), virtualised: only the rows in view
+// (and a few either side) are in the page, so 1,500 or 10,000 arrivals render as fast as 30.
+// Rows are compact (one line each), focusable one at a time (↑/↓, Home/End, Page Up/Down move,
+// Enter opens, ↑ from the first row goes back to search); a click anywhere on a row opens it too.
+// The open case's row is marked by a bar at its edge, a stronger tint and aria-current; the flag
+// count says its severity in words; the status is an icon and the whole word. Rows are memoised:
+// moving or opening re-renders two rows, not every row.
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+  type Ref,
+} from 'react';
+import { Badge } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -12,12 +27,29 @@ import type { QueueItemView } from '../../../../../ipc/channels/queue';
 import { useFormat, type Format } from '../../../format';
 import { useLabels, type Labels } from '../../../i18n/labels';
 import { SEVERITY_COLOR } from '../../../ui/SeverityBadge';
-import { StatusBadge, WHOLE_BADGE } from '../../../ui/StatusBadge';
+import { WHOLE_BADGE } from '../../../ui/StatusBadge';
+import { StatusMark } from '../../../ui/StatusMark';
+import { shortcutFor } from '../shortcuts';
 import classes from './QueueTable.module.css';
+
+/** One row's height in pixels: one line of text; 14 or more fit a 1366×768 booth screen. */
+export const ROW_HEIGHT = 28;
+/** Rows rendered beyond each edge of the view, so a quick scroll or ↓ never shows a gap. */
+const OVERSCAN = 6;
+const rowHeight = () => ROW_HEIGHT;
+/** The list's height assumed until it is measured: a 1366×768 booth screen's. */
+const FIRST_RENDER_HEIGHT = 480;
+
+export interface QueueTableHandle {
+  /** Focuses the row of `applicantId` (scrolled into view), or the current row, or the first. */
+  focusRow(applicantId?: string): void;
+}
 
 interface RowProps {
   item: QueueItemView;
+  index: number;
   selected: boolean;
+  active: boolean;
   href: string;
   onOpen: (applicantId: string) => void;
   t: TFunction;
@@ -38,49 +70,83 @@ export function QueueFlags({ item, t, labels }: Pick<RowProps, 'item' | 't' | 'l
   );
 }
 
-const QueueRow = memo(function QueueRow({ item: it, selected, href, onOpen, t, labels, format }: RowProps) {
+function PersonIcon() {
+  return (
+    <svg width="11" height="11" viewBox="0 0 16 16" aria-hidden focusable="false">
+      <path
+        d="M8 1.5a3.25 3.25 0 1 0 0 6.5a3.25 3.25 0 1 0 0-6.5M2 15c0-3.5 2.7-5.5 6-5.5s6 2 6 5.5"
+        fill="currentColor"
+      />
+    </svg>
+  );
+}
+
+const QueueRow = memo(function QueueRow({
+  item: it,
+  index,
+  selected,
+  active,
+  href,
+  onOpen,
+  t,
+  labels,
+  format,
+}: RowProps) {
   const rowClick = (e: MouseEvent) => {
     if (!(e.target as HTMLElement).closest('a')) onOpen(it.applicantId); // a link navigates itself
   };
+  const name = t('booth.name', { family: it.familyNames, given: it.givenNames });
+  const asWritten = it.nameAsWritten !== `${it.givenNames} ${it.familyNames}` ? it.nameAsWritten : null;
   return (
-    <Table.Tr
+    <tr
+      className={classes.row}
       onClick={rowClick}
-      style={{ cursor: 'pointer' }}
-      bg={selected ? 'indigo.1' : undefined}
+      tabIndex={active ? 0 : -1}
+      data-index={index}
+      data-applicant={it.applicantId}
+      aria-rowindex={index + 2}
       aria-current={selected ? 'true' : undefined}
       data-selected={selected || undefined}
     >
-      <Table.Td
-        style={{
-          whiteSpace: 'nowrap',
-          borderLeft: `4px solid ${selected ? 'var(--mantine-color-indigo-8)' : 'transparent'}`,
-        }}
+      <td
+        className={classes.time}
+        style={{ borderLeft: `4px solid ${selected ? 'var(--mantine-color-indigo-8)' : 'transparent'}` }}
       >
         {format.time(it.slot)}
-      </Table.Td>
-      <Table.Td>
+      </td>
+      <td className={classes.nameCell} title={asWritten ? `${name} · ${asWritten}` : name}>
+        {/* Not a tab stop of its own: the row is (roving focus); the link still opens in place or
+            in a new tab from the mouse. */}
         <Link
           to={href}
+          tabIndex={-1}
           className={selected ? `${classes.name} ${classes.selectedName}` : classes.name}
           aria-current={selected ? 'page' : undefined}
         >
-          {t('booth.name', { family: it.familyNames, given: it.givenNames })}
+          {name}
         </Link>
-        {it.nameAsWritten !== `${it.givenNames} ${it.familyNames}` && (
-          <span className={classes.asWritten}>{it.nameAsWritten}</span>
-        )}
-      </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>{it.dob}</Table.Td>
-      <Table.Td>{t('booth.queue.groupSize', { count: it.groupSize })}</Table.Td>
-      <Table.Td>
+        {asWritten && <span className={classes.asWritten}>{asWritten}</span>}
+      </td>
+      <td className={classes.nowrap}>{it.dob}</td>
+      <td className={classes.nowrap}>
+        {/* Drawn as a count beside a person icon, read out in words ("alone", "3 people"). */}
+        <span
+          className={classes.group}
+          aria-hidden
+          title={t('booth.queue.groupSize', { count: it.groupSize })}
+        >
+          <PersonIcon />
+          {it.groupSize}
+        </span>
+        <span className={classes.srOnly}>{t('booth.queue.groupSize', { count: it.groupSize })}</span>
+      </td>
+      <td>
         <QueueFlags item={it} t={t} labels={labels} />
-      </Table.Td>
-      <Table.Td>
-        <StatusBadge status={it.status} size="sm">
-          {labels.status(it.status)}
-        </StatusBadge>
-      </Table.Td>
-    </Table.Tr>
+      </td>
+      <td>
+        <StatusMark status={it.status} />
+      </td>
+    </tr>
   );
 });
 
@@ -89,44 +155,172 @@ export function QueueTable({
   selectedId,
   linkTo,
   onOpen,
+  onLeaveTop,
+  ref,
 }: {
   items: QueueItemView[];
   selectedId: string | undefined;
   linkTo: (applicantId: string) => string;
   /** Must keep its identity between renders (rows are memoised). */
   onOpen: (applicantId: string) => void;
+  /** ↑ on the first row (e.g. back to the search field). */
+  onLeaveTop?: () => void;
+  ref?: Ref<QueueTableHandle>;
 }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const format = useFormat();
+  const scroller = useRef<HTMLDivElement>(null);
+  // The row that takes Tab (roving focus), by applicant: it stays put while the list is filtered.
+  const [activeId, setActiveId] = useState<string | undefined>(selectedId);
+  const pendingFocus = useRef<number | null>(null);
+  // A new key function only with a new list: the virtualizer lays out every row again when it changes.
+  const getItemKey = useCallback((i: number) => items[i]!.appointmentId, [items]);
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: rowHeight,
+    overscan: OVERSCAN,
+    // Rows in the very first render, before the box is measured (then corrected): one render
+    // less between the queue's answer and rows on screen.
+    initialRect: { width: 0, height: FIRST_RENDER_HEIGHT },
+    getItemKey,
+  });
+  const activeIndex = useMemo(
+    () =>
+      Math.max(
+        0,
+        items.findIndex((it) => it.applicantId === activeId),
+      ),
+    [items, activeId],
+  );
+
+  // The open case becomes the current row (opened by a click, a search or the URL).
+  useEffect(() => {
+    if (selectedId) setActiveId(selectedId);
+  }, [selectedId]);
+
+  const moveTo = useCallback(
+    (index: number) => {
+      const i = Math.min(Math.max(index, 0), items.length - 1);
+      if (i < 0) return;
+      setActiveId(items[i]!.applicantId);
+      pendingFocus.current = i;
+      virtualizer.scrollToIndex(i, { align: 'auto' });
+    },
+    [items, virtualizer],
+  );
+
+  // Focus the row once it is rendered (a row scrolled into view renders on the next pass).
+  useLayoutEffect(() => {
+    const i = pendingFocus.current;
+    if (i === null) return;
+    const row = scroller.current?.querySelector<HTMLElement>(`tr[data-index="${i}"]`);
+    if (row) {
+      pendingFocus.current = null;
+      row.focus({ preventScroll: true });
+    }
+  });
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      focusRow: (applicantId) => {
+        const i = applicantId ? items.findIndex((it) => it.applicantId === applicantId) : -1;
+        moveTo(i >= 0 ? i : activeIndex);
+      },
+    }),
+    [items, moveTo, activeIndex],
+  );
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
+    const row = (e.target as HTMLElement).closest<HTMLElement>('tr[data-index]');
+    if (!row || row !== e.target) return; // keys on a control inside a row are the control's
+    const s = shortcutFor(e.nativeEvent, ['queue']);
+    const i = Number(row.dataset.index);
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1);
+    let to: number | null = null;
+    if (s?.id === 'move') {
+      if (e.key === 'ArrowUp' && i === 0 && onLeaveTop) {
+        e.preventDefault();
+        onLeaveTop();
+        return;
+      }
+      to = e.key === 'ArrowUp' ? i - 1 : i + 1;
+    } else if (s?.id === 'jump') to = e.key === 'Home' ? 0 : items.length - 1;
+    else if (e.key === 'PageDown' || e.key === 'PageUp') to = e.key === 'PageUp' ? i - page : i + page;
+    else if (s?.id === 'open') {
+      e.preventDefault();
+      onOpen(items[i]!.applicantId);
+      return;
+    }
+    if (to === null) return;
+    e.preventDefault();
+    moveTo(to);
+  };
+
+  const rows = virtualizer.getVirtualItems();
+  const top = rows[0]?.start ?? 0;
+  const bottom = virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0);
+  // The current row scrolled out of view is not in the page: Tab lands on the list, which hands
+  // focus back to that row.
+  const activeShown = rows.some((v) => v.index === activeIndex);
   return (
-    // Narrower cell padding than the default: six columns, each status and flag badge whole, fit
-    // half of a 1366-pixel booth screen.
-    <Table highlightOnHover stickyHeader horizontalSpacing={8} aria-label={t('booth.queue.tableLabel')}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('booth.queue.columns.time')}</Table.Th>
-          <Table.Th>{t('booth.queue.columns.name')}</Table.Th>
-          <Table.Th>{t('booth.queue.columns.born')}</Table.Th>
-          <Table.Th>{t('booth.queue.columns.group')}</Table.Th>
-          <Table.Th>{t('booth.queue.columns.flags')}</Table.Th>
-          <Table.Th>{t('booth.queue.columns.status')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {items.map((it) => (
-          <QueueRow
-            key={it.appointmentId}
-            item={it}
-            selected={it.applicantId === selectedId}
-            href={linkTo(it.applicantId)}
-            onOpen={onOpen}
-            t={t}
-            labels={labels}
-            format={format}
-          />
-        ))}
-      </Table.Tbody>
-    </Table>
+    <div
+      ref={scroller}
+      className={classes.scroller}
+      role="region"
+      aria-label={t('booth.queue.scrollLabel')}
+      tabIndex={activeShown || items.length === 0 ? -1 : 0}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget && items.length) moveTo(activeIndex);
+      }}
+    >
+      <table
+        className={classes.table}
+        aria-label={t('booth.queue.tableLabel')}
+        aria-rowcount={items.length + 1}
+      >
+        <colgroup>
+          <col className={classes.colTime} />
+          <col />
+          <col className={classes.colBorn} />
+          <col className={classes.colGroup} />
+          <col className={classes.colFlags} />
+          <col className={classes.colStatus} />
+        </colgroup>
+        <thead>
+          <tr aria-rowindex={1}>
+            <th scope="col">{t('booth.queue.columns.time')}</th>
+            <th scope="col">{t('booth.queue.columns.name')}</th>
+            <th scope="col">{t('booth.queue.columns.born')}</th>
+            <th scope="col">{t('booth.queue.columns.group')}</th>
+            <th scope="col">{t('booth.queue.columns.flags')}</th>
+            <th scope="col">{t('booth.queue.columns.status')}</th>
+          </tr>
+        </thead>
+        <tbody onKeyDown={onKeyDown}>
+          {top > 0 && <tr aria-hidden className={classes.spacer} style={{ height: top }} />}
+          {rows.map((v) => {
+            const it = items[v.index]!;
+            return (
+              <QueueRow
+                key={v.key}
+                item={it}
+                index={v.index}
+                selected={it.applicantId === selectedId}
+                active={v.index === activeIndex}
+                href={linkTo(it.applicantId)}
+                onOpen={onOpen}
+                t={t}
+                labels={labels}
+                format={format}
+              />
+            );
+          })}
+          {bottom > 0 && <tr aria-hidden className={classes.spacer} style={{ height: bottom }} />}
+        </tbody>
+      </table>
+    </div>
   );
 }

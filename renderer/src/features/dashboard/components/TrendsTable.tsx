@@ -1,5 +1,5 @@
 // Runs in: renderer. The same address, phone, email or booking device among unrelated
-// households across ports and days (props only).
+// households across ports and days, with how many applicants each port saw (props only).
 import { useTranslation } from 'react-i18next';
 import type { TrendView } from '../../../../../ipc/channels/flags';
 import { useFormat } from '../../../format';
@@ -28,7 +28,17 @@ export function TrendsTable({ trends }: { trends: TrendView[] }) {
       header: t('dashboard.trends.households'),
       cell: (tr) => format.number(tr.households),
     },
-    { key: 'ports', header: t('dashboard.trends.ports'), cell: (tr) => tr.ports.join(', ') },
+    {
+      key: 'ports',
+      header: t('dashboard.trends.ports'),
+      // Applicants per port, most first: where across the vetting window it was seen.
+      cell: (tr) =>
+        tr.perPort.length
+          ? tr.perPort
+              .map((p) => t('dashboard.trends.perPort', { port: p.port, count: format.number(p.applicants) }))
+              .join(' · ')
+          : tr.ports.join(', '),
+    },
     { key: 'days', header: t('dashboard.trends.days'), cell: (tr) => format.number(tr.days) },
   ];
   return (

@@ -1,0 +1,86 @@
+// Runs in: renderer. The vetting window an admin sets (props only): which ports' manifests the
+// console keeps beside its own today, how many service days back and ahead, and whether other
+// ports' photos are fetched for face templates (each photo deleted once enrolled).
+import { useState } from 'react';
+import { Alert, Button, Checkbox, Group, NumberInput, Stack, Switch, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { VettingWindowView } from '../../../../../ipc/channels/settings';
+
+export interface VettingWindowFormProps {
+  initial: VettingWindowView;
+  /** Every port the console knows, in the order to show them. */
+  ports: { code: string; name: string }[];
+  /** This console's own port (its today is synced first, whatever the window says). */
+  ownPort: string | null;
+  demo: boolean;
+  saving: boolean;
+  onSave: (w: VettingWindowView) => void;
+}
+
+export function VettingWindowForm({ initial, ports, ownPort, demo, saving, onSave }: VettingWindowFormProps) {
+  const { t } = useTranslation();
+  const [chosen, setChosen] = useState<string[]>(initial.ports);
+  const [back, setBack] = useState<number | string>(initial.daysBack);
+  const [ahead, setAhead] = useState<number | string>(initial.daysAhead);
+  const [faces, setFaces] = useState(initial.faceTemplates);
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        // In the order the ports are listed, whatever order they were ticked in.
+        const ordered = ports.map((p) => p.code).filter((c) => chosen.includes(c));
+        onSave({ ports: ordered, daysBack: Number(back), daysAhead: Number(ahead), faceTemplates: faces });
+      }}
+    >
+      <Stack gap="sm">
+        <Text size="sm">{t('admin.window.intro')}</Text>
+        {demo && <Alert color="blue">{t('admin.window.demo')}</Alert>}
+        <Checkbox.Group label={t('admin.window.ports')} value={chosen} onChange={setChosen}>
+          <Group mt={4} gap="md">
+            {ports.map((p) => (
+              <Checkbox
+                key={p.code}
+                value={p.code}
+                label={t(p.code === ownPort ? 'admin.window.ownPort' : 'admin.window.port', p)}
+              />
+            ))}
+          </Group>
+        </Checkbox.Group>
+        <Group align="flex-start">
+          <NumberInput
+            label={t('admin.window.daysBack')}
+            description={t('admin.window.daysBackHelp')}
+            min={1}
+            max={90}
+            allowDecimal={false}
+            required
+            value={back}
+            onChange={setBack}
+            w={220}
+          />
+          <NumberInput
+            label={t('admin.window.daysAhead')}
+            min={0}
+            max={14}
+            allowDecimal={false}
+            required
+            value={ahead}
+            onChange={setAhead}
+            w={160}
+          />
+        </Group>
+        <Switch
+          label={t('admin.window.faceTemplates')}
+          description={t('admin.window.faceTemplatesHelp')}
+          checked={faces}
+          onChange={(e) => setFaces(e.currentTarget.checked)}
+        />
+        <Group>
+          <Button type="submit" loading={saving}>
+            {t('admin.window.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
