@@ -4,8 +4,9 @@
 // batches, manifest, flags about them, templates and photos go, flags of others that named them
 // are recomputed or rewritten, and their bytes do not linger: secure_delete zeroes what is
 // deleted, but a b-tree keeps stale copies of cells it moved while rebalancing (in the unused
-// middle of live pages), so the file is rebuilt (VACUUM, measured in `npm run bench`) and the WAL
-// truncated. That happens when port-days leave, about once a day. The console's own port is
+// middle of live pages), so the file is then rebuilt (rebuildFile: VACUUM, and the WAL
+// truncated; measured in `npm run bench`, seconds at full scale, so the window runs it when no
+// case is open). That happens when port-days leave, about once a day. The console's own port is
 // left to the retention rule (retention.ts), which waits for its decisions to reach the server.
 // Each purge is audited.
 import type { AppContext } from '../app-context';
@@ -21,8 +22,18 @@ export interface WindowPurgeReport {
   heldBack: number;
   /** Flags of remaining applicants rewritten because they named someone purged. */
   rewritten: number;
-  /** How long rebuilding the file took (ms). */
-  vacuumMs: number;
+}
+
+/**
+ * Rebuilds the database file so nothing deleted survives in it (VACUUM writes every live page
+ * anew, through the WAL, which is then folded in and emptied). Blocks for its duration: returns
+ * how long it took, in ms.
+ */
+export function rebuildFile(app: AppContext): number {
+  const t0 = performance.now();
+  app.db.exec('VACUUM');
+  app.db.pragma('wal_checkpoint(TRUNCATE)');
+  return Math.round(performance.now() - t0);
 }
 
 const PURGED_EVIDENCE =
@@ -48,7 +59,6 @@ export function purgeOutsideWindow(
     photos: 0,
     heldBack: 0,
     rewritten: 0,
-    vacuumMs: 0,
   };
   if (!leaving.length) return report;
   const secure = ['OFF', 'ON', 'FAST'][app.db.pragma('secure_delete', { simple: true }) as number] ?? 'OFF';
@@ -83,11 +93,6 @@ export function purgeOutsideWindow(
       );
       report.rewritten++;
     }
-    const t0 = performance.now();
-    app.db.exec('VACUUM');
-    // The rebuilt pages went through the WAL: fold them in and empty it.
-    app.db.pragma('wal_checkpoint(TRUNCATE)');
-    report.vacuumMs = Math.round(performance.now() - t0);
   } finally {
     app.db.pragma(`secure_delete = ${secure}`);
   }

@@ -15,11 +15,14 @@ import { PortDayRepository } from './port-day-repository';
 import { STALE_AFTER_MS } from './status';
 import { backoffDelay } from './sync-controller';
 import { SyncEngine } from './sync-engine';
-import { purgeOutsideWindow } from './window-retention';
+import { purgeOutsideWindow, rebuildFile } from './window-retention';
 import { windowPortDays, windowRange, type PortDay, type VettingWindow } from './vetting-window';
 
 /** Requests one cycle may send; the rest of a fill continues in the next cycle, at once. */
 export const MAX_REQUESTS_PER_CYCLE = 1_000;
+
+/** Set (in the settings table) from a purge until the file is rebuilt: it survives a restart. */
+const REBUILD_PENDING = 'vettingWindow.rebuildPending';
 
 export interface WindowProgress {
   /** 'day': a port-day's outcome was recorded; 'batch': one of its batches committed; 'cycle': a cycle ended. */
@@ -54,6 +57,8 @@ export interface CycleReport {
   batches: number;
   records: number;
   purgedPortDays: number;
+  /** The file rebuilt after a purge (ms); null when none was due, or a case was open. */
+  rebuildMs: number | null;
   offline: boolean;
   /** Every port-day was reached (false: the request cap or a dead link ended the cycle). */
   complete: boolean;
@@ -210,6 +215,7 @@ export class WindowSync {
       batches: 0,
       records: 0,
       purgedPortDays: purged.portDays,
+      rebuildMs: this.rebuildIfDue(purged.portDays > 0),
       offline: false,
       complete: true,
     };
@@ -227,7 +233,10 @@ export class WindowSync {
       try {
         await this.step();
         const row = this.repo.get(d);
-        if (
+        if (d.port === this.opts.ownPort && d.serviceDate === this.today()) {
+          // The day rolled over mid-cycle: this is today's port-day now, SyncController's to sync.
+          outcome = 'unchanged';
+        } else if (
           row?.state === 'failing' &&
           row.next_attempt_at &&
           row.next_attempt_at > this.now().toISOString()
@@ -273,9 +282,12 @@ export class WindowSync {
       r[outcome]++;
       done++;
       progress({ phase: 'day', port: d.port, serviceDate: d.serviceDate, outcome });
+      // A fill brings hundreds of thousands of fresh matching keys: merged into the main tier as
+      // they build up (in idle-time slices), so later batches' lookups stay small.
+      if (outcome === 'updated') this.maintainFlags();
     }
     if (stored && this.opts.enrol) await this.keepTemplatesOnly();
-    void this.app.flags.maintain().catch((e: Error) => console.error('[flags]', e.message));
+    this.maintainFlags();
     r.requests = used();
     r.ms = performance.now() - t0;
     r.finishedAt = this.now().toISOString();
@@ -332,6 +344,22 @@ export class WindowSync {
       records: report.recordsApplied,
       photos: report.photosStored,
     };
+  }
+
+  /**
+   * After a purge the file is rebuilt so nothing of the purged survives in it; that blocks for
+   * seconds at full scale, so it waits (across restarts) until no officer is mid-case.
+   */
+  private rebuildIfDue(purged: boolean): number | null {
+    if (purged) this.app.settings.setJson(REBUILD_PENDING, true);
+    if (!this.app.settings.getJson<boolean>(REBUILD_PENDING) || !this.app.cases.idle) return null;
+    const ms = rebuildFile(this.app);
+    this.app.settings.setJson(REBUILD_PENDING, false);
+    return ms;
+  }
+
+  private maintainFlags(): void {
+    void this.app.flags.maintain().catch((e: Error) => console.error('[flags]', e.message));
   }
 
   /** Cross-port face checks: enrol the photos just stored, then delete other ports' ones. */

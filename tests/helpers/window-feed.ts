@@ -23,6 +23,9 @@ export function windowDates(): { today: string; dates: string[] } {
   return { today, dates };
 }
 
+/** The SYS console's today, as windowDates() gives it. */
+export const TODAY = windowDates().today;
+
 const feeds = new Map<string, Promise<GeneratedFeed>>();
 
 /** The generated feed (cached per size within a test file: generation is the slow part). */

@@ -14,6 +14,7 @@ import { FlagCard } from '../../../renderer/src/features/booth/components/FlagCa
 import { TrendsTable } from '../../../renderer/src/features/dashboard/components/TrendsTable';
 import { WindowSummary } from '../../../renderer/src/ui/WindowSummary';
 import { renderUi } from './render';
+import { reviewFlag } from './dashboard/review-flag';
 
 const PORTS = ['SYS', 'CXL', 'NOG', 'ELP', 'EGP', 'LRD', 'HID', 'BRO'];
 const window: WindowStatusView = {
@@ -64,6 +65,15 @@ describe('WindowSummary', () => {
     expect(screen.getByTestId('window-state')).toHaveTextContent(
       /Window: 290 of 296 port-days current; 6 not confirmed for over 2 h; offline: vetting with what it holds, as of Dec 1, 2026, 09:05/,
     );
+  });
+  it('in the status bar (brief), leaves out the port-day being filled and gives the time alone', () => {
+    const filling = { ...window, filling: { port: 'ELP', serviceDate: '2026-11-21' }, offline: true };
+    const { unmount } = renderUi(<WindowSummary window={filling} />);
+    expect(screen.getByTestId('window-state')).toHaveTextContent('filling ELP Nov 21, 2026');
+    unmount();
+    renderUi(<WindowSummary window={filling} brief />);
+    expect(screen.getByTestId('window-state')).not.toHaveTextContent('filling');
+    expect(screen.getByTestId('window-state')).toHaveTextContent(/as of 09:05 \(/);
   });
 });
 
@@ -126,7 +136,7 @@ describe('EngineStatusCard with the vetting window', () => {
 
 describe('FlagCard across ports', () => {
   it("shows the ports and days a pattern spans, and another port's lookout hit on its line", () => {
-    const flag: FlagView = {
+    const flag: FlagView = reviewFlag({
       id: 3,
       ruleId: 'DOCUMENT_DUPLICATE',
       ruleVersion: 1,
@@ -150,14 +160,7 @@ describe('FlagCard across ports', () => {
         ],
         othersTotal: 1,
       },
-      status: 'open',
-      computedAt: '2026-12-01T08:00:00Z',
-      acknowledgedBy: null,
-      acknowledgedAt: null,
-      ackNote: null,
-      feedback: null,
-      feedbackBy: null,
-    };
+    });
     renderUi(<FlagCard flag={flag} canAcknowledge={false} />);
     expect(screen.getByTestId('flag-span')).toHaveTextContent(
       'Across 2 ports (BRO, SYS), Dec 1, 2026 to Dec 2, 2026',

@@ -21,6 +21,7 @@ import type { SyncProgress } from '../../../main/sync/sync-engine';
 import { serve } from '../../helpers/feed';
 import { arrivalsAsync, REPO } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp-dir';
+import { watchProgress } from '../../helpers/progress-lines';
 
 const PORT = 'LRD';
 const DATE = '2026-11-22';
@@ -75,8 +76,6 @@ function runAndKill(dataDir: string, plan: KillPlan): Promise<RunResult> {
       [path.join(REPO, 'bin/arrivals.js'), '--data-dir', dataDir, ...syncArgs(), '--progress'],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
-    let out = '';
-    let pending = '';
     let killSent = false;
     let hung = false;
     let seenSeq: number | null = null;
@@ -112,16 +111,7 @@ function runAndKill(dataDir: string, plan: KillPlan): Promise<RunResult> {
       if (ms === 0) kill();
       else delay = setTimeout(kill, ms);
     };
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => {
-      out += d.toString();
-      pending += d.toString();
-      for (let i = pending.indexOf('\n'); i >= 0; i = pending.indexOf('\n')) {
-        const line = pending.slice(0, i);
-        pending = pending.slice(i + 1);
-        if (line.startsWith('progress ')) onStep(JSON.parse(line.slice('progress '.length)) as SyncProgress);
-      }
-    });
+    const output = watchProgress<SyncProgress>(child, 'progress', onStep);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(safety);
@@ -129,19 +119,20 @@ function runAndKill(dataDir: string, plan: KillPlan): Promise<RunResult> {
       if (hung)
         return reject(
           new Error(
-            `the sync neither reached its kill point (${JSON.stringify(plan)}) nor exited within ${CHILD_SAFETY_MS} ms:\n${out}`,
+            `the sync neither reached its kill point (${JSON.stringify(plan)}) nor exited within ${CHILD_SAFETY_MS} ms:\n${output()}`,
           ),
         );
-      if (signal === 'SIGKILL' && killSent) return resolve({ outcome: 'killed', seenSeq, seqAtKill, out });
-      if (lostConnection(code, out))
-        return resolve({ outcome: 'lost-connection', seenSeq, seqAtKill: null, out });
+      if (signal === 'SIGKILL' && killSent)
+        return resolve({ outcome: 'killed', seenSeq, seqAtKill, out: output() });
+      if (lostConnection(code, output()))
+        return resolve({ outcome: 'lost-connection', seenSeq, seqAtKill: null, out: output() });
       if (code !== 0)
         return reject(
           new Error(
-            `the sync exited with ${code ?? signal} before its kill point (${JSON.stringify(plan)}):\n${out}`,
+            `the sync exited with ${code ?? signal} before its kill point (${JSON.stringify(plan)}):\n${output()}`,
           ),
         );
-      resolve({ outcome: 'finished', seenSeq, seqAtKill: null, out });
+      resolve({ outcome: 'finished', seenSeq, seqAtKill: null, out: output() });
     });
   });
 }

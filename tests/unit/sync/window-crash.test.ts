@@ -22,6 +22,7 @@ import { shiftDate } from '../../../main/sync/vetting-window';
 import type { WindowProgress } from '../../../main/sync/window-sync';
 import { REPO } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp-dir';
+import { watchProgress } from '../../helpers/progress-lines';
 import { OWN, windowDates, windowServer, type WindowServer } from '../../helpers/window-feed';
 
 const PORTS = [OWN, 'ELP', 'NOG'];
@@ -85,8 +86,6 @@ function run(dir: string, plan: Plan): Promise<{ outcome: 'killed' | 'filled'; o
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
-    let out = '';
-    let pending = '';
     let seen = 0;
     let prevAt = performance.now();
     let outcome: 'killed' | 'filled' | null = null;
@@ -111,24 +110,17 @@ function run(dir: string, plan: Plan): Promise<{ outcome: 'killed' | 'filled'; o
         Math.round(plan.fraction * took),
       );
     };
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => {
-      out += d.toString();
-      pending += d.toString();
-      for (let i = pending.indexOf('\n'); i >= 0; i = pending.indexOf('\n')) {
-        const line = pending.slice(0, i);
-        pending = pending.slice(i + 1);
-        if (line.startsWith('window ')) onStep(JSON.parse(line.slice('window '.length)) as WindowProgress);
-      }
-    });
+    const output = watchProgress<WindowProgress>(child, 'window', onStep);
     child.on('error', reject);
     child.on('close', () => {
       clearTimeout(safety);
       clearTimeout(delay);
-      if (outcome) resolve({ outcome, out });
+      if (outcome) resolve({ outcome, out: output() });
       else
         reject(
-          new Error(`the console exited or hung before its kill point (${JSON.stringify(plan)}):\n${out}`),
+          new Error(
+            `the console exited or hung before its kill point (${JSON.stringify(plan)}):\n${output()}`,
+          ),
         );
     });
   });

@@ -27,19 +27,18 @@ import { KEYS } from '../../helpers/feed';
 import { signInUsers } from '../../helpers/sessions';
 import {
   OWN,
+  TODAY,
   applicantsOf,
   configuredConsole,
-  windowDates,
   windowFeed,
   windowServer,
-  type WindowServer,
 } from '../../helpers/window-feed';
 
 /** Caps against a hang, not speed targets. */
 const STEP_MS = 120_000;
-const { today } = windowDates();
+const today = TODAY;
 
-let ws: WindowServer | undefined;
+let ws: Awaited<ReturnType<typeof windowServer>> | undefined;
 let app: AppContext | undefined;
 let bg: Background | undefined;
 afterEach(async () => {

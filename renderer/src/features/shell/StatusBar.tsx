@@ -74,7 +74,7 @@ export function StatusBar({
         {t(`shell.status.manifest.${status.todaysManifest}`, { date })}
       </Text>
       {/* The vetting window, once it reaches beyond today's own port-day. */}
-      {status.window && status.window.portDays > 1 && <WindowSummary window={status.window} />}
+      {status.window && status.window.portDays > 1 && <WindowSummary window={status.window} brief />}
       <Text size="sm">{t('shell.status.pendingUploads', { count: status.pendingUploads })}</Text>
       {status.mode === 'demo' && (
         <Text size="sm" c="dimmed">

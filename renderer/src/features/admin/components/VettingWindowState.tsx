@@ -8,6 +8,9 @@ import { useFormat } from '../../../format';
 import { DataTable } from '../../../ui/DataTable';
 import { WindowSummary } from '../../../ui/WindowSummary';
 
+/** The card's two small tables, as wide as their content. */
+const SMALL = { fz: 'xs', w: 'auto' } as const;
+
 export function VettingWindowState({ window: w }: { window: WindowStatusView }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -42,8 +45,7 @@ export function VettingWindowState({ window: w }: { window: WindowStatusView }) 
       </Text>
       <Group align="flex-start" gap="xl" wrap="wrap">
         <DataTable
-          fz="xs"
-          w="auto"
+          {...SMALL}
           label={t('admin.engine.window.perPort')}
           columns={[
             { key: 'port', header: t('admin.engine.window.port'), cell: (p) => p.port },
@@ -72,8 +74,7 @@ function Lagging({ days }: { days: WindowDayView[] }) {
   };
   return (
     <DataTable
-      fz="xs"
-      w="auto"
+      {...SMALL}
       label={t('admin.engine.window.lagging')}
       columns={[
         { key: 'port', header: t('admin.engine.window.port'), cell: (d) => d.port },
