@@ -16,6 +16,10 @@
 // "first screen minus trivial page" is what our page costs beyond any page in the same browser:
 // bundle download and parse, the first calls, the render, and whatever the service's background
 // work takes from the cores meanwhile. Goal: ≤ 300 ms with the background on.
+// Beside it, the stack's own floor in the same browser: two reference pages built from
+// tools/startup-floor/ at the start of the run (React alone with one button; Mantine's provider,
+// stylesheet and a sign-in form of the same parts, nothing of ours), so a reader can tell what
+// is ours from what React and Mantine cost on this machine.
 //
 // Usage: node tools/measure-startup.js [--runs 5] [--fresh] [--json]
 //   --fresh  a new data folder for every run (a first start each time); default: one folder per
@@ -31,10 +35,46 @@ const { chromium } = require('@playwright/test');
 const TRIVIAL_HTML =
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>trivial</title></head><body><button>Sign in</button></body></html>';
 
-function serveTrivial() {
-  const server = http.createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(TRIVIAL_HTML);
+const FLOORS = ['react', 'mantine'];
+
+/** Builds the reference pages (tools/startup-floor/<name>/) into `outDir`/<name>/, minified like the app. */
+async function buildFloors(outDir) {
+  const { build } = await import('vite');
+  const react = (await import('@vitejs/plugin-react')).default;
+  for (const name of FLOORS)
+    await build({
+      root: path.join(__dirname, 'startup-floor', name),
+      base: './',
+      configFile: false,
+      logLevel: 'error',
+      plugins: [react()],
+      build: { outDir: path.join(outDir, name), emptyOutDir: true, minify: true },
+    });
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
+
+/** The trivial page at /, the reference pages at /<name>/ (from `floorDir`), nothing else. */
+function serveReference(floorDir) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    const [, name, ...rest] = url.pathname.split('/');
+    let body = name === '' ? TRIVIAL_HTML : null;
+    let type = TYPES['.html'];
+    const parts = rest.filter(Boolean);
+    if (FLOORS.includes(name) && !parts.includes('..')) {
+      const file = path.join(floorDir, name, ...(parts.length ? parts : ['index.html']));
+      if (fs.existsSync(file) && fs.statSync(file).isFile()) {
+        body = fs.readFileSync(file);
+        type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      }
+    }
+    if (body === null) {
+      res.writeHead(404);
+      return res.end();
+    }
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+    res.end(body);
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>
@@ -106,13 +146,17 @@ async function once(trivialUrl, dataDir, background) {
     });
     try {
       await openIn(browser, (page) => page.goto(trivialUrl));
-      const trivialMs = await openIn(browser, (page) =>
-        timed(() =>
-          page
-            .goto(trivialUrl, { waitUntil: 'commit' })
-            .then(() => page.getByRole('button', { name: 'Sign in' }).waitFor()),
-        ),
-      );
+      const toButton = (pageUrl) =>
+        openIn(browser, (page) =>
+          timed(() =>
+            page
+              .goto(pageUrl, { waitUntil: 'commit' })
+              .then(() => page.getByRole('button', { name: 'Sign in' }).waitFor()),
+          ),
+        );
+      const trivialMs = await toButton(trivialUrl);
+      const floorReactMs = await toButton(`${trivialUrl}react/`);
+      const floorMantineMs = await toButton(`${trivialUrl}mantine/`);
       const screenMs = await openIn(browser, (page) =>
         timed(() =>
           page
@@ -126,6 +170,9 @@ async function once(trivialUrl, dataDir, background) {
         trivialMs,
         screenMs,
         overMs: screenMs - trivialMs,
+        floorReactOverMs: floorReactMs - trivialMs,
+        floorMantineOverMs: floorMantineMs - trivialMs,
+        beyondFloorMs: screenMs - floorMantineMs,
         totalMs: readyMs + launchMs + screenMs,
       };
     } finally {
@@ -142,7 +189,9 @@ const median = (xs) => {
 };
 
 async function measureStartup({ runs = 5, fresh = false } = {}) {
-  const trivial = await serveTrivial();
+  const floorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'arrivals-startup-floor-'));
+  await buildFloors(floorDir);
+  const trivial = await serveReference(floorDir);
   const dirs = { on: null, off: null };
   const made = [];
   const dir = (mode) => {
@@ -158,6 +207,7 @@ async function measureStartup({ runs = 5, fresh = false } = {}) {
     }
   } finally {
     await trivial.close();
+    fs.rmSync(floorDir, { recursive: true, force: true });
     for (const d of made) fs.rmSync(d, { recursive: true, force: true });
   }
   const summary = (rs) => Object.fromEntries(Object.keys(rs[0]).map((k) => [k, median(rs.map((r) => r[k]))]));
@@ -178,6 +228,9 @@ if (require.main === module) {
         ['trivial page (navigation to visible)', 'trivialMs'],
         ['first screen (navigation to visible)', 'screenMs'],
         ['first screen minus trivial page', 'overMs'],
+        ['  floor: React page with one button, minus trivial', 'floorReactOverMs'],
+        ['  floor: Mantine sign-in form, minus trivial', 'floorMantineOverMs'],
+        ['  first screen minus the Mantine floor (ours)', 'beyondFloorMs'],
         ['first screen, incl. service and Chromium launch', 'totalMs'],
       ];
       console.log(
