@@ -96,7 +96,7 @@ export default tseslint.config(
           paths: [
             ...nodeBuiltins,
             'electron',
-            'better-sqlite3',
+            'better-sqlite3-multiple-ciphers',
             'onnxruntime-node',
             'sharp',
             'electron-updater',

@@ -10,7 +10,13 @@ import { openDatabase, type Db } from './db/database';
 import { loadSiteConfig, type SiteConfig } from './platform/config';
 import { resolveDataDir } from './platform/paths';
 import { SettingsRepository } from './platform/settings';
-import { fileKeyProtector, loadDataKey, type KeyProtector } from './platform/data-key';
+import {
+  fileKeyProtector,
+  keyStorageOf,
+  loadDataKey,
+  type KeyProtector,
+  type KeyStorage,
+} from './platform/data-key';
 import { PhotoStore } from './sync/photo-store';
 import type { SyncController } from './sync/sync-controller';
 import { FaceService } from './face/face-service';
@@ -26,6 +32,8 @@ export interface AppContext {
   mode: 'demo' | 'configured';
   shell: 'electron' | 'browser' | 'cli';
   version: string;
+  /** Where the data key (and so the database's) is kept: a key file is shown as a warning. */
+  keyStorage: KeyStorage;
   audit: AuditLog;
   accounts: AccountService;
   settings: SettingsRepository;
@@ -71,7 +79,8 @@ export function createAppContext(opts: {
 }): AppContext {
   const dataDir = resolveDataDir(opts.dataDir);
   const version = appVersion();
-  const db = openDatabase(dataDir, { appVersion: version });
+  const keyProtector = opts.keyProtector ?? fileKeyProtector;
+  const db = openDatabase(dataDir, { appVersion: version, keyProtector });
   let config: SiteConfig | null;
   try {
     config = loadSiteConfig(dataDir);
@@ -79,8 +88,8 @@ export function createAppContext(opts: {
     db.close();
     throw e;
   }
-  // Read on first use, for the photos and the audit chain's key alike.
-  const dataKey = () => loadDataKey(dataDir, opts.keyProtector ?? fileKeyProtector);
+  // For the photos and the audit chain's key alike (the database's was derived from it on open).
+  const dataKey = () => loadDataKey(dataDir, keyProtector);
   const audit = new AuditLog(db, undefined, dataKey);
   const settings = new SettingsRepository(db);
   const accounts = new AccountService(db, audit);
@@ -91,6 +100,7 @@ export function createAppContext(opts: {
     mode: config ? 'configured' : 'demo',
     shell: opts.shell,
     version,
+    keyStorage: keyStorageOf(keyProtector),
     audit,
     accounts,
     settings,

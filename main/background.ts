@@ -25,6 +25,7 @@ import { OnlineFeedSource, type OnlineSourceOptions } from './sync/online-source
 import { SyncController } from './sync/sync-controller';
 import { createWindowSync } from './sync/window-sync';
 import { purgeExpired } from './sync/retention';
+import { rebuildIfDue } from './sync/purge';
 import { startUpdateLoop } from './update/updates';
 
 export interface BackgroundOptions {
@@ -150,19 +151,31 @@ export function warmFirstScreen(router: Router): void {
   });
 }
 
-/** Retention runs at start and every six hours; each purge is audited. */
+/**
+ * Retention runs at start and every six hours; each purge is audited. A file rebuild left
+ * pending because an officer was mid-case is tried again every minute (one settings read).
+ */
 function scheduleRetention(app: AppContext): () => void {
-  const run = () => {
+  const guarded = (what: string, fn: () => unknown) => () => {
     try {
-      purgeExpired(app.db, app.photos, app.audit, app.settings.get().retentionDays, 'retention');
+      fn();
     } catch (e) {
-      console.error('[retention]', (e as Error).message);
+      console.error(`[${what}]`, (e as Error).message);
     }
   };
+  const run = guarded('retention', () => purgeExpired(app, app.settings.get().retentionDays, 'retention'));
   run();
   const t = setInterval(run, 6 * 60 * 60_000);
+  const r = setInterval(
+    guarded('rebuild', () => rebuildIfDue(app, false)),
+    60_000,
+  );
   t.unref();
-  return () => clearInterval(t);
+  r.unref();
+  return () => {
+    clearInterval(t);
+    clearInterval(r);
+  };
 }
 
 interface Feed {

@@ -1,12 +1,13 @@
 // Runs in: benchmark (plain Node via tsx). Flags over 1M generated applicants: full recompute,
-// and incremental for one 2k-applicant batch, on a real SQLite file.
+// and incremental for one 2k-applicant batch, on a real (encrypted) SQLite file; beside the same
+// work on an unencrypted file, interleaved in the same run.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateFeed } from '../main/feed/generator/index';
 import { batchesOf } from '../main/feed/publish';
-import { openDatabase } from '../main/db/database';
+import { createUnencryptedDatabase, openDatabase } from '../main/db/database';
 import { ManifestRepository } from '../main/sync/manifest-repository';
 import { FlagEngine, type RunReport } from '../main/flags/engine';
 import { freshCount, mergeFresh } from '../main/flags/key-tiers';
@@ -23,7 +24,14 @@ export async function incrementalBatches(
   repo: ManifestRepository,
   flag: (applicantIds: string[]) => RunReport,
 ): Promise<{ runs: RunReport[]; incr: RunReport }> {
-  const runs: RunReport[] = [];
+  return (await incrementalBatchesOn([{ repo, flag }]))[0]!;
+}
+
+/** The same, each batch generated once, then applied and flagged on each database in turn. */
+async function incrementalBatchesOn(
+  targets: Array<{ repo: ManifestRepository; flag: (applicantIds: string[]) => RunReport }>,
+): Promise<Array<{ runs: RunReport[]; incr: RunReport }>> {
+  const runs: RunReport[][] = targets.map(() => []);
   for (let i = 0; i < 5; i++) {
     const extra = await generateFeed({
       ports: ['SYS'],
@@ -34,25 +42,29 @@ export async function incrementalBatches(
       seed: 4242 + i,
     });
     const day = extra.days[0]!;
-    repo.recordHeader(
-      {
-        port: day.port,
-        serviceDate: day.serviceDate,
-        version: 1,
-        generatedAt: `${day.serviceDate}T05:00:00Z`,
-        lastSeq: 1,
-        recordCount: day.records.length,
-      },
-      'bench',
-    );
-    const applied = repo.applyBatch(
-      { port: day.port, serviceDate: day.serviceDate, seq: 1, prevSeq: 0, records: day.records },
-      'feed',
-    );
-    runs.push(flag(applied.applicantIds));
+    targets.forEach(({ repo, flag }, t) => {
+      repo.recordHeader(
+        {
+          port: day.port,
+          serviceDate: day.serviceDate,
+          version: 1,
+          generatedAt: `${day.serviceDate}T05:00:00Z`,
+          lastSeq: 1,
+          recordCount: day.records.length,
+        },
+        'bench',
+      );
+      const applied = repo.applyBatch(
+        { port: day.port, serviceDate: day.serviceDate, seq: 1, prevSeq: 0, records: day.records },
+        'feed',
+      );
+      runs[t]!.push(flag(applied.applicantIds));
+    });
   }
-  const later = runs.slice(1).sort((a, b) => a.totalMs - b.totalMs);
-  return { runs, incr: later[later.length >> 1]! };
+  return runs.map((r) => {
+    const later = r.slice(1).sort((a, b) => a.totalMs - b.totalMs);
+    return { runs: r, incr: later[later.length >> 1]! };
+  });
 }
 
 function dates(n: number): string[] {
@@ -61,19 +73,16 @@ function dates(n: number): string[] {
   );
 }
 
-export async function benchFlags(
-  total = Number(process.env.BENCH_FLAGS_APPLICANTS ?? 1_000_000),
-): Promise<BenchRow[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'arrivals-bench-flags-'));
-  const db = openDatabase(dir);
-  db.pragma('synchronous = OFF');
-  const repo = new ManifestRepository(db);
+/**
+ * Loads about `total` generated applicants, one port at a time (bounded memory), in 2k batches,
+ * into each repository in turn; `applyMs[i]` is the time repository i took to apply them.
+ */
+async function loadApplicants(repos: ManifestRepository[], total: number) {
   const ports = PORTS.map((p) => p.code);
   const days = Math.max(1, Math.round(total / ports.length / 15_625));
   const per = Math.round(total / ports.length / days);
-  const t0 = performance.now();
+  const applyMs = repos.map(() => 0);
   let n = 0;
-  // One port at a time keeps memory bounded.
   for (const port of ports) {
     const feed = await generateFeed({
       ports: [port],
@@ -83,31 +92,65 @@ export async function benchFlags(
       amendments: false,
       seed: 1000 + n,
     });
-    for (const day of feed.days) {
-      repo.recordHeader(
-        {
-          port: day.port,
-          serviceDate: day.serviceDate,
-          version: 1,
-          generatedAt: `${day.serviceDate}T05:00:00Z`,
-          lastSeq: Math.ceil(day.records.length / 2000),
-          recordCount: day.records.length,
-        },
-        'bench',
-      );
-      for (const b of batchesOf(day, 2000)) repo.applyBatch(b, 'feed');
-    }
+    repos.forEach((repo, i) => {
+      const t0 = performance.now();
+      for (const day of feed.days) {
+        repo.recordHeader(
+          {
+            port: day.port,
+            serviceDate: day.serviceDate,
+            version: 1,
+            generatedAt: `${day.serviceDate}T05:00:00Z`,
+            lastSeq: Math.ceil(day.records.length / 2000),
+            recordCount: day.records.length,
+          },
+          'bench',
+        );
+        for (const b of batchesOf(day, 2000)) repo.applyBatch(b, 'feed');
+      }
+      applyMs[i]! += performance.now() - t0;
+    });
     n += feed.groundTruth.applicants;
   }
-  const loadMs = performance.now() - t0;
-  const engine = new FlagEngine(db);
+  return { n, ports, days, applyMs };
+}
+
+/** A bench database: encrypted as the app runs it, or unencrypted as before (the baseline). */
+function benchDb(encrypted: boolean) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `arrivals-bench-flags-${encrypted ? 'enc' : 'plain'}-`));
+  const db = encrypted ? openDatabase(dir) : createUnencryptedDatabase(dir);
+  db.pragma('synchronous = OFF');
+  const close = () => {
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  return { db, repo: new ManifestRepository(db), engine: new FlagEngine(db), close };
+}
+
+export async function benchFlags(
+  total = Number(process.env.BENCH_FLAGS_APPLICANTS ?? 1_000_000),
+): Promise<BenchRow[]> {
+  // The same work on an unencrypted database, interleaved step by step so that both see the same
+  // machine (its load drifts): the rows "encrypted beside unencrypted".
+  const enc = benchDb(true);
+  const off = benchDb(false);
+  const { db, repo, engine } = enc;
+  const t0 = performance.now();
+  const { n, ports, days, applyMs } = await loadApplicants([repo, off.repo], total);
+  const loadMs = performance.now() - t0 - applyMs[1]!;
   const k0 = performance.now();
   const keys = engine.refreshKeys();
   const keysMs = performance.now() - k0;
+  off.engine.refreshKeys();
   const full = engine.recomputeAll();
+  const offFull = off.engine.recomputeAll();
   const flags = full.rules.reduce((a, r) => a + r.upserted, 0);
 
-  const { runs, incr } = await incrementalBatches(repo, (ids) => engine.updateFor(ids));
+  const [{ runs, incr }, { incr: offIncr }] = (await incrementalBatchesOn([
+    { repo, flag: (ids) => engine.updateFor(ids) },
+    { repo: off.repo, flag: (ids) => off.engine.updateFor(ids) },
+  ])) as [{ runs: RunReport[]; incr: RunReport }, { incr: RunReport }];
+  off.close();
   // The idle-time upkeep those batches left: their fresh keys merged into the main tier in slices.
   const fresh = freshCount(db);
   const slices: number[] = [];
@@ -118,9 +161,16 @@ export async function benchFlags(
   }
   const mergeMs = slices.reduce((a, b) => a + b, 0);
   slices.sort((a, b) => a - b);
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  enc.close();
   const label = n.toLocaleString('en-US');
+  const beside = (name: string, value: number, baseline: number): BenchRow => ({
+    group: 'flags',
+    name: `  ${name}: encrypted database (SQLCipher 4) beside an unencrypted one`,
+    value,
+    unit: 'ms',
+    baseline,
+    baselineName: 'unencrypted',
+  });
   return [
     {
       group: 'flags',
@@ -128,6 +178,7 @@ export async function benchFlags(
       value: loadMs,
       unit: 'ms',
     },
+    beside('applying the batches', applyMs[0]!, applyMs[1]!),
     {
       group: 'flags',
       name: `matching keys for ${label} applicants (normalise address, phone, email, device, document, names)`,
@@ -142,6 +193,7 @@ export async function benchFlags(
       goal: '≤ 10000 ms',
       pass: full.totalMs <= 10_000,
     },
+    beside('full recompute', full.totalMs, offFull.totalMs),
     ...full.rules.map((r) => ({ group: 'flags', name: `  ${r.ruleId}`, value: r.ms, unit: 'ms' })),
     {
       group: 'flags',
@@ -157,6 +209,7 @@ export async function benchFlags(
       goal: '≤ 200 ms',
       pass: incr.totalMs <= 200,
     },
+    beside('incremental, steady state', incr.totalMs, offIncr.totalMs),
     { group: 'flags', name: `  matching keys for the 2,000 (incremental)`, value: incr.keysMs, unit: 'ms' },
     ...incr.rules.map((r) => ({
       group: 'flags',

@@ -114,10 +114,13 @@ interface Shell {
   stop(): Promise<void>;
 }
 
-function startShell(demoSize: number): Promise<Shell> {
-  const entry = path.join(__dirname, '../out/main/browser.js');
+export function startShell(
+  demoSize: number,
+  entry = path.join(__dirname, '../out/main/browser.js'),
+  /** A data folder prepared beforehand (tools/bench-reporting.ts); removed at stop() like a new one. */
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'arrivals-bench-shell-')),
+): Promise<Shell> {
   if (!fs.existsSync(entry)) throw new Error('the app is not built: run `npm run build` first');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'arrivals-bench-shell-'));
   const child = spawn(process.execPath, [entry, '--data-dir', dataDir, '--no-open'], {
     env: { ...process.env, ARRIVALS_DEMO_SIZE: String(demoSize) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -141,7 +144,7 @@ function startShell(demoSize: number): Promise<Shell> {
 }
 
 /** First run: the administrator and the demo accounts, then today's manifest synced. */
-async function prepare(browser: Browser, shell: Shell): Promise<void> {
+export async function prepare(browser: Browser, shell: Shell): Promise<void> {
   const page = await browser.newPage();
   page.setDefaultTimeout(WAIT_MS);
   await page.goto(shell.url);
@@ -161,29 +164,41 @@ async function signIn(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-// In the page before its scripts: when sign-in was answered, and when the frame's header and the
-// first queue row were first drawn (the frame after a DOM change, read at the next animation frame).
+// In the page before its scripts, as performance.now() marks: the officer's click on "Sign in", its
+// answer, and when the signed-in frame's header and the first queue row were first on screen. "On
+// screen" is the end of the first frame that has them: the DOM change, then the next animation frame,
+// then the task after it (the frame's style, layout and paint are done by then).
 const PAINT_PROBE = `(() => {
   const marks = (window.__marks = {});
+  document.addEventListener('click', (e) => {
+    if (e.target instanceof Element && e.target.closest('button[type="submit"]')) marks.click ??= performance.now();
+  }, true);
   const fetch0 = window.fetch;
   window.fetch = async (...args) => {
     const res = await fetch0(...args);
     if (String(args[0]).endsWith('/api/auth.signIn')) marks.signedIn = performance.now();
     return res;
   };
-  const seen = (name, selector) => {
-    if (marks[name] === undefined && document.querySelector(selector))
-      requestAnimationFrame(() => (marks[name] ??= performance.now()));
-  };
+  const drawn = (name) => requestAnimationFrame(() => setTimeout(() => (marks[name] ??= performance.now())));
+  const seen = {};
   new MutationObserver(() => {
-    seen('frame', '[data-testid="signed-in-user"]');
-    seen('queue', 'table[aria-label="Arrivals queue"] tbody tr[data-index]');
+    for (const [name, selector] of [
+      ['frame', '[data-testid="signed-in-user"]'],
+      ['queue', 'table[aria-label="Arrivals queue"] tbody tr[data-index]'],
+    ])
+      if (!seen[name] && document.querySelector(selector)) drawn((seen[name] = name));
   }).observe(document, { subtree: true, childList: true });
 })()`;
 
-/** Sign-in answered → first queue row painted, and → the signed-in frame painted, per fresh page. */
+/**
+ * First paint after sign-in, per fresh page: from the officer's click on "Sign in" to the first
+ * queue rows on screen (and, beside it, to the sign-in answer and to the signed-in frame). The
+ * form is filled and the page left at rest before the click, as an officer typing a password
+ * leaves it for a few seconds.
+ */
 async function firstPaint(browser: Browser, shell: Shell, runs: number) {
   const queue: number[] = [];
+  const answer: number[] = [];
   const frame: number[] = [];
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
@@ -192,21 +207,30 @@ async function firstPaint(browser: Browser, shell: Shell, runs: number) {
       const page = await context.newPage();
       await page.addInitScript(PAINT_PROBE);
       await page.goto(shell.url);
-      await signIn(page);
-      await page.locator('table[aria-label="Arrivals queue"] tbody tr[data-index]').first().waitFor();
+      await page.getByLabel('Username').fill('officer');
+      await page.getByLabel('Password').fill('officer-demo-pass');
+      await page.waitForLoadState('networkidle');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      // Waits by reading the probe's marks a few times a second, not by Playwright's locators,
+      // whose checks run in the page every frame and would add to what is measured.
       // A function, not a string: the app's CSP forbids evaluating strings in the page.
-      const m = await page.waitForFunction(() => {
-        const marks = (globalThis as unknown as { __marks: Record<string, number> }).__marks;
-        return marks.queue !== undefined && marks.frame !== undefined && marks;
-      });
+      const m = await page.waitForFunction(
+        () => {
+          const marks = (globalThis as unknown as { __marks: Record<string, number> }).__marks;
+          return marks.queue !== undefined && marks.frame !== undefined && marks;
+        },
+        undefined,
+        { polling: 250 },
+      );
       const marks = (await m.jsonValue()) as Record<string, number>;
-      queue.push(marks.queue! - marks.signedIn!);
-      frame.push(marks.frame! - marks.signedIn!);
+      queue.push(marks.queue! - marks.click!);
+      answer.push(marks.signedIn! - marks.click!);
+      frame.push(marks.frame! - marks.click!);
     } finally {
       await context.close();
     }
   }
-  return { queue: median(queue), frame: median(frame) };
+  return { queue: median(queue), answer: median(answer), frame: median(frame), all: queue };
 }
 
 /**
@@ -277,17 +301,25 @@ async function browserRows(): Promise<BenchRow[]> {
     const day = await startShell(1500);
     try {
       await prepare(browser, day);
-      const p = await firstPaint(browser, day, 5);
-      rows.push({
-        group: 'queue',
-        name: 'queue of 1,500, first paint after sign-in (answer → first row drawn), median of 5 fresh pages',
-        value: p.queue,
-        unit: 'ms',
-        baseline: p.frame,
-        baselineName: 'the signed-in frame drawn, same pages',
-        goal: '≤ 300 ms',
-        pass: p.queue <= 300,
-      });
+      const p = await firstPaint(browser, day, 7);
+      rows.push(
+        {
+          group: 'queue',
+          name: 'queue of 1,500, first paint after sign-in (click on Sign in → first rows on screen), median of 7 fresh pages',
+          value: p.queue,
+          unit: 'ms',
+          baseline: p.frame,
+          baselineName: 'the signed-in frame on screen, same pages',
+          goal: '≤ 300 ms',
+          pass: p.queue <= 300,
+        },
+        {
+          group: 'queue',
+          name: '  of which the sign-in answer (the password check in main, scrypt)',
+          value: p.answer,
+          unit: 'ms',
+        },
+      );
     } finally {
       await day.stop();
     }

@@ -1,24 +1,25 @@
-// Runs in: benchmark (plain Node via tsx). Manifest ingest against a raw better-sqlite3 bulk
-// insert of the same rows in the same run; photo fetch+store throughput; DB size per 10k.
+// Runs in: benchmark (plain Node via tsx). Manifest ingest against a raw bulk insert of the same
+// rows in the same run, and (100k) into an encrypted database beside an unencrypted one; photo
+// fetch+store throughput; DB size per 10k.
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { generateFeed } from '../main/feed/generator/index';
 import { publishFeed } from '../main/feed/publish';
-import { openEnvelope } from '../main/feed/signing';
+import { openEnvelope, type Envelope, type PinnedKeys } from '../main/feed/signing';
 import { demoPinnedKeys, demoSigningKey } from '../main/feed/demo-key';
 import { verifyBatch } from '../main/feed/client';
 import { BatchVerifier } from '../main/feed/batch-verifier';
 import { startFeedServer } from '../main/feed/server';
-import { openDatabase, dbPath } from '../main/db/database';
+import { createUnencryptedDatabase, openDatabase, dbPath, type Db } from '../main/db/database';
 import { APPLICANT_INSERT, ManifestRepository, applicantRow } from '../main/sync/manifest-repository';
 import { PhotoStore } from '../main/sync/photo-store';
 import { SyncEngine } from '../main/sync/sync-engine';
 import { AuditLog } from '../main/audit/audit-log';
 import { OnlineFeedSource } from '../main/sync/online-source';
 import { loadDataKey } from '../main/platform/data-key';
-import type { Batch, FeedRecord } from '../main/feed/schema';
+import type { Batch, FeedRecord, ManifestHeader } from '../main/feed/schema';
 import type { BenchRow } from './bench-types';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'arrivals-bench-'));
@@ -47,6 +48,32 @@ function rawInsert(dir: string, batches: Batch[]): number {
   return ms;
 }
 
+/**
+ * As OnlineFeedSource does: pages of 20 envelopes verified on the worker thread, in order, while
+ * this thread applies the batches already checked. Returns the time, worker start-up excluded.
+ */
+async function ingestDay(
+  db: Db,
+  keys: PinnedKeys,
+  header: Envelope<ManifestHeader>,
+  wire: unknown[],
+): Promise<number> {
+  const repo = new ManifestRepository(db);
+  repo.recordHeader(openEnvelope(header), 'bench');
+  const verifier = new BatchVerifier(keys);
+  await verifier.verify(wire[0], 'ELP', '2026-11-22', 1); // worker start-up, outside the clock
+  const t0 = performance.now();
+  for (let p = 0; p < wire.length; p += 20) {
+    const checks = wire
+      .slice(p, p + 20)
+      .map((env, i) => verifier.verify(env, 'ELP', '2026-11-22', p + i + 1));
+    for (const check of checks) repo.applyBatch(await check, 'feed');
+  }
+  const ms = performance.now() - t0;
+  await verifier.close();
+  return ms;
+}
+
 export async function benchSync(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const keys = demoPinnedKeys();
@@ -67,21 +94,7 @@ export async function benchSync(): Promise<BenchRow[]> {
 
     const dir = tmp();
     const db = openDatabase(dir);
-    const repo = new ManifestRepository(db);
-    repo.recordHeader(openEnvelope(day.header), 'bench');
-    // As OnlineFeedSource does: pages of 20 envelopes verified on the worker thread, in order,
-    // while this thread applies the batches already checked.
-    const verifier = new BatchVerifier(keys);
-    await verifier.verify(wire[0], 'ELP', '2026-11-22', 1); // worker start-up, outside the clock
-    const t0 = performance.now();
-    for (let p = 0; p < wire.length; p += 20) {
-      const checks = wire
-        .slice(p, p + 20)
-        .map((env, i) => verifier.verify(env, 'ELP', '2026-11-22', p + i + 1));
-      for (const check of checks) repo.applyBatch(await check, 'feed');
-    }
-    const ingest = performance.now() - t0;
-    await verifier.close();
+    const ingest = await ingestDay(db, keys, day.header, wire);
     // The checks alone, in this thread, for the breakdown.
     const v0 = performance.now();
     wire.forEach((env, i) => verifyBatch(env, keys, 'ELP', '2026-11-22', i + 1));
@@ -89,6 +102,23 @@ export async function benchSync(): Promise<BenchRow[]> {
     db.pragma('wal_checkpoint(TRUNCATE)');
     const size = fs.statSync(dbPath(dir)).size;
     db.close();
+    // The same ingest into an unencrypted database (as before encryption at rest), same run: each
+    // kind twice, alternating, the faster of each kept (a shared machine's load drifts).
+    let paired: { on: number; off: number } | undefined;
+    if (n === 100_000) {
+      const once = async (encrypted: boolean) => {
+        const d = tmp();
+        const target = encrypted ? openDatabase(d) : createUnencryptedDatabase(d);
+        const ms = await ingestDay(target, keys, day.header, wire);
+        target.close();
+        fs.rmSync(d, { recursive: true, force: true });
+        return ms;
+      };
+      const off1 = await once(false);
+      const on2 = await once(true);
+      const off2 = await once(false);
+      paired = { on: Math.min(ingest, on2), off: Math.min(off1, off2) };
+    }
     const label = n.toLocaleString('en-US');
     rows.push({
       group: 'sync',
@@ -100,6 +130,15 @@ export async function benchSync(): Promise<BenchRow[]> {
       goal: n === 100_000 ? '≤ 5000 ms and ≤ 2× raw' : undefined,
       pass: n === 100_000 ? ingest <= 5000 && ingest / raw <= 2 : undefined,
     });
+    if (paired)
+      rows.push({
+        group: 'sync',
+        name: `  the same ingest into an encrypted database (SQLCipher 4), beside an unencrypted one (best of 2 each)`,
+        value: paired.on,
+        unit: 'ms',
+        baseline: paired.off,
+        baselineName: 'unencrypted',
+      });
     rows.push({
       group: 'sync',
       name: `  signature + schema checks alone (on the worker thread, overlapped)`,

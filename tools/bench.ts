@@ -109,6 +109,8 @@ async function main() {
     ['reporting', async () => (await import('./bench-reporting')).benchReporting()],
     // The vetting window: small by default, the full 8 × 37 × 1,500 with --window-full (tools/bench-window.ts).
     ['window', async () => (await import('./bench-window')).benchWindow()],
+    // The retention purge of 40k applicants with the file rebuilt, beside the same purge without (tools/bench-purge.ts).
+    ['purge', async () => (await import('./bench-purge')).benchPurge()],
   ];
   const rows: BenchRow[] = [];
   for (const [name, run] of parts) {

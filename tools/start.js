@@ -60,7 +60,7 @@ if (!forceBrowser) {
 }
 
 if (target) {
-  // better-sqlite3 must match Electron's ABI in this mode; tools/native-abi.js switches it.
+  // The SQLite addon must match Electron's ABI in this mode; tools/native-abi.js switches it.
   require('./native-abi').ensureNativeFor('electron');
   const child = spawn(target, [path.join(root, 'out/main/electron.js'), ...passArgs], {
     stdio: 'inherit',

@@ -73,7 +73,7 @@ const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 
 /** Packages that need Node (native addons, file system, processes). */
 export const NODE_PACKAGES = new Set([
-  'better-sqlite3',
+  'better-sqlite3-multiple-ciphers',
   'onnxruntime-node',
   'sharp',
   'piscina',

@@ -2,6 +2,7 @@
 // What the console is: version, shell, mode, port, whether first-run setup is needed.
 import { z } from 'zod';
 import { channel, Empty } from '../channel';
+import { PortInfoView } from './common';
 
 export const AppInfoView = z.object({
   name: z.string(),
@@ -9,15 +10,17 @@ export const AppInfoView = z.object({
   shell: z.enum(['electron', 'browser']),
   mode: z.enum(['demo', 'configured']),
   needsSetup: z.boolean(),
-  port: z.object({ code: z.string(), name: z.string(), timeZone: z.string() }).nullable(),
+  /** Where the data key that encrypts the database is kept: 'file' (no OS keychain) is shown as a warning. */
+  keyStorage: z.enum(['os-keychain', 'file']),
+  port: PortInfoView.nullable(),
 });
 export type AppInfoView = z.infer<typeof AppInfoView>;
 
 export const appChannels = {
-  'app.info': channel({
-    access: 'public',
-    summary: 'App version, shell, mode and whether first-run setup is needed',
-    request: Empty,
-    response: AppInfoView,
-  }),
+  'app.info': channel(
+    'public',
+    'App version, shell, mode and whether first-run setup is needed',
+    Empty,
+    AppInfoView,
+  ),
 } as const;

@@ -2,6 +2,7 @@
 // One applicant's case: record, group, appointments, submitted photo, flags, decisions.
 import { z } from 'zod';
 import { channel } from '../channel';
+import { ByApplicant } from './common';
 import { FlagView } from './flags';
 import { EncounterView } from './encounter';
 
@@ -62,10 +63,10 @@ export const ApplicantView = z.object({
 export type ApplicantView = z.infer<typeof ApplicantView>;
 
 export const applicantChannels = {
-  'applicant.get': channel({
-    access: ['officer', 'supervisor'],
-    summary: "One applicant's record, group, appointments and submitted photo (audited view)",
-    request: z.object({ applicantId: z.string().min(1).max(64) }).strict(),
-    response: ApplicantView,
-  }),
+  'applicant.get': channel(
+    ['officer', 'supervisor'],
+    "One applicant's record, group, appointments and submitted photo (audited view)",
+    ByApplicant,
+    ApplicantView,
+  ),
 } as const;

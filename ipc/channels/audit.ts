@@ -22,16 +22,11 @@ export const AuditVerifyView = z.object({
 export type AuditVerifyView = z.infer<typeof AuditVerifyView>;
 
 export const auditChannels = {
-  'audit.recent': channel({
-    access: ['supervisor', 'admin'],
-    summary: 'Most recent audit entries',
-    request: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
-    response: z.array(AuditEntryView),
-  }),
-  'audit.verify': channel({
-    access: ['supervisor', 'admin'],
-    summary: 'Verify the audit hash chain',
-    request: Empty,
-    response: AuditVerifyView,
-  }),
+  'audit.recent': channel(
+    ['supervisor', 'admin'],
+    'Most recent audit entries',
+    z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    z.array(AuditEntryView),
+  ),
+  'audit.verify': channel(['supervisor', 'admin'], 'Verify the audit hash chain', Empty, AuditVerifyView),
 } as const;

@@ -12,10 +12,10 @@ export const SessionView = z.object({
 export type SessionView = z.infer<typeof SessionView>;
 
 export const authChannels = {
-  'auth.setup': channel({
-    access: 'public',
-    summary: 'First run only: create the administrator (and demo accounts in demo mode)',
-    request: z
+  'auth.setup': channel(
+    'public',
+    'First run only: create the administrator (and demo accounts in demo mode)',
+    z
       .object({
         username: Username,
         displayName: DisplayName,
@@ -23,49 +23,38 @@ export const authChannels = {
         createDemoAccounts: z.boolean().default(false),
       })
       .strict(),
-    response: z.object({ user: UserView, demoAccounts: z.array(z.string()) }),
-  }),
-  'auth.signIn': channel({
-    access: 'public',
-    summary: 'Sign in with username and password',
-    request: z.object({ username: z.string().max(64), password: z.string().max(256) }).strict(),
-    response: SessionView,
-  }),
-  'auth.unlock': channel({
-    access: 'public',
-    summary: 'Unlock an idle-locked session with the same user password',
-    request: z.object({ password: z.string().max(256) }).strict(),
-    response: SessionView,
-  }),
-  'auth.session': channel({
-    access: 'public',
-    summary: 'The current session, if any',
-    request: Empty,
-    response: SessionView,
-  }),
-  'auth.activity': channel({
-    access: ['officer', 'supervisor', 'admin'],
-    summary:
-      "The user's own input (keys, pointer, a capture) since the last report: what keeps the idle lock away",
-    request: Empty,
-    response: z.object({ idleLockMinutes: z.number() }),
-  }),
-  'auth.lock': channel({
-    access: ['officer', 'supervisor', 'admin'],
-    summary: 'Lock the session now: no input for the idle time, or the user asked',
-    request: z.object({ reason: z.enum(['idle', 'asked']) }).strict(),
-    response: SessionView,
-  }),
-  'auth.changePassword': channel({
-    access: ['officer', 'supervisor', 'admin'],
-    summary: 'Choose a new password after an admin set a one-time one (the only call allowed until then)',
-    request: z.object({ newPassword: Password }).strict(),
-    response: SessionView,
-  }),
-  'auth.signOut': channel({
-    access: 'public',
-    summary: 'Sign out',
-    request: Empty,
-    response: z.object({ signedOut: z.boolean() }),
-  }),
+    z.object({ user: UserView, demoAccounts: z.array(z.string()) }),
+  ),
+  'auth.signIn': channel(
+    'public',
+    'Sign in with username and password',
+    z.object({ username: z.string().max(64), password: z.string().max(256) }).strict(),
+    SessionView,
+  ),
+  'auth.unlock': channel(
+    'public',
+    'Unlock an idle-locked session with the same user password',
+    z.object({ password: z.string().max(256) }).strict(),
+    SessionView,
+  ),
+  'auth.session': channel('public', 'The current session, if any', Empty, SessionView),
+  'auth.activity': channel(
+    ['officer', 'supervisor', 'admin'],
+    "The user's own input (keys, pointer, a capture) since the last report: what keeps the idle lock away",
+    Empty,
+    z.object({ idleLockMinutes: z.number() }),
+  ),
+  'auth.lock': channel(
+    ['officer', 'supervisor', 'admin'],
+    'Lock the session now: no input for the idle time, or the user asked',
+    z.object({ reason: z.enum(['idle', 'asked']) }).strict(),
+    SessionView,
+  ),
+  'auth.changePassword': channel(
+    ['officer', 'supervisor', 'admin'],
+    'Choose a new password after an admin set a one-time one (the only call allowed until then)',
+    z.object({ newPassword: Password }).strict(),
+    SessionView,
+  ),
+  'auth.signOut': channel('public', 'Sign out', Empty, z.object({ signedOut: z.boolean() })),
 } as const;

@@ -4,6 +4,7 @@
 // name, score or flag: what it can read is only ever a message, a language and a capture hint.
 import { z } from 'zod';
 import { channel, Empty } from '../channel';
+import { ApplicantId } from './common';
 import { GuideHint } from './face';
 
 /** The languages the counter screen speaks (renderer/src/i18n/applicant/<lang>.json). */
@@ -40,32 +41,31 @@ export type CounterStateView = z.infer<typeof CounterStateView>;
 const Token = z.string().regex(/^[0-9a-f]{48}$/);
 
 export const counterChannels = {
-  'counter.open': channel({
-    access: ['officer'],
-    summary: 'Open the applicant-facing screen for this booth (the Electron shell opens the window itself)',
-    request: Empty,
-    response: z.object({ token: z.string(), openedByShell: z.boolean() }),
-  }),
-  'counter.show': channel({
-    access: ['officer'],
-    summary:
-      'What the applicant-facing screen shows now: a message, in the case applicant’s language or the officer’s choice',
-    request: z
+  'counter.open': channel(
+    ['officer'],
+    'Open the applicant-facing screen for this booth (the Electron shell opens the window itself)',
+    Empty,
+    z.object({ token: z.string(), openedByShell: z.boolean() }),
+  ),
+  'counter.show': channel(
+    ['officer'],
+    'What the applicant-facing screen shows now: a message, in the case applicant’s language or the officer’s choice',
+    z
       .object({
-        applicantId: z.string().min(1).max(64).nullable(),
+        applicantId: ApplicantId.nullable(),
         message: CounterMessage,
         /** The officer's choice; omitted: the applicant's preferred language (English when not offered). */
         language: ApplicantLanguage.optional(),
       })
       .strict(),
-    response: CounterStateView,
-  }),
-  'counter.state': channel({
-    // The counter window signs in as no one: it holds only the screen's token, and the answer
-    // carries no personal data.
-    access: 'public',
-    summary: 'The applicant-facing screen’s current message (no personal data)',
-    request: z.object({ token: Token }).strict(),
-    response: CounterStateView,
-  }),
+    CounterStateView,
+  ),
+  // The counter window signs in as no one: it holds only the screen's token, and the answer
+  // carries no personal data.
+  'counter.state': channel(
+    'public',
+    'The applicant-facing screen’s current message (no personal data)',
+    z.object({ token: Token }).strict(),
+    CounterStateView,
+  ),
 } as const;

@@ -4,6 +4,7 @@
 // "processed" only with one of the two (main refuses otherwise).
 import { z } from 'zod';
 import { channel } from '../channel';
+import { ApplicantId, ByApplicant } from './common';
 import { AttemptsView, FaceBand, Judgement } from './face';
 
 export const DISPOSITIONS = ['processed', 'referred_secondary', 'no_show', 'identity_not_confirmed'] as const;
@@ -20,8 +21,6 @@ export const EncounterView = z.object({
   uploaded: z.boolean(),
 });
 export type EncounterView = z.infer<typeof EncounterView>;
-
-const ApplicantId = z.string().min(1).max(64);
 
 /** The travel document inspected by the officer, with their reason, recorded as such. */
 export const ManualCheckView = z.object({
@@ -48,35 +47,34 @@ export const IdentityView = z.object({
 export type IdentityView = z.infer<typeof IdentityView>;
 
 export const encounterChannels = {
-  'encounter.list': channel({
-    access: ['officer', 'supervisor'],
-    summary: "An applicant's recorded decisions and their upload state (no personal data)",
-    request: z.object({ applicantId: ApplicantId }).strict(),
-    response: z.array(EncounterView),
-  }),
-  'encounter.identity': channel({
-    access: ['officer'],
-    summary: "How the applicant's identity has been checked so far: face comparisons, manual check",
-    request: z.object({ applicantId: ApplicantId }).strict(),
-    response: IdentityView,
-  }),
-  'encounter.manualCheck': channel({
-    access: ['officer'],
-    summary: 'Record a manual identity check: the travel document inspected, with the reason (audited)',
-    request: z
+  'encounter.list': channel(
+    ['officer', 'supervisor'],
+    "An applicant's recorded decisions and their upload state (no personal data)",
+    ByApplicant,
+    z.array(EncounterView),
+  ),
+  'encounter.identity': channel(
+    ['officer'],
+    "How the applicant's identity has been checked so far: face comparisons, manual check",
+    ByApplicant,
+    IdentityView,
+  ),
+  'encounter.manualCheck': channel(
+    ['officer'],
+    'Record a manual identity check: the travel document inspected, with the reason (audited)',
+    z
       .object({
         applicantId: ApplicantId,
         documentInspected: z.literal(true),
         reason: z.string().trim().min(3).max(500),
       })
       .strict(),
-    response: ManualCheckView,
-  }),
-  'encounter.complete': channel({
-    access: ['officer'],
-    summary:
-      'Record the officer\'s disposition (all flags acknowledged first; "processed" with a photo needs a face result or a manual check); queued for upload',
-    request: z
+    ManualCheckView,
+  ),
+  'encounter.complete': channel(
+    ['officer'],
+    'Record the officer\'s disposition (all flags acknowledged first; "processed" with a photo needs a face result or a manual check); queued for upload',
+    z
       .object({
         applicantId: ApplicantId,
         disposition: Disposition,
@@ -87,6 +85,6 @@ export const encounterChannels = {
         supersedes: z.string().uuid().optional(),
       })
       .strict(),
-    response: EncounterView,
-  }),
+    EncounterView,
+  ),
 } as const;

@@ -37,10 +37,10 @@ export const EngineStatusView = z.object({
 export type EngineStatusView = z.infer<typeof EngineStatusView>;
 
 export const engineChannels = {
-  'engine.status': channel({
-    access: ['admin'],
-    summary: 'The face engine (model, workers, fast arithmetic) and the flags index tiers, for diagnosis',
-    request: Empty,
-    response: EngineStatusView,
-  }),
+  'engine.status': channel(
+    ['admin'],
+    'The face engine (model, workers, fast arithmetic) and the flags index tiers, for diagnosis',
+    Empty,
+    EngineStatusView,
+  ),
 } as const;

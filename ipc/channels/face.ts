@@ -2,6 +2,7 @@
 // 1:1 face verification at the booth, and face-match accuracy per model version.
 import { z } from 'zod';
 import { channel, Empty } from '../channel';
+import { ApplicantId } from './common';
 
 export const FaceBand = z.enum(['MATCH', 'INCONCLUSIVE', 'NO_MATCH']);
 export type FaceBand = z.infer<typeof FaceBand>;
@@ -41,16 +42,22 @@ export const GuideHint = z.enum([
 ]);
 export type GuideHint = z.infer<typeof GuideHint>;
 
+/** A face's box [x, y, w, h]. */
+const FaceBox = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+
+/** A machine-readable code with the sentence the officer reads. */
+const CodedMessage = z.object({ code: z.string(), message: z.string() });
+
 export const GuideView = z.object({
   /** null: skipped because the engine is busy (the next frame is asked for as usual). */
   hint: GuideHint.nullable(),
   /** Face boxes as fractions of the frame [x, y, w, h]; the first is the one the engine would use. */
-  faces: z.array(z.tuple([z.number(), z.number(), z.number(), z.number()])),
+  faces: z.array(FaceBox),
 });
 export type GuideView = z.infer<typeof GuideView>;
 
 const Overlay = z.object({
-  box: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  box: FaceBox,
   score: z.number(),
   landmarks: z.array(z.tuple([z.number(), z.number()])).optional(),
 });
@@ -63,10 +70,10 @@ export const VerifySideView = z.object({
   image: z.object({ width: z.number(), height: z.number() }).nullable(),
   quality: z.object({
     ok: z.boolean(),
-    reasons: z.array(z.object({ code: z.string(), message: z.string() })),
+    reasons: z.array(CodedMessage),
   }),
   liveness: z.number().nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  error: CodedMessage.nullable(),
 });
 export type VerifySideView = z.infer<typeof VerifySideView>;
 
@@ -144,28 +151,28 @@ export const ModelAccuracyView = z.object({
 export type ModelAccuracyView = z.infer<typeof ModelAccuracyView>;
 
 export const faceChannels = {
-  'face.verify': channel({
-    access: ['officer'],
-    summary: "Compare a live capture with the applicant's submitted photo (advisory; audited)",
-    request: z
+  'face.verify': channel(
+    ['officer'],
+    "Compare a live capture with the applicant's submitted photo (advisory; audited)",
+    z
       .object({
-        applicantId: z.string().min(1).max(64),
+        applicantId: ApplicantId,
         /** The capture as base64 (JPEG or PNG), at most ~12 MB. */
         imageBase64: z.string().min(1).max(16_000_000),
       })
       .strict(),
-    response: VerifyView,
-  }),
-  'face.judge': channel({
-    access: ['officer'],
-    summary: "Blind-first: record the officer's own judgement, then see the score (audited)",
-    request: z.object({ verificationId: z.number().int(), judgement: Judgement }).strict(),
-    response: VerifyView,
-  }),
-  'face.guide': channel({
-    access: ['officer'],
-    summary: 'Capture guidance on a downscaled camera frame: face boxes and one line from the quality gates',
-    request: z
+    VerifyView,
+  ),
+  'face.judge': channel(
+    ['officer'],
+    "Blind-first: record the officer's own judgement, then see the score (audited)",
+    z.object({ verificationId: z.number().int(), judgement: Judgement }).strict(),
+    VerifyView,
+  ),
+  'face.guide': channel(
+    ['officer'],
+    'Capture guidance on a downscaled camera frame: face boxes and one line from the quality gates',
+    z
       .object({
         /** A small JPEG of the current camera frame (about 640 pixels wide). */
         imageBase64: z.string().min(1).max(1_000_000),
@@ -173,13 +180,12 @@ export const faceChannels = {
         scale: z.number().min(0.05).max(1),
       })
       .strict(),
-    response: GuideView,
-  }),
-  'face.accuracy': channel({
-    access: ['supervisor', 'admin'],
-    summary:
-      'Face-match accuracy per model version: the calibration, and what booths saw since, by sex and age band',
-    request: Empty,
-    response: z.array(ModelAccuracyView),
-  }),
+    GuideView,
+  ),
+  'face.accuracy': channel(
+    ['supervisor', 'admin'],
+    'Face-match accuracy per model version: the calibration, and what booths saw since, by sex and age band',
+    Empty,
+    z.array(ModelAccuracyView),
+  ),
 } as const;

@@ -100,31 +100,32 @@ export const FlagOverviewView = z.object({
 });
 export type FlagOverviewView = z.infer<typeof FlagOverviewView>;
 
+/** The officer's or supervisor's note on a flag. */
+const AckNote = z.string().max(1000).optional();
+
 export const flagsChannels = {
-  'flags.acknowledge': channel({
-    access: ['officer'],
-    summary: 'Acknowledge a flag (with an optional note) before completing the case',
-    request: z.object({ flagId: z.number().int(), note: z.string().max(1000).optional() }).strict(),
-    response: FlagView,
-  }),
-  'flags.feedback': channel({
-    access: ['supervisor'],
-    summary: 'Mark a flag as a false positive, or confirm it',
-    request: z
-      .object({ flagId: z.number().int(), verdict: FlagVerdict, note: z.string().max(1000).optional() })
-      .strict(),
-    response: FlagView,
-  }),
-  'flags.config': channel({
-    access: ['admin'],
-    summary: 'Flag thresholds in force; a change is audited and recomputes every flag',
-    request: FlagThresholds.partial().strict(),
-    response: FlagConfigView,
-  }),
-  'flags.overview': channel({
-    access: ['supervisor'],
-    summary: 'Flags by rule with precision from feedback, cross-port trends, and flags to review',
-    request: z.object({ rule: z.string().max(40).optional() }).strict(),
-    response: FlagOverviewView,
-  }),
+  'flags.acknowledge': channel(
+    ['officer'],
+    'Acknowledge a flag (with an optional note) before completing the case',
+    z.object({ flagId: z.number().int(), note: AckNote }).strict(),
+    FlagView,
+  ),
+  'flags.feedback': channel(
+    ['supervisor'],
+    'Mark a flag as a false positive, or confirm it',
+    z.object({ flagId: z.number().int(), verdict: FlagVerdict, note: AckNote }).strict(),
+    FlagView,
+  ),
+  'flags.config': channel(
+    ['admin'],
+    'Flag thresholds in force; a change is audited and recomputes every flag',
+    FlagThresholds.partial().strict(),
+    FlagConfigView,
+  ),
+  'flags.overview': channel(
+    ['supervisor'],
+    'Flags by rule with precision from feedback, cross-port trends, and flags to review',
+    z.object({ rule: z.string().max(40).optional() }).strict(),
+    FlagOverviewView,
+  ),
 } as const;

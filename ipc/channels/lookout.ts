@@ -70,22 +70,22 @@ const LookoutFile = z
   .strict();
 
 export const lookoutChannels = {
-  'lookout.status': channel({
-    access: ['admin'],
-    summary: 'The lookout list in force: version, source, entries and the matches it raises',
-    request: Empty,
-    response: LookoutStatusView,
-  }),
-  'lookout.preview': channel({
-    access: ['admin'],
-    summary: 'Check a lookout list file row by row without applying anything',
-    request: LookoutFile,
-    response: LookoutPreviewView,
-  }),
-  'lookout.import': channel({
-    access: ['admin'],
-    summary: 'Apply a lookout list file (all rows or none) and run the lookout matching again',
-    request: LookoutFile,
-    response: LookoutStatusView,
-  }),
+  'lookout.status': channel(
+    ['admin'],
+    'The lookout list in force: version, source, entries and the matches it raises',
+    Empty,
+    LookoutStatusView,
+  ),
+  'lookout.preview': channel(
+    ['admin'],
+    'Check a lookout list file row by row without applying anything',
+    LookoutFile,
+    LookoutPreviewView,
+  ),
+  'lookout.import': channel(
+    ['admin'],
+    'Apply a lookout list file (all rows or none) and run the lookout matching again',
+    LookoutFile,
+    LookoutStatusView,
+  ),
 } as const;

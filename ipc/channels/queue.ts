@@ -49,17 +49,16 @@ export const QueueView = z.object({
 export type QueueView = z.infer<typeof QueueView>;
 
 export const queueChannels = {
-  'queue.today': channel({
-    access: ['officer', 'supervisor'],
-    summary:
-      "Today's appointments at this port, or searched by name, id or document number (ranked, exact first)",
-    request: z
+  'queue.today': channel(
+    ['officer', 'supervisor'],
+    "Today's appointments at this port, or searched by name, id or document number (ranked, exact first)",
+    z
       .object({
         search: z.string().max(100).optional(),
         /** Also find an exact id booked at another port of the vetting window (only when the officer asks). */
         otherPorts: z.boolean().optional(),
       })
       .strict(),
-    response: QueueView,
-  }),
+    QueueView,
+  ),
 } as const;

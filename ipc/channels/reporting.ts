@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { channel, Empty } from '../channel';
 import { EnrolmentView } from './engine';
+import { FaceBand, Judgement } from './face';
+import { ReviewFlagView, TrendView } from './flags';
 
 const PortCode = z.string().regex(/^[A-Z]{3}$/, 'A port is three capital letters, e.g. SYS.');
 const ServiceDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is YYYY-MM-DD.');
@@ -46,6 +48,93 @@ export const WorkRow = z.object({
 });
 export type WorkRow = z.infer<typeof WorkRow>;
 
+/** What the day's face comparisons and manual identity checks came to, over a set of applicants. */
+export const VerificationCounts = z.object({
+  /** Applicants with a face comparison or a manual identity check. */
+  applicants: z.number().int(),
+  /** Face comparisons (attempts), each band, and attempts that gave no result (no face, bad photo). */
+  verifications: z.number().int(),
+  match: z.number().int(),
+  inconclusive: z.number().int(),
+  noMatch: z.number().int(),
+  noResult: z.number().int(),
+  /** Attempts after each applicant's first, and applicants compared more than once. */
+  retries: z.number().int(),
+  retried: z.number().int(),
+  manualChecks: z.number().int(),
+  /** Latest decisions (completed cases) that rest on a manual identity check. */
+  decidedOnManualCheck: z.number().int(),
+  /** Comparisons whose liveness score was under the model's advisory threshold. */
+  livenessAdvisories: z.number().int(),
+  /** Blind-first comparisons, and those where the officer's own judgement agreed / disagreed with the band. */
+  blind: z.number().int(),
+  blindAgreed: z.number().int(),
+  blindDisagreed: z.number().int(),
+  /** Officer overrides (latest decisions): identity confirmed after INCONCLUSIVE / NO_MATCH, not confirmed after MATCH. */
+  confirmedAfterNonMatch: z.number().int(),
+  notConfirmedAfterMatch: z.number().int(),
+});
+export type VerificationCounts = z.infer<typeof VerificationCounts>;
+
+export const GROUP_DIMENSIONS = ['sex', 'age', 'nationality', 'language'] as const;
+export const GroupDimension = z.enum(GROUP_DIMENSIONS);
+export type GroupDimension = z.infer<typeof GroupDimension>;
+
+/** One group of applicants (a sex, an age band on the service date, ...): its counts, or none when suppressed. */
+export const VerificationGroup = z.object({
+  dimension: GroupDimension,
+  /** As stored (F, M, X; VEN; es), or an age band: under18, 18-29, 30-44, 45-59, 60plus, unknown. */
+  group: z.string(),
+  /** Too few applicants to show (or hidden so a suppressed group cannot be worked out from the total). */
+  suppressed: z.boolean(),
+  counts: VerificationCounts.nullable(),
+});
+export type VerificationGroup = z.infer<typeof VerificationGroup>;
+
+export const VerificationView = z.object({
+  overall: VerificationCounts,
+  groups: z.array(VerificationGroup),
+  /** Groups with fewer applicants than this are not shown. */
+  minGroup: z.number().int(),
+});
+export type VerificationView = z.infer<typeof VerificationView>;
+
+/** A rule's flags on the day's applicants: awaiting the officer, acknowledged, reviewed by a supervisor. */
+export const RuleDayRow = z.object({
+  ruleId: z.string(),
+  description: z.string(),
+  version: z.number().int(),
+  open: z.number().int(),
+  acknowledged: z.number().int(),
+  reviewed: z.number().int(),
+  confirmed: z.number().int(),
+  falsePositive: z.number().int(),
+  /** Confirmed among the day's reviewed flags; null before any review. */
+  precision: z.number().nullable(),
+  /** The same over every review of the rule, all days. */
+  precisionAllDays: z.number().nullable(),
+});
+export type RuleDayRow = z.infer<typeof RuleDayRow>;
+
+/** A flag on the review queue: the flag, whom it is about, the supervisor's verdict, the case's decision. */
+export const ReviewItemView = ReviewFlagView.extend({
+  feedbackAt: z.string().nullable(),
+  feedbackNote: z.string().nullable(),
+  /** The case's latest decision on that day, if decided. */
+  decision: z.string().nullable(),
+});
+export type ReviewItemView = z.infer<typeof ReviewItemView>;
+
+export const FlagReviewView = z.object({
+  /** The day's flags, most severe first, then newest (reviewed ones stay in place). */
+  queue: z.array(ReviewItemView),
+  /** How many there are in all (the queue shows the first ones). */
+  total: z.number().int(),
+  /** Values shared by the most applicants across every port and day held (the vetting window). */
+  trends: z.array(TrendView),
+});
+export type FlagReviewView = z.infer<typeof FlagReviewView>;
+
 export const PortDayView = z.object({ port: z.string(), serviceDate: z.string() });
 export type PortDayView = z.infer<typeof PortDayView>;
 
@@ -59,6 +148,10 @@ export const DashboardView = z.object({
   officers: z.array(WorkRow),
   appointments: z.record(z.string(), z.number()),
   verificationBands: z.record(z.string(), z.number()),
+  /** Face comparisons and manual checks, overall and by group (small groups suppressed). */
+  verification: VerificationView,
+  /** The day's flags by rule (aggregates: the queue itself is reporting.flagReview). */
+  flagRules: z.array(RuleDayRow),
   /** Referrals of the port-day (latest decisions) without a supervisor's sign-off. */
   openReferrals: z.number().int(),
   pendingUploads: z.number().int(),
@@ -95,9 +188,55 @@ export const ReferralView = z.object({
 });
 export type ReferralView = z.infer<typeof ReferralView>;
 
-export const CSV_TABLES = ['figures', 'perHour', 'booths', 'officers', 'referrals'] as const;
+export const CSV_TABLES = [
+  'figures',
+  'perHour',
+  'booths',
+  'officers',
+  'referrals',
+  'verification',
+  'flagRules',
+  'trends',
+] as const;
 export const CsvTable = z.enum(CSV_TABLES);
 export type CsvTable = z.infer<typeof CsvTable>;
+
+/**
+ * Blind-first mode, for the supervisor: each judgement an officer recorded before the score was
+ * shown, beside the band the withheld score then gave. "Agreed": same person and MATCH, or
+ * different and NO_MATCH; "disagreed": the opposite pairs (unsure and INCONCLUSIVE are neither).
+ */
+export const BlindFirstView = z.object({
+  port: z.string().nullable(),
+  serviceDate: z.string().nullable(),
+  /** Judged comparisons by the officer's judgement and the band (null: no result, e.g. no face found). */
+  cells: z.array(z.object({ judgement: Judgement, band: FaceBand.nullable(), count: z.number().int() })),
+  officers: z.array(
+    z.object({
+      officer: z.string(),
+      judged: z.number().int(),
+      agreed: z.number().int(),
+      disagreed: z.number().int(),
+      unsure: z.number().int(),
+    }),
+  ),
+  /** Blind comparisons whose judgement has not been recorded (yet). */
+  pending: z.number().int(),
+  /** The disagreements, newest first, with whom each was about (personal data: the read is audited). */
+  disagreements: z.array(
+    z.object({
+      verificationId: z.number().int(),
+      applicantId: z.string(),
+      name: z.string(),
+      officer: z.string(),
+      at: z.string(),
+      judgement: Judgement,
+      band: FaceBand,
+      score: z.number().nullable(),
+    }),
+  ),
+});
+export type BlindFirstView = z.infer<typeof BlindFirstView>;
 
 export const reportingChannels = {
   'arrivals.dashboard': channel({
@@ -130,6 +269,25 @@ export const reportingChannels = {
       })
       .strict(),
     response: ReferralView,
+  }),
+  'reporting.flagReview': channel({
+    access: ['supervisor'],
+    summary: "A port-day's flags to review with whom each is about, and cross-port trends (audited view)",
+    request: PortDayRequest,
+    response: FlagReviewView,
+  }),
+  'reporting.dailyReport': channel({
+    access: ['supervisor'],
+    summary: "A port-day's daily report as PDF: figures, charts, referral list (audited export)",
+    request: PortDayRequest,
+    response: z.object({ filename: z.string(), pdfBase64: z.string(), pages: z.number().int() }),
+  }),
+  'reporting.blindFirst': channel({
+    access: ['supervisor'],
+    summary:
+      "A port-day's blind-first comparisons: officers' judgements beside the withheld scores (audited view)",
+    request: PortDayRequest,
+    response: BlindFirstView,
   }),
   'reporting.exportCsv': channel({
     access: ['supervisor'],

@@ -4,6 +4,7 @@
 // feed URL, pinned publisher keys; in force from the next start).
 import { z } from 'zod';
 import { channel, Empty } from '../channel';
+import { PortCode } from './common';
 
 export const UPDATE_CHANNELS = ['stable', 'beta'] as const;
 export const UpdateChannel = z.enum(UPDATE_CHANNELS);
@@ -76,7 +77,7 @@ export const SettingsPatch = z
       .object({
         // Known port codes are checked in main (main/sync/vetting-window.ts).
         ports: z
-          .array(z.string().regex(/^[A-Z]{3}$/, 'a three-letter port code such as SYS'))
+          .array(PortCode)
           .max(8)
           .refine((p) => new Set(p).size === p.length, 'each port once'),
         daysBack: z.number().int().min(1).max(90),
@@ -127,30 +128,15 @@ export const KeyId = z
 const Pem = z.string().trim().min(1).max(4000);
 
 export const settingsChannels = {
-  'settings.get': channel({
-    access: ['admin'],
-    summary: 'Site settings',
-    request: Empty,
-    response: SettingsView,
-  }),
-  'settings.update': channel({
-    access: ['admin'],
-    summary: 'Change site settings',
-    request: SettingsPatch,
-    response: SettingsView,
-  }),
-  'settings.site': channel({
-    access: ['admin'],
-    summary: "The site's port, feed and pinned publisher keys",
-    request: Empty,
-    response: SiteView,
-  }),
-  'settings.updateSite': channel({
-    access: ['admin'],
-    summary: "Change the site's port, feed or pinned publisher keys (from the next start)",
-    request: z
+  'settings.get': channel(['admin'], 'Site settings', Empty, SettingsView),
+  'settings.update': channel(['admin'], 'Change site settings', SettingsPatch, SettingsView),
+  'settings.site': channel(['admin'], "The site's port, feed and pinned publisher keys", Empty, SiteView),
+  'settings.updateSite': channel(
+    ['admin'],
+    "Change the site's port, feed or pinned publisher keys (from the next start)",
+    z
       .object({
-        port: z.string().regex(/^[A-Z]{3}$/, 'a three-letter port code such as SYS'),
+        port: PortCode,
         feedUrl: WebUrl,
         publisherKeys: z
           .array(z.object({ keyId: KeyId, pem: Pem }).strict())
@@ -158,12 +144,12 @@ export const settingsChannels = {
           .max(10),
       })
       .strict(),
-    response: SiteView,
-  }),
-  'settings.inspectKey': channel({
-    access: ['admin'],
-    summary: 'Check a pasted publisher key and show its fingerprint',
-    request: z.object({ pem: Pem }).strict(),
-    response: z.object({ fingerprint: z.string() }),
-  }),
+    SiteView,
+  ),
+  'settings.inspectKey': channel(
+    ['admin'],
+    'Check a pasted publisher key and show its fingerprint',
+    z.object({ pem: Pem }).strict(),
+    z.object({ fingerprint: z.string() }),
+  ),
 } as const;

@@ -105,10 +105,18 @@ export const syncChannels = {
     request: Empty,
     response: SyncStatusView,
   }),
+  // A bundle file arrives as bytes, never as a path: announced here (size checked at once), sent
+  // by the shell (the HTTP bridge's /upload/<id>, or the preload's chunks), then imported by id.
+  'bundle.upload': channel({
+    access: ['admin'],
+    summary: 'Announce a bundle file the admin picked or dropped, to send its bytes',
+    request: z.object({ name: z.string().min(1).max(255), size: z.number().int().min(1) }).strict(),
+    response: z.object({ uploadId: z.string(), maxBytes: z.number().int() }),
+  }),
   'bundle.import': channel({
     access: ['admin'],
-    summary: 'Import a signed offline bundle file (path on this machine)',
-    request: z.object({ path: z.string().min(1).max(1024) }).strict(),
+    summary: 'Verify and import a signed offline bundle the admin sent',
+    request: z.object({ uploadId: z.uuid() }).strict(),
     response: BundleImportView,
   }),
 } as const;

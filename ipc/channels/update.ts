@@ -87,28 +87,23 @@ export const FleetView = z.object({
 export type FleetView = z.infer<typeof FleetView>;
 
 export const updateChannels = {
-  'update.status': channel({
-    access: ['admin'],
-    summary: 'The software update this console is offered, its rollout and download',
-    request: Empty,
-    response: UpdateStatusView,
-  }),
-  'update.check': channel({
-    access: ['admin'],
-    summary: 'Check the update server now',
-    request: Empty,
-    response: UpdateStatusView,
-  }),
-  'update.installNow': channel({
-    access: ['admin'],
-    summary: 'Install the downloaded update now (refused while anyone is mid-case)',
-    request: Empty,
-    response: UpdateStatusView,
-  }),
-  'update.fleet': channel({
-    access: ['admin'],
-    summary: 'Every booth of the port: version, model, last sync, pending uploads',
-    request: Empty,
-    response: FleetView,
-  }),
+  'update.status': channel(
+    ['admin'],
+    'The software update this console is offered, its rollout and download',
+    Empty,
+    UpdateStatusView,
+  ),
+  'update.check': channel(['admin'], 'Check the update server now', Empty, UpdateStatusView),
+  'update.installNow': channel(
+    ['admin'],
+    'Install the downloaded update now (refused while anyone is mid-case)',
+    Empty,
+    UpdateStatusView,
+  ),
+  'update.fleet': channel(
+    ['admin'],
+    'Every booth of the port: version, model, last sync, pending uploads',
+    Empty,
+    FleetView,
+  ),
 } as const;

@@ -29,43 +29,35 @@ export const UserView = z.object({
 });
 export type UserView = z.infer<typeof UserView>;
 
+/** A request about one account: its id, and what to change in it. */
+const forUser = <Change extends z.ZodRawShape>(change: Change) =>
+  z.object({ userId: z.number().int(), ...change }).strict();
+
 export const usersChannels = {
-  'users.list': channel({
-    access: ['admin'],
-    summary: 'List user accounts',
-    request: Empty,
-    response: z.array(UserView),
-  }),
-  'users.create': channel({
-    access: ['admin'],
-    summary: 'Create a user account',
-    request: z
-      .object({ username: Username, displayName: DisplayName, role: Role, password: Password })
-      .strict(),
-    response: UserView,
-  }),
-  'users.setRole': channel({
-    access: ['admin'],
-    summary: "Change a user's role",
-    request: z.object({ userId: z.number().int(), role: Role }).strict(),
-    response: UserView,
-  }),
-  'users.setDisabled': channel({
-    access: ['admin'],
-    summary: 'Disable or re-enable a user account',
-    request: z.object({ userId: z.number().int(), disabled: z.boolean() }).strict(),
-    response: UserView,
-  }),
-  'users.resetPassword': channel({
-    access: ['admin'],
-    summary: 'Set a one-time password for a user (they choose their own at the next sign-in)',
-    request: z.object({ userId: z.number().int(), password: Password }).strict(),
-    response: UserView,
-  }),
-  'users.unlock': channel({
-    access: ['admin'],
-    summary: 'Unlock an account locked by too many failed sign-in attempts',
-    request: z.object({ userId: z.number().int() }).strict(),
-    response: UserView,
-  }),
+  'users.list': channel(['admin'], 'List user accounts', Empty, z.array(UserView)),
+  'users.create': channel(
+    ['admin'],
+    'Create a user account',
+    z.object({ username: Username, displayName: DisplayName, role: Role, password: Password }).strict(),
+    UserView,
+  ),
+  'users.setRole': channel(['admin'], "Change a user's role", forUser({ role: Role }), UserView),
+  'users.setDisabled': channel(
+    ['admin'],
+    'Disable or re-enable a user account',
+    forUser({ disabled: z.boolean() }),
+    UserView,
+  ),
+  'users.resetPassword': channel(
+    ['admin'],
+    'Set a one-time password for a user (they choose their own at the next sign-in)',
+    forUser({ password: Password }),
+    UserView,
+  ),
+  'users.unlock': channel(
+    ['admin'],
+    'Unlock an account locked by too many failed sign-in attempts',
+    forUser({}),
+    UserView,
+  ),
 } as const;

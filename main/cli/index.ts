@@ -11,6 +11,7 @@ import { registerSyncCommands } from '../sync/cli';
 import { registerFaceCommands } from '../face/cli';
 import { registerFlagCommands } from '../flags/cli';
 import { registerReleaseCommands } from '../update/cli';
+import { registerReportCommands } from '../reporting/cli';
 import { verifyWithWitness } from '../audit/witness';
 
 // `arrivals … | head` closes the pipe early: that is not an error.
@@ -170,6 +171,7 @@ registerSyncCommands(program, withApp);
 registerFaceCommands(program, withApp);
 registerFlagCommands(program, withApp);
 registerReleaseCommands(program);
+registerReportCommands(program, withApp);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof AppError) console.error(`arrivals: ${e.message}`);

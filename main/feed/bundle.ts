@@ -8,6 +8,7 @@
 //   4 = blob (name = sha256), 0 = end marker (its absence means the file was cut short).
 import fs from 'node:fs';
 import type { z } from 'zod';
+import { openBundleFile, readOpenBundle } from './bundle-file';
 import { createHash } from 'node:crypto';
 import { verifyBatch } from './client';
 import { FeedError } from './feed-error';
@@ -62,32 +63,36 @@ export function writeBundle(
   }
 }
 
-/** Reads the container; signatures and hashes are checked by the caller (BundleSource). */
+/**
+ * Reads a bundle file given by path (the CLI, tests): a regular file within the size cap only
+ * (bundle-file.ts), then parsed. Signatures and hashes are checked by readVerifiedBundle.
+ */
 export function readBundle(file: string): BundleContents {
-  let buf: Buffer;
+  const { fd, size } = openBundleFile(file);
   try {
-    buf = fs.readFileSync(file);
-  } catch (e) {
-    throw new FeedError(
-      'SCHEMA',
-      `The bundle ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`,
-    );
+    return parseBundle(readOpenBundle(fd, size, file), file);
+  } finally {
+    fs.closeSync(fd);
   }
+}
+
+/** Parses the container; `label` names the bundle in errors (its file name, never another file's). */
+export function parseBundle(buf: Buffer, label: string): BundleContents {
   if (!buf.subarray(0, MAGIC.length).equals(MAGIC))
-    throw new FeedError('SCHEMA', `${file} is not an Arrivals Console bundle.`);
+    throw new FeedError('SCHEMA', `${label} is not an Arrivals Console bundle.`);
   const out: BundleContents = { header: null, batches: [], lookout: null, blobs: new Map() };
   let off = MAGIC.length;
   const cut = () =>
     new FeedError(
       'TRUNCATED',
-      `The bundle ${file} is incomplete (cut short or damaged); nothing from it was applied.`,
+      `The bundle ${label} is incomplete (cut short or damaged); nothing from it was applied.`,
     );
   const json = (b: Buffer) => {
     const text = b.toString('utf8');
     // As for online responses (json-depth.ts): bounded before anything recursive reads it.
     if (nestedDeeperThan(text)) {
       const why = `holds an entry nested deeper than ${MAX_JSON_DEPTH} levels`;
-      throw new FeedError('SCHEMA', `The bundle ${file} ${why}; nothing from it was applied.`);
+      throw new FeedError('SCHEMA', `The bundle ${label} ${why}; nothing from it was applied.`);
     }
     try {
       return JSON.parse(text) as unknown;
@@ -110,17 +115,18 @@ export function readBundle(file: string): BundleContents {
       if (off !== buf.length)
         throw new FeedError(
           'SCHEMA',
-          `The bundle ${file} has data after its end marker (damaged or altered); nothing from it was applied.`,
+          `The bundle ${label} has data after its end marker (damaged or altered); nothing from it was applied.`,
         );
       break;
     }
     if (kind === KIND.header) out.header = json(body);
     else if (kind === KIND.batch) out.batches.push(json(body));
     else if (kind === KIND.lookout) out.lookout = json(body);
-    else if (kind === KIND.blob) out.blobs.set(name, Buffer.from(body));
-    else throw new FeedError('SCHEMA', `The bundle ${file} has an unknown entry kind ${kind}.`);
+    // A view of the file's bytes, not a copy: a bundle may be hundreds of MB.
+    else if (kind === KIND.blob) out.blobs.set(name, body);
+    else throw new FeedError('SCHEMA', `The bundle ${label} has an unknown entry kind ${kind}.`);
   }
-  if (out.header === null) throw new FeedError('SCHEMA', `The bundle ${file} has no manifest header.`);
+  if (out.header === null) throw new FeedError('SCHEMA', `The bundle ${label} has no manifest header.`);
   return out;
 }
 
@@ -153,7 +159,11 @@ function signedDocument<T>(env: unknown, keys: PinnedKeys, what: string, schema:
  * index: a photo no record names is refused, a named photo that is missing is TRUNCATED.
  */
 export function readVerifiedBundle(file: string, keys: PinnedKeys): VerifiedBundle {
-  const c = readBundle(file);
+  return verifyBundle(readBundle(file), keys);
+}
+
+/** The checks of readVerifiedBundle on parsed contents (the bundle reader's worker runs them). */
+export function verifyBundle(c: BundleContents, keys: PinnedKeys): VerifiedBundle {
   const { value: header, keyId } = signedDocument(c.header, keys, 'manifest header', ManifestHeader);
   const batches = c.batches.map((env, i) => verifyBatch(env, keys, header.port, header.serviceDate, i + 1));
   if (batches.length !== header.lastSeq) {

@@ -116,19 +116,32 @@ export async function startFeedServer(data: Published, opts: FeedServerOptions =
     return Buffer.concat(chunks).toString('utf8');
   }
 
+  /** The request's JSON body as `schema` reads it; anything else is answered 400 here (undefined). */
+  async function readJson<T>(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    schema: z.ZodType<T>,
+    ifEmpty?: string,
+  ): Promise<T | undefined> {
+    let body: unknown;
+    try {
+      body = JSON.parse((await readBody(req)) || (ifEmpty ?? ''));
+    } catch {
+      sendJson(res, 400, { error: 'Invalid JSON' });
+      return undefined;
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) sendJson(res, 400, { error: parsed.error.issues[0]?.message });
+    return parsed.data;
+  }
+
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/__faults' && opts.allowFaultControl !== false && req.method === 'POST') {
-      let body: unknown;
-      try {
-        body = JSON.parse((await readBody(req)) || '{}');
-      } catch {
-        return sendJson(res, 400, { error: 'Invalid JSON' });
-      }
-      const parsed = FaultsSchema.safeParse(body);
-      if (!parsed.success) return sendJson(res, 400, { error: parsed.error.issues[0]?.message });
+      const asked = await readJson(req, res, FaultsSchema, '{}');
+      if (!asked) return;
       for (const k of Object.keys(faults) as Array<keyof Faults>) delete faults[k];
-      Object.assign(faults, parsed.data);
+      Object.assign(faults, asked);
       rng = new Rng(faults.seed ?? 1);
       return sendJson(res, 200, { faults });
     }
@@ -198,17 +211,13 @@ export async function startFeedServer(data: Published, opts: FeedServerOptions =
       return sendJson(res, 200, data.lookout);
     }
     if (req.method === 'POST' && url.pathname === '/v1/encounters') {
-      let body: unknown;
-      try {
-        body = JSON.parse(await readBody(req));
-      } catch {
-        return sendJson(res, 400, { error: 'Invalid JSON' });
-      }
-      const parsed = z
-        .object({ encounters: z.array(EncounterUpload).max(500), auditHead: AuditHeadReport.optional() })
-        .safeParse(body);
-      if (!parsed.success) return sendJson(res, 400, { error: parsed.error.issues[0]?.message });
-      const head = parsed.data.auditHead;
+      const upload = await readJson(
+        req,
+        res,
+        z.object({ encounters: z.array(EncounterUpload).max(500), auditHead: AuditHeadReport.optional() }),
+      );
+      if (!upload) return;
+      const head = upload.auditHead;
       if (head) {
         // Every distinct head is kept, so a rewrite is caught even after a later upload.
         const seen = auditHeads.get(head.boothId) ?? [];
@@ -217,7 +226,7 @@ export async function startFeedServer(data: Published, opts: FeedServerOptions =
           seen.push({ seq: head.seq, hash: head.hash, receivedAt: new Date().toISOString() });
         auditHeads.set(head.boothId, seen);
       }
-      const acks: EncounterAck[] = parsed.data.encounters.map((e) => {
+      const acks: EncounterAck[] = upload.encounters.map((e) => {
         const prior = encounters.get(e.clientId);
         if (prior) return { clientId: e.clientId, receivedAt: prior.receivedAt, duplicate: true };
         const receivedAt = new Date().toISOString();
@@ -227,16 +236,10 @@ export async function startFeedServer(data: Published, opts: FeedServerOptions =
       return sendJson(res, 200, { acks });
     }
     if (req.method === 'POST' && url.pathname === '/v1/heartbeats') {
-      let body: unknown;
-      try {
-        body = JSON.parse(await readBody(req));
-      } catch {
-        return sendJson(res, 400, { error: 'Invalid JSON' });
-      }
-      const parsed = Heartbeat.safeParse(body);
-      if (!parsed.success) return sendJson(res, 400, { error: parsed.error.issues[0]?.message });
+      const beat = await readJson(req, res, Heartbeat);
+      if (!beat) return;
       const receivedAt = new Date().toISOString();
-      heartbeats.set(parsed.data.boothId, { ...parsed.data, receivedAt });
+      heartbeats.set(beat.boothId, { ...beat, receivedAt });
       return sendJson(res, 200, { receivedAt });
     }
     if (req.method === 'GET' && (m = /^\/v1\/booths\/([0-9a-f-]{36})\/audit-heads$/.exec(url.pathname)))

@@ -7,6 +7,7 @@ import { RULES } from './rules/index';
 import { DEFAULT_FLAG_CONFIG, type FlagConfig, type Rule, type RuleContext } from './rules/rule';
 import { FlagRepository } from './flag-repository';
 import { KEY_INDEXES, mergeFresh } from './key-tiers';
+import { touchedOnce } from './rules/people';
 
 export interface RunReport {
   rules: Array<{ ruleId: string; version: number; upserted: number; cleared: number; ms: number }>;
@@ -33,8 +34,9 @@ export class FlagEngine {
    * stale. Idempotent. New keys go to the fresh tier, except in a bulk rebuild (see key-tiers).
    */
   refreshKeys(applicantIds?: string[]): number {
+    // By rowid: written back within the same transaction, without a second look-up by id.
     const columns =
-      'applicant_id, given_names, family_names, addr_line1, addr_line2, addr_zip, phone, email, device_id, doc_number, doc_issuer';
+      'rowid AS row_id, given_names, family_names, addr_line1, addr_line2, addr_zip, phone, email, device_id, doc_number, doc_issuer';
     const stale = applicantIds
       ? 0
       : (
@@ -47,9 +49,9 @@ export class FlagEngine {
     // main tier.
     const rebuild = stale > 50_000;
     const write = this.db.prepare(
-      `UPDATE applicants SET addr_key = ?, phone_key = ?, email_key = ?, device_key = ?, doc_key = ?, name_tokens = ?, surname_tokens = ?, keys_version = ${KEYS_VERSION}, keys_fresh = ${rebuild ? 0 : 1} WHERE applicant_id = ?`,
+      `UPDATE applicants SET addr_key = ?, phone_key = ?, email_key = ?, device_key = ?, doc_key = ?, name_tokens = ?, surname_tokens = ?, keys_version = ${KEYS_VERSION}, keys_fresh = ${rebuild ? 0 : 1} WHERE rowid = ?`,
     );
-    const writeAll = this.db.transaction((rows: Array<KeySource & { applicant_id: string }>) => {
+    const writeAll = this.db.transaction((rows: Array<KeySource & { row_id: number }>) => {
       for (const r of rows) {
         const k = computeKeys(r);
         write.run(
@@ -60,7 +62,7 @@ export class FlagEngine {
           k.doc_key,
           k.name_tokens,
           k.surname_tokens,
-          r.applicant_id,
+          r.row_id,
         );
       }
       return rows.length;
@@ -69,14 +71,14 @@ export class FlagEngine {
       // Only rows whose keys are missing or stale (new rows, corrections, re-sent records).
       return writeAll(
         this.db
-          .prepare<[string, number], KeySource & { applicant_id: string }>(
+          .prepare<[string, number], KeySource & { row_id: number }>(
             `SELECT ${columns} FROM applicants WHERE applicant_id IN (SELECT value FROM json_each(?)) AND keys_version != ?`,
           )
           .all(JSON.stringify(applicantIds), KEYS_VERSION),
       );
     }
     if (rebuild) for (const [name] of KEY_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${name}`);
-    const page = this.db.prepare<[number], KeySource & { applicant_id: string }>(
+    const page = this.db.prepare<[number], KeySource & { row_id: number }>(
       `SELECT ${columns} FROM applicants WHERE keys_version != ? LIMIT 20000`,
     );
     let n = 0;
@@ -90,20 +92,30 @@ export class FlagEngine {
     return n;
   }
 
-  /** After a batch: keys for the touched applicants, then each rule over what they affect. */
+  /**
+   * After a batch: keys for the touched applicants, then each rule over what they affect. One
+   * transaction for all of it: the pages it changes are written to the log once, not once per
+   * rule, and a crash half way leaves the keys stale for the start-up catch-up to redo.
+   */
   updateFor(applicantIds: string[], only?: string[]): RunReport {
     const t0 = performance.now();
-    const keysUpdated = this.refreshKeys(applicantIds);
-    const keysMs = performance.now() - t0;
-    const rules: RunReport['rules'] = [];
-    for (const rule of this.rules) {
-      if (only && !only.includes(rule.id)) continue;
-      const t = performance.now();
-      const { scope, candidates } = rule.affected(this.ctx, applicantIds);
-      const r = this.repo.apply(rule.id, scope, candidates);
-      rules.push({ ruleId: rule.id, version: rule.version, ...r, ms: performance.now() - t });
-    }
-    return { rules, keysUpdated, keysMs, totalMs: performance.now() - t0 };
+    const report = this.db.transaction(() => {
+      const keysUpdated = this.refreshKeys(applicantIds);
+      // What the rules read of the touched applicants (keys, name blocks): read once, on first use.
+      const ctx: RuleContext = { ...this.ctx, touched: touchedOnce(this.db, applicantIds) };
+      const keysMs = performance.now() - t0;
+      const rules: RunReport['rules'] = [];
+      for (const rule of this.rules) {
+        if (only && !only.includes(rule.id)) continue;
+        const t = performance.now();
+        const { scope, candidates } = rule.affected(ctx, applicantIds);
+        const r = this.repo.apply(rule.id, scope, candidates);
+        rules.push({ ruleId: rule.id, version: rule.version, ...r, ms: performance.now() - t });
+      }
+      return { rules, keysUpdated, keysMs };
+    })();
+    // The commit included.
+    return { ...report, totalMs: performance.now() - t0 };
   }
 
   /**

@@ -42,15 +42,10 @@ export class FlagRepository {
     candidates: FlagCandidate[],
   ): { upserted: number; cleared: number } {
     const now = new Date().toISOString();
+    const s = this.statements();
     return this.db.transaction(() => {
-      const up = this.db.prepare(
-        `INSERT INTO flags (applicant_id, rule_id, rule_version, match_key, severity, evidence, explanation, status, computed_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?)
-         ON CONFLICT(applicant_id, rule_id, match_key) DO UPDATE SET rule_version = excluded.rule_version, severity = excluded.severity,
-           evidence = excluded.evidence, explanation = excluded.explanation, status = 'open', computed_at = excluded.computed_at`,
-      );
       for (const c of candidates)
-        up.run(
+        s.upsert.run(
           c.applicantId,
           c.ruleId,
           c.ruleVersion,
@@ -60,34 +55,50 @@ export class FlagRepository {
           c.explanation,
           now,
         );
-      // Flags in scope that were not found again are cleared (kept for the record).
-      this.db.exec(
-        'CREATE TEMP TABLE IF NOT EXISTS flag_keep (applicant_id TEXT, match_key TEXT, PRIMARY KEY (applicant_id, match_key))',
-      );
-      this.db.exec('DELETE FROM flag_keep');
-      const keep = this.db.prepare('INSERT OR IGNORE INTO flag_keep VALUES (?, ?)');
-      for (const c of candidates) keep.run(c.applicantId, c.key);
-      const base = `UPDATE flags SET status = 'cleared', computed_at = ? WHERE rule_id = ? AND status = 'open'
-                    AND NOT EXISTS (SELECT 1 FROM flag_keep k WHERE k.applicant_id = flags.applicant_id AND k.match_key = flags.match_key)`;
+      // Flags in scope that were not found again are cleared (kept for the record). What was
+      // found goes into a keyed temporary table in one statement; the scope is read straight
+      // from its JSON (a batch's scope runs to thousands of keys: one statement, not one each).
+      s.keepClear.run();
+      if (candidates.length) s.keepFill.run(JSON.stringify(candidates.map((c) => [c.applicantId, c.key])));
       let cleared = 0;
-      if (!scope) cleared = this.db.prepare(base).run(now, ruleId).changes;
+      if (!scope) cleared = s.clearAll.run(now, ruleId).changes;
       else {
-        this.db.exec('CREATE TEMP TABLE IF NOT EXISTS flag_scope (v TEXT PRIMARY KEY)');
-        for (const [col, values] of [
-          ['match_key', scope.keys],
-          ['applicant_id', scope.applicantIds],
-        ] as const) {
-          if (!values?.length) continue;
-          this.db.exec('DELETE FROM flag_scope');
-          const ins = this.db.prepare('INSERT OR IGNORE INTO flag_scope VALUES (?)');
-          for (const v of values) ins.run(v);
-          cleared += this.db
-            .prepare(`${base} AND ${col} IN (SELECT v FROM flag_scope)`)
-            .run(now, ruleId).changes;
-        }
+        if (scope.keys?.length) cleared += s.clearKeys.run(now, ruleId, JSON.stringify(scope.keys)).changes;
+        if (scope.applicantIds?.length)
+          cleared += s.clearApplicants.run(now, ruleId, JSON.stringify(scope.applicantIds)).changes;
       }
       return { upserted: candidates.length, cleared };
     })();
+  }
+
+  private prepared: ReturnType<FlagRepository['prepare']> | null = null;
+
+  /** Prepared once: a batch's flags step applies every rule, after every batch. */
+  private statements() {
+    return (this.prepared ??= this.prepare());
+  }
+
+  private prepare() {
+    this.db.exec(
+      'CREATE TEMP TABLE IF NOT EXISTS flag_keep (applicant_id TEXT, match_key TEXT, PRIMARY KEY (applicant_id, match_key))',
+    );
+    const clear = `UPDATE flags SET status = 'cleared', computed_at = ? WHERE rule_id = ? AND status = 'open'
+                   AND NOT EXISTS (SELECT 1 FROM flag_keep k WHERE k.applicant_id = flags.applicant_id AND k.match_key = flags.match_key)`;
+    return {
+      upsert: this.db.prepare(
+        `INSERT INTO flags (applicant_id, rule_id, rule_version, match_key, severity, evidence, explanation, status, computed_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?)
+         ON CONFLICT(applicant_id, rule_id, match_key) DO UPDATE SET rule_version = excluded.rule_version, severity = excluded.severity,
+           evidence = excluded.evidence, explanation = excluded.explanation, status = 'open', computed_at = excluded.computed_at`,
+      ),
+      keepClear: this.db.prepare('DELETE FROM flag_keep'),
+      keepFill: this.db.prepare(
+        'INSERT OR IGNORE INTO flag_keep SELECT value ->> 0, value ->> 1 FROM json_each(?)',
+      ),
+      clearAll: this.db.prepare(clear),
+      clearKeys: this.db.prepare(`${clear} AND match_key IN (SELECT value FROM json_each(?))`),
+      clearApplicants: this.db.prepare(`${clear} AND applicant_id IN (SELECT value FROM json_each(?))`),
+    };
   }
 
   forApplicant(applicantId: string, includeCleared = false): FlagRow[] {

@@ -37,17 +37,37 @@ export interface ApplicantKeys {
   surname_tokens: string;
 }
 
+/**
+ * A pure normaliser's results kept by input, up to a bound (then forgotten at once): names and
+ * phone numbers repeat across applicants (families, common names), and folding or parsing them
+ * again is most of a batch's key time.
+ */
+function remembered<T>(fn: (s: string) => T, max = 50_000): (s: string) => T {
+  const seen = new Map<string, T>();
+  return (s) => {
+    let v = seen.get(s);
+    if (v === undefined) {
+      if (seen.size >= max) seen.clear();
+      seen.set(s, (v = fn(s)));
+    }
+    return v;
+  };
+}
+
+const tokensOf = remembered((name: string): readonly string[] => nameTokens(name));
+const phoneKey = remembered(normalisePhone);
+
 export function computeKeys(a: KeySource): ApplicantKeys {
   // Folding is per character, so the full name's tokens are the given names' then the family
   // names' (one pass over each instead of folding the family names twice).
-  const surname = nameTokens(a.family_names);
+  const surname = tokensOf(a.family_names);
   return {
     addr_key: normaliseAddress({ line1: a.addr_line1, line2: a.addr_line2, zip: a.addr_zip }).key,
-    phone_key: normalisePhone(a.phone),
+    phone_key: phoneKey(a.phone),
     email_key: normaliseEmail(a.email),
     device_key: normaliseDevice(a.device_id),
     doc_key: a.doc_number ? normaliseDocument({ number: a.doc_number, issuer: a.doc_issuer ?? '' }) : null,
-    name_tokens: [...nameTokens(a.given_names), ...surname].join(' '),
+    name_tokens: [...tokensOf(a.given_names), ...surname].join(' '),
     surname_tokens: surname.join(' '),
   };
 }

@@ -20,4 +20,5 @@ export type StartupErrorCode =
   | 'DATA_DIR_READ_ONLY'
   | 'DB_MIGRATION_FAILED'
   | 'DB_HALF_MIGRATED'
+  | 'DATA_KEY_UNAVAILABLE'
   | 'CONFIG_INVALID';

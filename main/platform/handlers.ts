@@ -16,6 +16,7 @@ export const appHandlers: DomainHandlers<typeof appChannels> = {
     shell: app.shell === 'electron' ? 'electron' : 'browser',
     mode: app.mode,
     needsSetup: app.accounts.needsSetup(),
+    keyStorage: app.keyStorage,
     port: portView(activePort(app)),
   }),
 };

@@ -4,9 +4,8 @@
 import type { PortDayRequest, ReferralView, SignOffOutcome } from '../../ipc/channels/reporting';
 import type { AppContext } from '../app-context';
 import { AppError } from '../platform/app-error';
-import { resolvePortDay } from './dashboard';
+import { daySubject, resolvePortDay } from './dashboard';
 import { ReferralRepository, type ReferralRow } from './referral-repository';
-import type { PortDay } from './reporting-repository';
 
 /** The rule ids of the acknowledged flags ("SHARED_PHONE:12" → "SHARED_PHONE"), each once. */
 function ruleIds(flagsAcknowledged: string): string[] {
@@ -33,8 +32,6 @@ export function toReferralView(r: ReferralRow): ReferralView {
   };
 }
 
-const subject = (day: PortDay) => `manifest:${day.port}:${day.date}`;
-
 /** A port-day's referrals (none without a port), the read audited with whose cases were shown. */
 export function referralList(app: AppContext, viewer: string, req: PortDayRequest): ReferralView[] {
   const day = resolvePortDay(app, req);
@@ -43,7 +40,7 @@ export function referralList(app: AppContext, viewer: string, req: PortDayReques
   app.audit.append({
     actor: viewer,
     action: 'referral.list',
-    subject: subject(day),
+    subject: daySubject(day),
     details: { rows: rows.length, applicants: rows.map((r) => r.applicantId) },
   });
   return rows;

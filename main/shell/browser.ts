@@ -20,6 +20,7 @@ import { createAppContext } from '../app-context';
 import { createRouter } from '../ipc/router';
 import { AppError } from '../platform/app-error';
 import { startBridge } from './http-bridge';
+import { uploadsOf } from '../sync/bundle-uploads';
 import { findChromium, hasDisplay } from './find-browser';
 import { CloseGrace, DEFAULT_CLOSE_GRACE_MS, signOutClosedWindow } from './close-grace';
 import { Activity, firstScreenGate, startBackground, warmFirstScreen } from '../background';
@@ -49,6 +50,8 @@ async function main(): Promise<void> {
   });
   const gate = firstScreenGate();
   const activity = new Activity();
+  // Files the admin sends (bundles) arrive here; what a crash left half-received is deleted now.
+  const uploads = uploadsOf(app);
   const bridge = await startBridge({
     router: async (channel, payload, connectionId) => {
       const end = activity.begin(channel);
@@ -61,6 +64,8 @@ async function main(): Promise<void> {
     },
     rendererDir: path.join(__dirname, '../renderer'),
     port: values.port ? Number(values.port) : undefined,
+    onUpload: (uploadId, connectionId, body, declared) =>
+      uploads.receiveStream(uploadId, connectionId, body, declared),
     onCall: (connectionId, pageId) => closes.seen(connectionId, pageId),
     onClose: (connectionId, pageId) => closes.closed(connectionId, pageId),
     onAlive: (connectionId, pageId) => closes.revived(connectionId, pageId),

@@ -1,23 +1,25 @@
 // Runs in: Electron main process (the only main-process file that imports electron or
 // electron-updater; the preload is the other side). A thin shell over the same services as the
-// browser shell: window and navigation hardening, ipcMain handlers generated from the contract,
+// browser shell: window and navigation hardening (the renderer on app://, the camera and external
+// links by policy: app-protocol.ts, electron-policy.ts), ipcMain handlers generated from the contract,
 // the background work started once the first screen has been served, electron-updater under
 // the update policy (main/update/).
 // Sessions are keyed by webContents id: a reload keeps the same webContents (and session);
 // closing the window signs out at once (no grace period needed, unlike the browser shell).
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   app as electronApp,
   BrowserWindow,
   ipcMain,
+  protocol,
   safeStorage,
   screen,
   session,
+  shell,
   type IpcMainInvokeEvent,
 } from 'electron';
-import type { KeyProtector } from '../platform/data-key';
+import { keychainProtector } from './keychain';
 import { CHANNELS } from '../../ipc/contract';
 import { createAppContext, type AppContext } from '../app-context';
 import { createRouter } from '../ipc/router';
@@ -27,12 +29,25 @@ import { Activity, firstScreenGate, startBackground, warmFirstScreen, type Backg
 import { signOutClosedWindow } from './close-grace';
 import { counterOf } from '../counter/counter-service';
 import { electronUpdateBackend } from '../update/electron-backend';
+import {
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  appProtocolResponse,
+  isRendererUrl,
+  RENDERER_URL,
+} from './app-protocol';
+import { mayOpenExternal, mayUsePermission } from './electron-policy';
+import { UPLOAD_CHANNEL } from '../../ipc/upload';
+import { receiveChunk, uploadsOf } from '../sync/bundle-uploads';
 
 let appContext: AppContext | undefined;
 let background: Background | undefined;
 let mainWindow: BrowserWindow | undefined;
 
-const rendererIndex = path.join(__dirname, '../renderer/index.html');
+const rendererDir = path.join(__dirname, '../renderer');
+
+// The renderer is served from app://arrivals/ (app-protocol.ts), registered before the app is ready.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 // The options tools/start.js passes on (the same as the browser shell's): --data-dir DIR and
 // --no-background; Chromium's own switches are left alone.
@@ -42,21 +57,6 @@ const { values: options } = parseArgs({
   strict: false,
   allowPositionals: true,
 });
-
-/** Exactly our own renderer file, whatever its hash route (#/booth/…) or query. */
-function isRendererUrl(href: string): boolean {
-  try {
-    const url = new URL(href);
-    if (url.protocol !== 'file:') return false;
-    const same = (a: string, b: string) =>
-      process.platform === 'win32' || process.platform === 'darwin'
-        ? a.toLowerCase() === b.toLowerCase()
-        : a === b;
-    return same(path.resolve(fileURLToPath(url)), path.resolve(rendererIndex));
-  } catch {
-    return false;
-  }
-}
 
 /** Only our own top frame may call IPC: not an iframe, not a navigated-away page. */
 function trustedSender(event: IpcMainInvokeEvent): boolean {
@@ -91,7 +91,7 @@ function createWindow(): void {
     mainWindow = undefined;
     counterWindow?.close(); // the applicant screen goes with the booth's window
   });
-  void mainWindow.loadFile(rendererIndex);
+  void mainWindow.loadURL(RENDERER_URL);
 }
 
 let counterWindow: BrowserWindow | undefined;
@@ -116,25 +116,21 @@ function openCounterWindow(token: string): void {
     webPreferences: webPreferences(),
   });
   counterWindow.on('closed', () => (counterWindow = undefined));
-  void counterWindow.loadFile(rendererIndex, { hash: `/counter?token=${token}` });
+  void counterWindow.loadURL(`${RENDERER_URL}#/counter?token=${encodeURIComponent(token)}`);
 }
 
 async function start(): Promise<void> {
   await electronApp.whenReady();
   try {
-    // The data key is wrapped by the OS keychain (DPAPI, Keychain, libsecret) where available.
-    const keyProtector: KeyProtector | undefined = safeStorage.isEncryptionAvailable()
-      ? {
-          name: 'os-keychain',
-          protect: (key) => safeStorage.encryptString(key.toString('base64')),
-          unprotect: (blob) => Buffer.from(safeStorage.decryptString(blob), 'base64'),
-        }
-      : undefined;
+    // The data key is wrapped by the OS keychain where there is one; else the app warns on screen.
+    const keyProtector = keychainProtector(safeStorage);
     const dataDir =
       typeof options['data-dir'] === 'string'
         ? options['data-dir']
         : (process.env.ARRIVALS_DATA_DIR ?? electronApp.getPath('userData'));
     appContext = createAppContext({ dataDir, shell: 'electron', keyProtector });
+    if (appContext.keyStorage !== 'os-keychain')
+      console.warn('[keychain] No OS keychain: the data key is kept in a file in the data folder.');
   } catch (e) {
     const { dialog } = await import('electron');
     dialog.showErrorBox(
@@ -150,9 +146,16 @@ async function start(): Promise<void> {
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
     });
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
-    callback(permission === 'media'),
+  // The camera for our own page only; nothing else, for no one (electron-policy.ts).
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) =>
+    callback(
+      mayUsePermission(permission, details.requestingUrl, 'mediaTypes' in details ? details.mediaTypes : []),
+    ),
   );
+  session.defaultSession.setPermissionCheckHandler((_wc, permission, origin, details) =>
+    mayUsePermission(permission, origin, details.mediaType ? [details.mediaType] : []),
+  );
+  protocol.handle(APP_SCHEME, (req) => appProtocolResponse(req, rendererDir));
 
   if (electronApp.isPackaged) {
     // The update policy (main/update/) over electron-updater, before the background's first
@@ -181,6 +184,13 @@ async function start(): Promise<void> {
       }
     });
   }
+  // A file's bytes the admin sends (a bundle), chunk by chunk: the same store the HTTP bridge streams into.
+  const uploads = uploadsOf(ctx);
+  ipcMain.handle(UPLOAD_CHANNEL, (event, uploadId: unknown, offset: unknown, bytes: unknown) =>
+    trustedSender(event)
+      ? receiveChunk(uploads, `electron-${event.sender.id}`, uploadId, offset, bytes)
+      : { ok: false, error: { code: 'FORBIDDEN', message: 'Untrusted sender.' } },
+  );
   background = startBackground(ctx, {
     firstScreen: gate.reached,
     activity,
@@ -197,7 +207,7 @@ async function start(): Promise<void> {
 
 // The one place for navigation guards, for every webContents (the main window's included):
 // no navigating or redirecting away from our own page (a reload of it, hash routes included,
-// stays allowed), no new windows, no <webview>.
+// stays allowed), no new windows (an allow-listed link opens in the system browser), no <webview>.
 electronApp.on('web-contents-created', (_e, contents) => {
   contents.on('will-navigate', (ev) => {
     if (!isRendererUrl(ev.url)) ev.preventDefault();
@@ -205,7 +215,11 @@ electronApp.on('web-contents-created', (_e, contents) => {
   contents.on('will-redirect', (ev) => {
     if (!isRendererUrl(ev.url)) ev.preventDefault();
   });
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // No window of ours opens another; an allow-listed https link goes to the system browser.
+  contents.setWindowOpenHandler(({ url }) => {
+    if (mayOpenExternal(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
   contents.on('will-attach-webview', (ev) => ev.preventDefault());
 });
 

@@ -143,7 +143,7 @@ export function registerSyncCommands(program: Command, withApp: WithApp): void {
     .option('--json', 'print the report as JSON')
     .action((file: string, o: KeyOpts & { json?: boolean }) =>
       withApp(async (app) => {
-        const r = await importBundle(app, file, 'cli', pinnedKeys(app, o));
+        const r = await importBundle(app, { file }, 'cli', pinnedKeys(app, o));
         if (o.json) console.log(JSON.stringify({ ...r, content: contentSummary(app.db) }));
         else
           console.log(
@@ -160,9 +160,10 @@ export function registerSyncCommands(program: Command, withApp: WithApp): void {
     .action((o: { days?: string }) =>
       withApp((app) => {
         const days = o.days ? Number(o.days) : app.settings.get().retentionDays;
-        const r = purgeExpired(app.db, app.photos, app.audit, days, 'cli');
+        const r = purgeExpired(app, days, 'cli');
         console.log(
-          `Purged personal data of service days before ${r.cutoffDate}: ${r.applicants} applicants, ${r.photos} photos; ${r.heldBack} held back until the server acknowledges their encounters.`,
+          `Purged personal data of service days before ${r.cutoffDate}: ${r.applicants} applicants, ${r.photos} photos, ${r.flags} flags, ${r.encounters} decisions; ${r.rewritten} flags of others rewritten; ${r.heldBack} held back until the server acknowledges their encounters.` +
+            (r.rebuildMs === null ? '' : ` Database file rebuilt in ${r.rebuildMs} ms.`),
         );
       }),
     );

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database';
+import { PRIVATE_DIR_MODE } from '../platform/private-files';
 
 const MAGIC = Buffer.from('ACP1');
 
@@ -51,7 +52,7 @@ export class PhotoStore {
     cipher.setAAD(Buffer.from(sha256));
     const body = Buffer.concat([cipher.update(bytes), cipher.final()]);
     const file = this.file(sha256);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
     const tmp = `${file}.tmp-${process.pid}`;
     const fd = fs.openSync(tmp, 'w', 0o600);
     try {

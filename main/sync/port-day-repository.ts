@@ -2,6 +2,7 @@
 // last said about each, its ETag and its own back-off; which port-days the database holds; and
 // the purge of a port-day that left the window, with everything derived from its records.
 import type { Db } from '../db/database';
+import { PurgeRepository, type ApplicantPurge } from './purge-repository';
 import type { PortDay } from './vetting-window';
 
 export type PortDayState = 'pending' | 'current' | 'absent' | 'failing';
@@ -29,16 +30,10 @@ export interface PortDayStanding {
 }
 
 /** What purging one port-day removed (counts), for the audit entry. */
-export interface PortDayPurge {
-  applicants: number;
+export interface PortDayPurge extends ApplicantPurge {
   appointments: number;
-  flags: number;
-  templates: number;
-  photos: string[];
   /** Applicants held back: a decision about them is still waiting for the server. */
   heldBack: number;
-  /** Remaining applicants whose flags named someone purged: recompute and scrub these. */
-  affected: string[];
 }
 
 export class PortDayRepository {
@@ -136,46 +131,9 @@ export class PortDayRepository {
   purge(p: PortDay): PortDayPurge {
     return this.db.transaction((): PortDayPurge => {
       const day = { port: p.port, date: p.serviceDate };
-      this.db.exec('CREATE TEMP TABLE IF NOT EXISTS window_purge (applicant_id TEXT PRIMARY KEY)');
-      this.db.exec('DELETE FROM window_purge');
-      this.db
-        .prepare(
-          `INSERT INTO window_purge SELECT applicant_id FROM applicants a WHERE port = @port AND service_date = @date
-           AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.applicant_id = a.applicant_id AND o.acked_at IS NULL)`,
-        )
-        .run(day);
-      const heldBack = (
-        this.db
-          .prepare(
-            `SELECT COUNT(*) AS n FROM applicants WHERE port = @port AND service_date = @date
-             AND applicant_id NOT IN (SELECT applicant_id FROM window_purge)`,
-          )
-          .get(day) as { n: number }
-      ).n;
-      const inPurge = 'IN (SELECT applicant_id FROM window_purge)';
-      // Who else shares a flag (same rule and key) with someone purged: their evidence names them.
-      const affected = (
-        this.db
-          .prepare(
-            `SELECT DISTINCT o.applicant_id AS a FROM flags f JOIN flags o ON o.rule_id = f.rule_id AND o.match_key = f.match_key
-             WHERE f.applicant_id ${inPurge} AND o.applicant_id NOT ${inPurge}`,
-          )
-          .all() as { a: string }[]
-      ).map((r) => r.a);
-      const shas = (
-        this.db
-          .prepare(
-            `SELECT DISTINCT photo_sha256 AS s FROM applicants WHERE applicant_id ${inPurge} AND photo_sha256 IS NOT NULL`,
-          )
-          .all() as { s: string }[]
-      ).map((r) => r.s);
-      const flags = this.db.prepare(`DELETE FROM flags WHERE applicant_id ${inPurge}`).run().changes;
-      for (const t of ['verifications', 'encounters', 'outbox'])
-        this.db.prepare(`DELETE FROM ${t} WHERE applicant_id ${inPurge}`).run();
-      this.db.prepare(`DELETE FROM manual_checks WHERE applicant_id ${inPurge}`).run();
-      const applicants = this.db
-        .prepare(`DELETE FROM applicants WHERE applicant_id ${inPurge}`)
-        .run().changes;
+      const purge = new PurgeRepository(this.db);
+      const { heldBack } = purge.mark('a.port = @port AND a.service_date = @date', day);
+      const r = purge.purgeMarked();
       const appointments = this.db
         .prepare(
           `DELETE FROM appointments WHERE port = @port AND service_date = @date AND applicant_id NOT IN (SELECT applicant_id FROM applicants)`,
@@ -190,42 +148,8 @@ export class PortDayRepository {
         for (const t of ['amendments', 'applied_batches', 'manifests', 'port_days'])
           this.db.prepare(`DELETE FROM ${t} WHERE port = @port AND service_date = @date`).run(day);
       }
-      // Photos still submitted by a remaining applicant (the same selfie twice) stay, with their templates.
-      const used = new Set(
-        (
-          this.db
-            .prepare(
-              `SELECT DISTINCT photo_sha256 AS s FROM applicants WHERE photo_sha256 IN (SELECT value FROM json_each(?))`,
-            )
-            .all(JSON.stringify(shas)) as { s: string }[]
-        ).map((r) => r.s),
-      );
-      const photos = shas.filter((s) => !used.has(s));
-      const templates = this.db
-        .prepare('DELETE FROM face_templates WHERE photo_sha256 IN (SELECT value FROM json_each(?))')
-        .run(JSON.stringify(photos)).changes;
-      return { applicants, appointments, flags, templates, photos, heldBack, affected };
+      return { ...r, appointments, heldBack };
     })();
-  }
-
-  /** Flags of these applicants whose evidence still names someone purged (cleared ones keep old evidence). */
-  flagsNaming(applicantIds: string[], purged: Set<string>): Array<{ id: number }> {
-    const rows = this.db
-      .prepare<[string], { id: number; evidence: string }>(
-        'SELECT id, evidence FROM flags WHERE applicant_id IN (SELECT value FROM json_each(?))',
-      )
-      .all(JSON.stringify(applicantIds));
-    return rows.filter((r) => {
-      const e = JSON.parse(r.evidence) as { others?: Array<{ applicantId?: string }> };
-      return (e.others ?? []).some((o) => o.applicantId !== undefined && purged.has(o.applicantId));
-    });
-  }
-
-  /** Rewrites a flag whose evidence named purged applicants: nothing of them is left in it. */
-  scrub(flagId: number, evidence: unknown, explanation: string): void {
-    this.db
-      .prepare('UPDATE flags SET evidence = ?, explanation = ? WHERE id = ?')
-      .run(JSON.stringify(evidence), explanation, flagId);
   }
 
   /** Applicant ids of one port-day (what a purge will remove). */

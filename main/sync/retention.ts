@@ -1,12 +1,15 @@
 // Runs in: main process and CLI.
-// Personal data is kept for a limited time: applicants (names, dates of birth, documents,
-// addresses, contacts), their groups, amendment bodies and photos from service days older than
-// the retention period are deleted once none of their encounters is still waiting for the
-// server. Appointment ids, slots and statuses stay for throughput statistics; the audit log
+// Personal data is kept for a limited time: applicants from service days older than the
+// retention period (names, dates of birth, documents, addresses, contacts), their groups,
+// amendment bodies and photos, and everything derived from them (flags about them, face
+// templates, verifications, manual checks, decisions and their acknowledged uploads) are deleted
+// once none of their decisions is still waiting for the server. Flags of others that named them
+// are recomputed without them or rewritten, and the file is rebuilt so their bytes do not linger
+// (purge.ts). Appointment ids, slots and statuses stay for throughput statistics; the audit log
 // stays whole. Every purge is itself audited.
-import type { Db } from '../db/database';
-import type { AuditLog } from '../audit/audit-log';
-import type { PhotoStore } from './photo-store';
+import type { AppContext } from '../app-context';
+import { PurgeRepository } from './purge-repository';
+import { forgetInFlags, rebuildIfDue, withSecureDelete } from './purge';
 
 export interface PurgeReport {
   cutoffDate: string;
@@ -15,88 +18,73 @@ export interface PurgeReport {
   amendments: number;
   photos: number;
   heldBack: number;
+  flags: number;
+  verifications: number;
+  encounters: number;
+  templates: number;
+  /** Flags of remaining applicants rewritten because they named someone purged. */
+  rewritten: number;
+  /** The file rebuilt afterwards (ms); null when nothing was purged, or a case is open (done later). */
+  rebuildMs: number | null;
 }
 
+type RetentionApp = Pick<AppContext, 'db' | 'photos' | 'audit' | 'flags' | 'settings' | 'cases'>;
+
+const PURGED_EVIDENCE =
+  'The other applicants this flag named were purged under the retention rule; nothing of them is kept.';
+
 export function purgeExpired(
-  db: Db,
-  photos: PhotoStore,
-  audit: AuditLog,
+  app: RetentionApp,
   retentionDays: number,
   actor: string,
   now = new Date(),
 ): PurgeReport {
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000).toISOString().slice(0, 10);
-  const report = db.transaction((): PurgeReport & { shas: string[] } => {
-    // Applicants with an encounter not yet acknowledged are held back: losing the case before
-    // the server has it would lose the decision's context.
-    const heldBack = (
-      db
+  const { db } = app;
+  const report = withSecureDelete(db, () => {
+    const r = db.transaction(() => {
+      const repo = new PurgeRepository(db);
+      // Applicants with a decision not yet acknowledged are held back: losing the case before
+      // the server has it would lose the decision's context.
+      const { heldBack } = repo.mark('a.service_date < @cutoff', { cutoff });
+      const gone = repo.purgeMarked();
+      const groups = db
         .prepare(
-          `SELECT COUNT(DISTINCT a.applicant_id) AS n FROM applicants a JOIN outbox o ON o.applicant_id = a.applicant_id
-                WHERE a.service_date < ? AND o.acked_at IS NULL`,
+          'DELETE FROM travel_groups WHERE service_date < ? AND group_id NOT IN (SELECT group_id FROM applicants)',
         )
-        .get(cutoff) as { n: number }
-    ).n;
-    db.exec('CREATE TEMP TABLE IF NOT EXISTS purge_ids (applicant_id TEXT PRIMARY KEY)');
-    db.exec('DELETE FROM purge_ids');
-    db.prepare(
-      `INSERT INTO purge_ids SELECT applicant_id FROM applicants a WHERE service_date < ?
-       AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.applicant_id = a.applicant_id AND o.acked_at IS NULL)`,
-    ).run(cutoff);
-    const shas = (
-      db
+        .run(cutoff).changes;
+      const amendments = db
         .prepare(
-          'SELECT DISTINCT photo_sha256 AS s FROM applicants WHERE applicant_id IN (SELECT applicant_id FROM purge_ids) AND photo_sha256 IS NOT NULL',
+          'DELETE FROM amendments WHERE service_date < ? AND target_id NOT IN (SELECT applicant_id FROM applicants) AND target_id NOT IN (SELECT appointment_id FROM appointments WHERE applicant_id IN (SELECT applicant_id FROM applicants))',
         )
-        .all() as { s: string }[]
-    ).map((r) => r.s);
-    const applicants = db
-      .prepare('DELETE FROM applicants WHERE applicant_id IN (SELECT applicant_id FROM purge_ids)')
-      .run().changes;
-    const groups = db
-      .prepare(
-        'DELETE FROM travel_groups WHERE service_date < ? AND group_id NOT IN (SELECT group_id FROM applicants)',
-      )
-      .run(cutoff).changes;
-    const amendments = db
-      .prepare(
-        'DELETE FROM amendments WHERE service_date < ? AND target_id NOT IN (SELECT applicant_id FROM applicants) AND target_id NOT IN (SELECT appointment_id FROM appointments WHERE applicant_id IN (SELECT applicant_id FROM applicants))',
-      )
-      .run(cutoff).changes;
-    // A photo still referenced by a newer applicant (same selfie re-submitted) stays.
-    const stillUsed = new Set(
-      (
-        db
-          .prepare(
-            `SELECT photo_sha256 AS s FROM applicants WHERE photo_sha256 IN (${shas.map(() => '?').join(',') || "''"})`,
-          )
-          .all(...shas) as { s: string }[]
-      ).map((r) => r.s),
-    );
-    const doomed = shas.filter((s) => !stillUsed.has(s));
-    // Face templates are biometric data derived from the photos: they go with them.
-    const delTemplate = db.prepare('DELETE FROM face_templates WHERE photo_sha256 = ?');
-    for (const s of doomed) delTemplate.run(s);
-    return {
-      cutoffDate: cutoff,
-      applicants,
-      groups,
-      amendments,
-      photos: doomed.length,
-      heldBack,
-      shas: doomed,
-    };
-  })();
-  // Files go after the rows are gone: a crash here leaves orphan encrypted files, never rows
-  // pointing at missing files; the next purge removes the orphans' rows' files again.
-  for (const sha of report.shas) photos.delete(sha);
-  const { shas: _shas, ...summary } = report;
-  if (summary.applicants + summary.photos + summary.groups + summary.amendments === 0) return summary;
-  audit.append({
-    actor,
-    action: 'retention.purge',
-    subject: `before:${cutoff}`,
-    details: { retentionDays, ...summary },
+        .run(cutoff).changes;
+      return { ...gone, heldBack, groups, amendments };
+    })();
+    // Files go after the rows are gone: a crash here leaves orphan encrypted files, never rows
+    // pointing at missing files.
+    for (const sha of r.photos) app.photos.delete(sha);
+    return { ...r, rewritten: forgetInFlags(app, r, PURGED_EVIDENCE) };
   });
-  return summary;
+  const summary: Omit<PurgeReport, 'rebuildMs'> = {
+    cutoffDate: cutoff,
+    applicants: report.applicants,
+    groups: report.groups,
+    amendments: report.amendments,
+    photos: report.photos.length,
+    heldBack: report.heldBack,
+    flags: report.flags,
+    verifications: report.verifications,
+    encounters: report.encounters,
+    templates: report.templates,
+    rewritten: report.rewritten,
+  };
+  const purged = summary.applicants + summary.photos + summary.groups + summary.amendments > 0;
+  if (purged)
+    app.audit.append({
+      actor,
+      action: 'retention.purge',
+      subject: `before:${cutoff}`,
+      details: { retentionDays, ...summary },
+    });
+  return { ...summary, rebuildMs: rebuildIfDue(app, purged) };
 }

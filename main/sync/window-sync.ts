@@ -15,14 +15,12 @@ import { PortDayRepository } from './port-day-repository';
 import { STALE_AFTER_MS } from './status';
 import { backoffDelay } from './sync-controller';
 import { SyncEngine } from './sync-engine';
-import { purgeOutsideWindow, rebuildFile } from './window-retention';
+import { purgeOutsideWindow } from './window-retention';
+import { rebuildIfDue } from './purge';
 import { windowPortDays, windowRange, type PortDay, type VettingWindow } from './vetting-window';
 
 /** Requests one cycle may send; the rest of a fill continues in the next cycle, at once. */
 export const MAX_REQUESTS_PER_CYCLE = 1_000;
-
-/** Set (in the settings table) from a purge until the file is rebuilt: it survives a restart. */
-const REBUILD_PENDING = 'vettingWindow.rebuildPending';
 
 export interface WindowProgress {
   /** 'day': a port-day's outcome was recorded; 'batch': one of its batches committed; 'cycle': a cycle ended. */
@@ -215,7 +213,7 @@ export class WindowSync {
       batches: 0,
       records: 0,
       purgedPortDays: purged.portDays,
-      rebuildMs: this.rebuildIfDue(purged.portDays > 0),
+      rebuildMs: rebuildIfDue(this.app, purged.portDays > 0),
       offline: false,
       complete: true,
     };
@@ -344,18 +342,6 @@ export class WindowSync {
       records: report.recordsApplied,
       photos: report.photosStored,
     };
-  }
-
-  /**
-   * After a purge the file is rebuilt so nothing of the purged survives in it; that blocks for
-   * seconds at full scale, so it waits (across restarts) until no officer is mid-case.
-   */
-  private rebuildIfDue(purged: boolean): number | null {
-    if (purged) this.app.settings.setJson(REBUILD_PENDING, true);
-    if (!this.app.settings.getJson<boolean>(REBUILD_PENDING) || !this.app.cases.idle) return null;
-    const ms = rebuildFile(this.app);
-    this.app.settings.setJson(REBUILD_PENDING, false);
-    return ms;
   }
 
   private maintainFlags(): void {

@@ -3,6 +3,9 @@
 import type { Result } from '../../ipc/channel';
 import type { ArrivalsApi, ChannelName, RequestOf, ResponseOf } from '../../ipc/contract';
 
+/** The browser shell's call headers (launch key, connection, page), once httpApi() has set them up. */
+let bridgeHeaders: Record<string, string> | null = null;
+
 function httpApi(): ArrivalsApi {
   // The launch URL carries the per-launch key once; keep it for this tab and drop it from the
   // address bar so it is not left in history or screenshots. Other parameters and the hash
@@ -39,6 +42,7 @@ function httpApi(): ArrivalsApi {
     'x-arrivals-connection': connection,
     'x-arrivals-page': crypto.randomUUID(),
   };
+  bridgeHeaders = headers;
   window.addEventListener('pagehide', () => {
     // Closing the window signs out, as in the Electron shell. pagehide also fires on a reload,
     // so main waits a grace period (main/shell/close-grace.ts) for this connection to call
@@ -71,11 +75,60 @@ function httpApi(): ArrivalsApi {
 
 export const api: ArrivalsApi = window.arrivals ?? httpApi();
 
-/** Calls a channel and throws the envelope's error, for code paths that show errors inline. */
-export async function call<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-  const fn = api[channel] as (r: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
-  const res = await fn(request);
+/** An envelope's value, or its error thrown (message, code and details as main said them). */
+function valueOf<T>(res: Result<T>): T {
   if (!res.ok)
     throw Object.assign(new Error(res.error.message), { code: res.error.code, details: res.error.details });
   return res.value;
+}
+
+/** Calls a channel and throws the envelope's error, for code paths that show errors inline. */
+export async function call<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+  const fn = api[channel] as (r: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
+  return valueOf(await fn(request));
+}
+
+/** Bytes per chunk through the Electron preload (main accepts up to 8 MiB). */
+export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * Sends the bytes of a file the user picked or dropped, for an upload announced with
+ * `bundle.upload`: in Electron through the preload, chunk by chunk (read from the file as they
+ * go, never all at once); in the browser shell as one streamed POST to the bridge. Never a path.
+ * `onProgress` hears the bytes main has received so far.
+ */
+export async function sendFile(uploadId: string, file: Blob, onProgress?: (received: number) => void) {
+  const bridge = window.arrivalsUpload;
+  if (bridge) {
+    for (let offset = 0; offset < file.size; offset += UPLOAD_CHUNK_BYTES) {
+      const bytes = await file.slice(offset, offset + UPLOAD_CHUNK_BYTES).arrayBuffer();
+      const { received } = valueOf(await bridge.chunk(uploadId, offset, bytes));
+      onProgress?.(received);
+    }
+    return;
+  }
+  // XMLHttpRequest, not fetch: only it reports an upload's progress. The browser reads the file
+  // from disk as it sends it.
+  const res = await new Promise<Result<{ received: number }>>((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/upload/${encodeURIComponent(uploadId)}`);
+    for (const [k, v] of Object.entries({ ...bridgeHeaders, 'content-type': 'application/octet-stream' }))
+      xhr.setRequestHeader(k, v);
+    xhr.upload.onprogress = (e) => onProgress?.(e.loaded);
+    const failed = (message: string): Result<{ received: number }> => ({
+      ok: false,
+      error: { code: 'INTERNAL', message },
+    });
+    xhr.onload = () => {
+      try {
+        resolve(JSON.parse(xhr.responseText) as Result<{ received: number }>);
+      } catch {
+        resolve(failed(`The console answered ${xhr.status} to the file.`));
+      }
+    };
+    xhr.onerror = () => resolve(failed('The file could not be sent: the console service is not answering.'));
+    xhr.send(file);
+  });
+  const { received } = valueOf(res);
+  onProgress?.(received);
 }

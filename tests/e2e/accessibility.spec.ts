@@ -3,13 +3,12 @@
 // comparison), the dashboard and each admin page. Fails on any WCAG 2.1 A/AA violation of
 // serious or critical impact, listing them all (each screen is checked even after one fails);
 // also checks each screen has its main landmark and exactly one h1.
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import Database from 'better-sqlite3';
 import { test, type Page } from '@playwright/test';
 import { useDemoShell } from './fixtures';
 import { api } from './shell';
 import { expect, SYNC_MS } from './waits';
+import { openDatabaseFile } from '../../main/db/database';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const BLOCKING = new Set(['serious', 'critical']);
@@ -77,7 +76,7 @@ async function open(page: Page, route: string): Promise<void> {
  * area polls every 5 s). Put back before unlocking.
  */
 function setIdleLockMinutes(minutes: number): void {
-  const db = new Database(path.join(demo.shell.dataDir, 'arrivals.db'));
+  const db = openDatabaseFile(demo.shell.dataDir);
   try {
     db.prepare(
       "INSERT INTO settings (key, value) VALUES ('idleLockMinutes', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",

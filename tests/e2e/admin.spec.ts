@@ -3,12 +3,11 @@
 // kept by main, also over the HTTP bridge), settings (a face band and a flag threshold, each
 // confirmed and audited), and a lookout-list import (a bad row reported and nothing applied;
 // fixed, applied, a match appears). Actions are taken from the keyboard where it matters most.
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { test, type Browser, type Page } from '@playwright/test';
 import { useDemoShell } from './fixtures';
 import { api, bridgeAnswer as bridge, setupAndSignIn } from './shell';
 import { expect, SYNC_MS } from './waits';
+import { openDatabaseFile, type Db } from '../../main/db/database';
 
 const demo = useDemoShell();
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -16,8 +15,8 @@ test.use({ viewport: { width: 1366, height: 768 } });
 const adminNav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Admin sections' }).getByRole('link', { name, exact: true }).click();
 
-function readDb<T>(query: (db: Database.Database) => T): T {
-  const db = new Database(path.join(demo.shell.dataDir, 'arrivals.db'), { readonly: true });
+function readDb<T>(query: (db: Db) => T): T {
+  const db = openDatabaseFile(demo.shell.dataDir, { readonly: true });
   try {
     return query(db);
   } finally {

@@ -6,13 +6,11 @@
 // case is referred with a reason. With the feed stopped the decision waits in the outbox and
 // uploads when it is back; meanwhile the applicant-facing screen follows the case in two
 // languages and shows no score or flag.
-import path from 'node:path';
-import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
 import { test, type Page } from '@playwright/test';
 import { cameraFile, fakeCamera, writeCameraFrame } from './fake-camera';
-import { api, startShell, type RunningShell } from './shell';
+import { api, setupWithDemoAccounts, startShell, type RunningShell } from './shell';
 import { expect, STEP_MS, SYNC_MS, TEST_MS } from './waits';
+import { openDatabaseFile } from '../../main/db/database';
 
 const y4m = cameraFile();
 // The booth machine's clock is set to another zone than the port's: times must still be the port's.
@@ -29,28 +27,14 @@ test.beforeAll(async () => {
   await cameraShows(null);
   shell = await startShell({ env: { ARRIVALS_DEMO_SIZE: '200' } });
   // First-run setup through the bridge (an administrator's one-time step, not the booth's flow).
-  const r = await fetch(`${shell.origin}/api/auth.setup`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-arrivals-key': shell.key,
-      'x-arrivals-connection': randomUUID(),
-    },
-    body: JSON.stringify({
-      username: 'site.admin',
-      displayName: 'Site Administrator',
-      password: 'site-admin-password',
-      createDemoAccounts: true,
-    }),
-  });
-  expect(((await r.json()) as { ok: boolean }).ok).toBe(true);
+  await setupWithDemoAccounts(shell);
 });
 test.afterAll(async () => shell?.stop());
 
 /** The camera's picture from now on: this JPEG's face large in a 1280×720 frame (or none). */
 const cameraShows = (photo: Buffer | null) => writeCameraFrame(y4m, photo);
 
-const db = () => new Database(path.join(shell.dataDir, 'arrivals.db'), { readonly: true });
+const db = () => openDatabaseFile(shell.dataDir, { readonly: true });
 
 interface Person {
   id: string;

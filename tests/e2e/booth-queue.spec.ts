@@ -3,12 +3,11 @@
 // keyboard alone, and the idle lock: with a one-minute lock the booth locks after a minute
 // without input although the status area keeps polling, and main refuses the locked session's
 // call for an applicant. The page's clock (Playwright's clock API) stands in for the minute.
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { test, type Page } from '@playwright/test';
 import { useDemoShell } from './fixtures';
 import { api, setupAndSignIn } from './shell';
 import { expect, SYNC_MS } from './waits';
+import { openDatabaseFile } from '../../main/db/database';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 const demo = useDemoShell();
@@ -28,7 +27,7 @@ async function today(page: Page): Promise<{ port: string; serviceDate: string }>
 function plantCamila(dataDir: string, port: string, serviceDate: string) {
   const applicantId = `${port}-${serviceDate.replaceAll('-', '')}-90001`;
   const appointmentId = `AP-${applicantId}`;
-  const db = new Database(path.join(dataDir, 'arrivals.db'));
+  const db = openDatabaseFile(dataDir);
   try {
     db.prepare(
       `INSERT INTO applicants (applicant_id, group_id, port, service_date, given_names, family_names,
@@ -118,6 +117,31 @@ test('the queue by keyboard alone: / to search, ↓ into the list, ↑/↓ to mo
   expect(view.rows).toBeGreaterThanOrEqual(14);
   expect(view.statusCut).toBe(0);
   expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(768);
+  // No time, date of birth, group, flags or status (nor their headers) is cut short ("11:…",
+  // "1 · MEDIU") anywhere in the day: at the top, the middle and the end of the list, and among
+  // the flagged (every severity).
+  const scroller = page.getByRole('region', { name: "Today's arrivals, scrollable list" });
+  const cut = () =>
+    page.evaluate(() =>
+      Array.from(document.querySelectorAll('thead tr, tbody tr[data-index]')).flatMap((r) =>
+        Array.from(r.children)
+          .filter((_, i) => i !== 1) // the name: cut at its end, shown whole on hover
+          .filter((c) => c.scrollWidth > c.clientWidth)
+          .map((c) => c.textContent),
+      ),
+    );
+  expect(await cut()).toEqual([]);
+  for (const at of [0.5, 1]) {
+    await scroller.evaluate((el, at) => el.scrollTo({ top: at * el.scrollHeight }), at);
+    await expect(dataRows(page).first()).not.toHaveAttribute('data-index', '0');
+    expect(await cut()).toEqual([]);
+  }
+  await scroller.evaluate((el) => el.scrollTo({ top: 0 }));
+  await page.getByRole('switch', { name: 'Only people with open flags' }).click();
+  await expect(queue(page).getByTestId('queue-flags').first()).toBeVisible();
+  expect(await cut()).toEqual([]);
+  await page.getByRole('switch', { name: 'Only people with open flags' }).click();
+  await expect(dataRows(page).first()).toHaveAttribute('data-index', '0');
   await page.screenshot({ path: 'docs/screenshots/queue.png' });
 
   await page.keyboard.press('/');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { test } from '@playwright/test';
 import { cameraFile, fakeCamera, writeCameraFrame } from './fake-camera';
-import { setupAndSignIn, startShell, type RunningShell } from './shell';
+import { api, setupAndSignIn, startShell, type RunningShell } from './shell';
 import { expect, SYNC_MS, TEST_MS } from './waits';
 
 const y4m = cameraFile();
@@ -25,17 +25,12 @@ test.afterAll(async () => shell.stop());
 test('the officer captures from the camera and gets an explained comparison', async ({ page }) => {
   await setupAndSignIn(page, shell, 'officer', 'officer-demo-pass');
   await expect(page.getByTestId('manifest-state')).toContainText('is current', { timeout: SYNC_MS });
-  const ids = await page.evaluate(async () => {
-    const headers = {
-      'content-type': 'application/json',
-      'x-arrivals-key': sessionStorage.getItem('arrivals.key') ?? '',
-      'x-arrivals-connection': sessionStorage.getItem('arrivals.connection') ?? '',
-    };
-    const r = (await (await fetch('/api/queue.today', { method: 'POST', headers, body: '{}' })).json()) as {
-      value: { items: Array<{ applicantId: string; hasPhoto: boolean }> };
-    };
-    return r.value.items.filter((i) => i.hasPhoto).map((i) => i.applicantId);
-  });
+  const queue = await api<{ items: Array<{ applicantId: string; hasPhoto: boolean }> }>(
+    page,
+    'queue.today',
+    {},
+  );
+  const ids = queue.items.filter((i) => i.hasPhoto).map((i) => i.applicantId);
   await page.getByLabel('Search arrivals').fill(ids[0]!.slice(-6));
   const rows = page.getByRole('table', { name: 'Arrivals queue' }).getByRole('row');
   await expect(rows).toHaveCount(2);

@@ -7,12 +7,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { test } from '@playwright/test';
-import { startShell, type RunningShell } from './shell';
+import { CLI, startCliServer, startShell, type RunningShell } from './shell';
 import { expect, STEP_MS, TEST_MS } from './waits';
 
-const CLI = path.join(__dirname, '../../bin/arrivals.js');
 /** The fill of 296 small port-days, on a busy machine: a cap against a hang. */
 const FILL_MS = 240_000;
 
@@ -61,18 +60,9 @@ test.beforeAll(async () => {
   );
   expect(gen.status, gen.stderr).toBe(0);
   truth = JSON.parse(fs.readFileSync(path.join(data, 'ground-truth.json'), 'utf8')) as Truth;
-  feed = spawn(process.execPath, [CLI, 'feed', 'serve', '--data', data, '--batch-size', '50'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const feedUrl = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    feed!.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /FEED_URL=(\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    feed!.on('exit', (code) => reject(new Error(`feed serve exited with ${code}: ${out}`)));
-  });
+  const served = startCliServer(['feed', 'serve', '--data', data, '--batch-size', '50'], 'FEED_URL');
+  feed = served.child;
+  const feedUrl = await served.url;
   const dataDir = path.join(work, 'console');
   fs.mkdirSync(dataDir);
   const demoKey = fs.readFileSync(

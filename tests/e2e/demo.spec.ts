@@ -98,15 +98,7 @@ test('the officer verifies a live picture against the submitted photo; the resul
 test('feed down: the app keeps working from local data, shows the outage, and recovers', async ({ page }) => {
   await setupAndSignIn(page, demo.shell, 'officer', 'officer-demo-pass');
   await expect(page.getByTestId('manifest-state')).toContainText('is current', { timeout: SYNC_MS });
-  const feedUrl = await page.evaluate(async () => {
-    const headers = {
-      'content-type': 'application/json',
-      'x-arrivals-key': sessionStorage.getItem('arrivals.key') ?? '',
-      'x-arrivals-connection': sessionStorage.getItem('arrivals.connection') ?? '',
-    };
-    const r = await fetch('/api/sync.status', { method: 'POST', headers, body: '{}' });
-    return ((await r.json()) as { value: { feedUrl: string } }).value.feedUrl;
-  });
+  const { feedUrl } = await api<{ feedUrl: string }>(page, 'sync.status', {});
   // Cut the link (the demo feed's fault switch), from the test, not the page.
   await fetch(`${feedUrl}__faults`, { method: 'POST', body: JSON.stringify({ offline: true }) });
   await page.getByRole('button', { name: 'Sync now' }).click();

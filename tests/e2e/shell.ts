@@ -64,6 +64,33 @@ export async function startShell(
   };
 }
 
+/** The command-line tool (`node bin/arrivals.js …`). */
+export const CLI = path.join(__dirname, '../../bin/arrivals.js');
+
+/**
+ * Starts one of the CLI's servers (`feed serve`, `release serve`): the process at once (for the
+ * caller to stop), and the URL it prints as `NAME=<url>` once it listens; that rejects if the
+ * server exits first.
+ */
+export function startCliServer(
+  args: string[],
+  announces: string,
+): { child: ChildProcess; url: Promise<string> } {
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = new RegExp(`${announces}=(\\S+)`).exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) =>
+      reject(new Error(`${args.slice(0, 2).join(' ')} exited with ${code}: ${out}`)),
+    );
+  });
+  return { child, url };
+}
+
 /** First run: creates the administrator (and the demo accounts) if needed, then signs in. */
 export async function setupAndSignIn(
   page: Page,

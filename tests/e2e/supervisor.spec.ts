@@ -2,15 +2,17 @@
 // today's figures; an officer completes a case in another browser context and the figures follow
 // without a reload (the dashboard polls under 5 s; the wait here is on the figure, capped only
 // against a hang); the officer refers a case and the supervisor signs it off (audited); a table
-// and the referral list export as CSV, read back with a CSV parser. Screenshots at 1366×768 and
-// 1920×1080.
-import path from 'node:path';
+// and the referral list export as CSV, read back with a CSV parser. Then a flag is reviewed from
+// its case and evidence, opened in place (audited), and the day's report downloads as PDF, read
+// back with a PDF text extractor: the port-day and the dashboard's figures are in it.
+// Screenshots at 1366×768 and 1920×1080.
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
+import { extractText } from 'unpdf';
 import { test, type Browser, type Page } from '@playwright/test';
 import { api, setupWithDemoAccounts, startShell, type RunningShell } from './shell';
 import { expect, SYNC_MS, TEST_MS } from './waits';
 import { parseCsv } from '../helpers/csv';
+import { openDatabaseFile } from '../../main/db/database';
 
 let shell: RunningShell;
 test.describe.configure({ mode: 'serial', timeout: TEST_MS });
@@ -21,7 +23,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => shell?.stop());
 
-const db = () => new Database(path.join(shell.dataDir, 'arrivals.db'), { readonly: true });
+const db = () => openDatabaseFile(shell.dataDir, { readonly: true });
 
 /** Today's applicants an officer can decide at once: no photo to compare, no flag to acknowledge, undecided. */
 function undecidedPlain(): string[] {
@@ -138,5 +140,102 @@ test('the dashboard follows an officer live; a referral is signed off; tables ex
     expect(actions).toEqual(expect.arrayContaining(['referral.list', 'referral.sign_off', 'report.export']));
   } finally {
     d.close();
+  }
+});
+
+test('a flag is reviewed from its case and evidence, and the daily report downloads as PDF', async ({
+  browser,
+}) => {
+  const supervisor = await signIn(browser, 'supervisor', 'supervisor-demo-pass');
+  const queue = supervisor.getByRole('region', { name: 'Flags to review' });
+  // The first flag still to review: it opens its case and evidence in place.
+  const row = queue
+    .getByTestId('review-flag')
+    .filter({ has: supervisor.getByRole('button', { name: 'Confirm' }) })
+    .first();
+  await expect(row).toBeVisible();
+  const flagId = await row.getAttribute('data-flag-id');
+  const flagged = supervisor.locator(`[data-testid="review-flag"][data-flag-id="${flagId}"]`);
+  await flagged.getByRole('button', { name: 'Case and evidence' }).click();
+  const opened = flagged.getByTestId('flag-case');
+  await expect(opened.getByRole('heading', { name: /^Case of / })).toBeVisible();
+  await expect(opened.getByTestId('flag')).toBeVisible();
+  await expect(
+    opened
+      .getByRole('table', { name: /^Evidence/ })
+      .getByRole('row')
+      .nth(1),
+  ).toBeVisible();
+  await supervisor.setViewportSize({ width: 1366, height: 768 });
+  await flagged.scrollIntoViewIfNeeded();
+  await supervisor.screenshot({ path: 'docs/screenshots/dashboard-review-1366.png' });
+  // The verdict, with a note, from beside the evidence; the row then says who gave it, and why.
+  await flagged
+    .getByRole('textbox', { name: /^Review note/ })
+    .fill('Same sponsor at both addresses, checked');
+  await flagged.getByRole('button', { name: 'Confirm' }).click();
+  await expect(flagged.getByTestId('review-verdict')).toContainText('Confirmed · supervisor');
+  await expect(flagged.getByTestId('review-verdict')).toContainText(
+    'Same sponsor at both addresses, checked',
+  );
+  await expect(flagged.getByRole('button', { name: 'Confirm' })).toHaveCount(0);
+  const d = db();
+  try {
+    const row = d
+      .prepare('SELECT applicant_id, feedback, feedback_by, feedback_note FROM flags WHERE id = ?')
+      .get(Number(flagId)) as Record<string, string>;
+    expect(row).toMatchObject({
+      feedback: 'confirmed',
+      feedback_by: 'supervisor',
+      feedback_note: 'Same sponsor at both addresses, checked',
+    });
+    const seen = (action: string, subject: string) =>
+      d
+        .prepare("SELECT COUNT(*) FROM audit_log WHERE actor = 'supervisor' AND action = ? AND subject = ?")
+        .pluck()
+        .get(action, subject) as number;
+    const subject = `applicant:${row.applicant_id}`;
+    expect(seen('applicant.view', subject), 'the case opened is audited').toBeGreaterThan(0);
+    expect(seen('flag.feedback', subject)).toBe(1);
+    expect(
+      d
+        .prepare("SELECT COUNT(*) FROM audit_log WHERE actor = 'supervisor' AND action = 'flags.review.view'")
+        .pluck()
+        .get(),
+    ).toBeGreaterThan(0);
+  } finally {
+    d.close();
+  }
+
+  // The daily report: a PDF with the port-day and the figures the dashboard shows, as text.
+  const figure = async (key: string) =>
+    Number((await supervisor.getByTestId(`figure-${key}`).textContent())!.replace(/\D/g, ''));
+  const shown = {
+    Scheduled: await figure('scheduled'),
+    Completed: await figure('completed'),
+    'Referred to secondary': await figure('referred'),
+    'Still to come': await figure('stillToCome'),
+    'Open referrals': await figure('openReferrals'),
+  };
+  const pdf = await download(supervisor, 'Daily report (PDF)');
+  expect(pdf.name).toMatch(/^SYS-\d{4}-\d{2}-\d{2}-daily-report\.pdf$/);
+  expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  const date = pdf.name.slice(4, 14);
+  const text = (await extractText(new Uint8Array(pdf.bytes), { mergePages: true })).text.replace(/\s+/g, ' ');
+  expect(text).toContain(`Daily report: San Ysidro (SYS), ${date}`);
+  for (const [label, n] of Object.entries(shown)) expect(text, label).toMatch(new RegExp(`${label} ${n}\\b`));
+  expect(text).toContain('Verification outcomes');
+  expect(text).toContain('Goods declared and cleared');
+  const e = db();
+  try {
+    const details = e
+      .prepare(
+        "SELECT details FROM audit_log WHERE actor = 'supervisor' AND action = 'report.export' ORDER BY seq DESC LIMIT 1",
+      )
+      .pluck()
+      .get() as string;
+    expect(JSON.parse(details)).toMatchObject({ format: 'pdf' });
+  } finally {
+    e.close();
   }
 });

@@ -8,13 +8,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
 import { test } from '@playwright/test';
-import { api, setupAndSignIn, startShell, type RunningShell } from './shell';
+import { api, CLI, setupAndSignIn, startCliServer, startShell, type RunningShell } from './shell';
 import { expect, SYNC_MS, TEST_MS } from './waits';
 
-const CLI = path.join(__dirname, '../../bin/arrivals.js');
 /** Its place in every rollout is 26.5 of 100 (main/update/rollout.ts), so a 50 % stage reaches it. */
 const BOOTH_ID = 'a2a445b3-0e64-4f94-8c9a-87561dadad9b';
 
@@ -36,18 +35,9 @@ test.beforeAll(async () => {
     { encoding: 'utf8' },
   );
   expect(published.status, published.stderr).toBe(0);
-  updateServer = spawn(process.execPath, [CLI, 'release', 'serve', '--dir', releases], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  updatesUrl = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    updateServer!.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /UPDATES_URL=(\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    updateServer!.on('exit', (code) => reject(new Error(`release serve exited with ${code}: ${out}`)));
-  });
+  const served = startCliServer(['release', 'serve', '--dir', releases], 'UPDATES_URL');
+  updateServer = served.child;
+  updatesUrl = await served.url;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'arrivals-e2e-'));
   fs.writeFileSync(path.join(dataDir, 'booth-id'), `${BOOTH_ID}\n`);
   shell = await startShell({ dataDir, env: { ARRIVALS_DEMO_SIZE: '400' } });

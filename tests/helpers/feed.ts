@@ -56,3 +56,23 @@ export async function feedFailure(p: Promise<unknown>): Promise<FeedError> {
   }
   throw new Error('expected a FeedError');
 }
+
+/** A decision as the outbox queues it for upload (the outbox adds its client id): a case processed at HID. */
+export function queuedEncounter(
+  applicantId: string,
+  verification: { band: string; score: number } | null = null,
+) {
+  return {
+    applicantId,
+    appointmentId: `AP-${applicantId}`,
+    port: 'HID',
+    officer: 'ofc.lee',
+    booth: 'Booth 2',
+    arrivedAt: '2026-11-22T15:00:00Z',
+    completedAt: '2026-11-22T15:02:00Z',
+    disposition: 'processed',
+    verification,
+    flagsAcknowledged: [],
+    note: '',
+  };
+}

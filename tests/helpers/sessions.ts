@@ -14,16 +14,23 @@ export interface TestUser {
   connection: string;
 }
 
+/** Calls the router; a refusal throws. */
+async function call(route: Router, channel: string, payload: unknown, connection: string): Promise<void> {
+  const r = await route(channel, payload, connection);
+  if (!r.ok) throw new Error(`${channel} was refused: ${r.error.code} ${r.error.message}`);
+}
+
+/** First-run setup of the admin, who then signs in on `connection`; throws on a refusal. */
+export async function setUpAdmin(route: Router, connection = 'a'): Promise<void> {
+  await call(route, 'auth.setup', { ...ADMIN, displayName: 'Admin' }, 'setup');
+  await call(route, 'auth.signIn', ADMIN, connection);
+}
+
 /** Sets up the admin (signed in on connection 'a'), then creates and signs in each user; throws on a refusal. */
 export async function signInUsers(route: Router, users: TestUser[]): Promise<void> {
-  const call = async (channel: string, payload: unknown, connection: string) => {
-    const r = await route(channel, payload, connection);
-    if (!r.ok) throw new Error(`${channel} was refused: ${r.error.code} ${r.error.message}`);
-  };
-  await call('auth.setup', { ...ADMIN, displayName: 'Admin' }, 'setup');
-  await call('auth.signIn', ADMIN, 'a');
+  await setUpAdmin(route);
   for (const { connection, ...user } of users) {
-    await call('users.create', { ...user, password: USER_PASSWORD }, 'a');
-    await call('auth.signIn', { username: user.username, password: USER_PASSWORD }, connection);
+    await call(route, 'users.create', { ...user, password: USER_PASSWORD }, 'a');
+    await call(route, 'auth.signIn', { username: user.username, password: USER_PASSWORD }, connection);
   }
 }

@@ -269,6 +269,26 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
       familyRoot: root,
       ...extra,
     });
+    /**
+     * Unrelated one-person households that all give the same home or phone: `count` of them on
+     * each port-day (days from today), each in the pattern's truth.
+     */
+    const households = (
+      shared: Pick<GroupSpec, 'home' | 'phone'>,
+      pattern: { applicantIds: string[] },
+      days: Array<[port: string, fromToday: number, count: number]>,
+    ) => {
+      const places = days.flatMap(([port, d, count]) =>
+        Array.from({ length: count }, () => [port, at(d)] as const),
+      );
+      const avoid = new Set<string>();
+      distinctRoots(places.length, undefined, xr).forEach(({ culture, root }, i) =>
+        plantAt(
+          ...places[i]!,
+          single(culture, root, { ...shared, vary: true, avoid, onCreate: everyone(pattern) }),
+        ),
+      );
+    };
     // One home: 3 households at ELP 10 days ago, 3 at NOG 3 days ago, 2 here today.
     const home = uniqueHome(xr);
     home.unit = null;
@@ -279,24 +299,11 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
       homeKey(home),
       `8 unrelated households give one single-family home: 3 at ELP on ${at(-10)}, 3 at NOG on ${at(-3)}, 2 at ${here} on ${at(0)}`,
     );
-    const homeAvoid = new Set<string>();
-    const homeDays: Array<[string, string]> = [
-      ['ELP', at(-10)],
-      ['ELP', at(-10)],
-      ['ELP', at(-10)],
-      ['NOG', at(-3)],
-      ['NOG', at(-3)],
-      ['NOG', at(-3)],
-      [here, at(0)],
-      [here, at(0)],
-    ];
-    distinctRoots(homeDays.length, undefined, xr).forEach(({ culture, root }, i) =>
-      plantAt(
-        homeDays[i]![0],
-        homeDays[i]![1],
-        single(culture, root, { home, vary: true, avoid: homeAvoid, onCreate: everyone(homeP) }),
-      ),
-    );
+    households({ home }, homeP, [
+      ['ELP', -10, 3],
+      ['NOG', -3, 3],
+      [here, 0, 2],
+    ]);
     // One phone: 2 households at CXL 5 days ago, 1 here today.
     const phone = randomUsPhone(xr);
     usedPhones.add(phone.e164);
@@ -307,19 +314,10 @@ export async function generateFeed(opts: GeneratorOptions): Promise<GeneratedFee
       phone.e164,
       `3 unrelated households give one phone: 2 at CXL on ${at(-5)}, 1 at ${here} on ${at(0)}`,
     );
-    const phoneAvoid = new Set<string>();
-    const phoneDays: Array<[string, string]> = [
-      ['CXL', at(-5)],
-      ['CXL', at(-5)],
-      [here, at(0)],
-    ];
-    distinctRoots(phoneDays.length, undefined, xr).forEach(({ culture, root }, i) =>
-      plantAt(
-        phoneDays[i]![0],
-        phoneDays[i]![1],
-        single(culture, root, { phone, vary: true, avoid: phoneAvoid, onCreate: everyone(phoneP) }),
-      ),
-    );
+    households({ phone }, phoneP, [
+      ['CXL', -5, 2],
+      [here, 0, 1],
+    ]);
     // One passport: at BRO tomorrow under a name on the lookout list, here today under another.
     const issuer = 'MEX';
     const number = uniqueDoc(xr, issuer);

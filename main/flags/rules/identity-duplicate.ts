@@ -13,9 +13,10 @@ import {
   sharedKeys,
   spanOf,
   spanText,
+  statement,
+  touchedRows,
   type Person,
 } from './people';
-import { bothTiers } from '../key-tiers';
 import { jaroWinkler, nameMark, nameNotes } from '../normalize/name';
 
 /** Same number of name words, each alike (Jaro–Winkler over spelling skeletons). */
@@ -127,35 +128,39 @@ export const IDENTITY_DUPLICATE: Rule = {
     return out;
   },
   affected(ctx, applicantIds) {
-    const ids = JSON.stringify(applicantIds);
     const keys = [
       ...new Set([
-        ...ctx.db
-          .prepare<[string], Slim>(`${SLIM} WHERE applicant_id IN (SELECT value FROM json_each(?))`)
-          .all(ids)
-          .map(blockOf),
+        ...touchedRows(ctx, applicantIds).map(blockOf),
         ...flaggedKeys(ctx.db, 'IDENTITY_DUPLICATE', applicantIds),
       ]),
     ];
-    // Each touched block, straight from the covering (dob, name_tokens, …) index: a range on the
-    // first letter of the names, then the surname initial checked here.
-    const range = ctx.db.prepare<[{ dob: string; from: string; to: string }], Slim>(
-      bothTiers(SLIM, 'dob = @dob AND name_tokens >= @from AND name_tokens < @to'),
-    );
-    const blocks = new Map<string, Slim[]>();
-    for (const k of keys) {
+    // Every touched block in one statement, straight from the covering (dob, name_tokens, …)
+    // index of each tier: a range on the first letter of the names per block, then the surname
+    // initial checked here. Rows come block by block, the main tier's before the fresh tier's.
+    const ranges = keys.map((k) => {
       const [dob = '', initials = ''] = k.split('|');
       const g = initials.charAt(0);
-      const next = String.fromCharCode((g.charCodeAt(0) || 0) + 1);
-      blocks.set(
-        k,
-        range.all({ dob, from: g, to: next }).filter((r) => blockOf(r) === k),
-      );
-    }
-    const candidates = keys.flatMap((k) => blockFlags(ctx, blocks.get(k) ?? [], k));
+      return [dob, g, String.fromCharCode((g.charCodeAt(0) || 0) + 1)];
+    });
+    const blocks = keys.map((): Slim[] => []);
+    const rows = statement(ctx.db, BLOCKS).all({ ranges: JSON.stringify(ranges) }) as Array<
+      Slim & { i: number }
+    >;
+    for (const { i, ...r } of rows) if (blockOf(r) === keys[i]) blocks[i]!.push(r);
+    const candidates = keys.flatMap((k, i) => blockFlags(ctx, blocks[i]!, k));
     return { scope: { keys }, candidates };
   },
 };
+
+/** Applicants in any of the blocks given as JSON (@ranges: [[dob, from, to], …]), with the block's index `i`. */
+const BLOCKS = [0, 1]
+  .map(
+    (tier) =>
+      `SELECT j.key AS i, a.applicant_id, a.dob, a.name_tokens, a.surname_tokens FROM json_each(@ranges) j CROSS JOIN applicants a
+       WHERE a.dob = j.value ->> 0 AND a.name_tokens >= j.value ->> 1 AND a.name_tokens < j.value ->> 2
+         AND a.keys_fresh = ${tier} AND a.name_tokens IS NOT NULL`,
+  )
+  .join(' UNION ALL ');
 
 function documentFlags(ctx: RuleContext, key: string, holders: Person[]): FlagCandidate[] {
   const min = ctx.config.identityNameMinSimilarity;
@@ -201,7 +206,7 @@ export const DOCUMENT_DUPLICATE: Rule = {
   affected(ctx, applicantIds) {
     const keys = [
       ...new Set([
-        ...keysOf(ctx.db, 'doc_key', applicantIds),
+        ...keysOf(ctx, 'doc_key', applicantIds),
         ...flaggedKeys(ctx.db, 'DOCUMENT_DUPLICATE', applicantIds),
       ]),
     ];

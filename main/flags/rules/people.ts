@@ -1,11 +1,12 @@
 // Runs in: main process and CLI. Reading applicants for rules: only the fields rules may use.
 // Nationality, country of birth, sex and language are deliberately not selected here, so no
 // rule can read them (tests/unit/flags/fairness.test.ts checks this file and the rules).
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../../db/database';
 import type { ApplicantRow } from '../../applicant/applicant-repository';
 import type { ApplicantKeys } from '../keys';
 import { bothTiers } from '../key-tiers';
+import type { RuleContext } from './rule';
 
 /** The only applicant fields a rule can see: the columns selected below, nothing else. */
 const PERSON_FIELDS = [
@@ -47,7 +48,7 @@ type Statement = BetterSqlite3.Statement<unknown[]>;
 const statements = new WeakMap<Db, Map<string, Statement>>();
 
 /** Prepared once per database and SQL text: an incremental run issues the same few queries thousands of times. */
-function statement(db: Db, sql: string): Statement {
+export function statement(db: Db, sql: string): Statement {
   let cache = statements.get(db);
   if (!cache) statements.set(db, (cache = new Map()));
   let st = cache.get(sql);
@@ -67,14 +68,49 @@ export function peopleInTiers(db: Db, where: string, params: Record<string, stri
   return statement(db, bothTiers(`SELECT ${PERSON_COLUMNS} FROM applicants`, where)).all(params) as Person[];
 }
 
-/** Distinct values of a key column among the given applicants (one query, ids as JSON). */
-export function keysOf(db: Db, column: string, ids: string[]): string[] {
-  return (
-    statement(
-      db,
-      `SELECT DISTINCT ${column} AS k FROM applicants WHERE applicant_id IN (SELECT value FROM json_each(?)) AND ${column} IS NOT NULL`,
-    ).all(JSON.stringify(ids)) as Array<{ k: string }>
-  ).map((r) => r.k);
+/** What rules read of the applicants a run touched: their matching keys and name block. */
+export type TouchedRow = Pick<
+  Person,
+  | 'applicant_id'
+  | 'dob'
+  | 'name_tokens'
+  | 'surname_tokens'
+  | 'addr_key'
+  | 'phone_key'
+  | 'email_key'
+  | 'device_key'
+  | 'doc_key'
+>;
+
+/** The touched applicants, read at most once per run however many rules ask (see FlagEngine.updateFor). */
+export interface Touched {
+  ids: string[];
+  rows(): TouchedRow[];
+}
+
+const TOUCHED_SQL =
+  'SELECT applicant_id, dob, name_tokens, surname_tokens, addr_key, phone_key, email_key, device_key, doc_key FROM applicants WHERE applicant_id IN (SELECT value FROM json_each(?))';
+
+/** Read on first use, then kept for the run: the rows in applicant id order (the IN list's). */
+export function touchedOnce(db: Db, ids: string[]): Touched {
+  let rows: TouchedRow[] | null = null;
+  return { ids, rows: () => (rows ??= statement(db, TOUCHED_SQL).all(JSON.stringify(ids)) as TouchedRow[]) };
+}
+
+/** The given applicants' rows: the run's shared read when it is for these ids, else a read of their own. */
+export function touchedRows(ctx: RuleContext, ids: string[]): TouchedRow[] {
+  return (ctx.touched?.ids === ids ? ctx.touched : touchedOnce(ctx.db, ids)).rows();
+}
+
+/** Distinct values of a key column among the given applicants, in the order their rows are read. */
+export function keysOf(
+  ctx: RuleContext,
+  column: 'addr_key' | 'phone_key' | 'email_key' | 'device_key' | 'doc_key',
+  ids: string[],
+): string[] {
+  const keys = new Set<string>();
+  for (const r of touchedRows(ctx, ids)) if (r[column] !== null) keys.add(r[column]);
+  return [...keys];
 }
 
 /** Keys of this rule's open flags on the given applicants: what a correction may have left behind. */

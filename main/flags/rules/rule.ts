@@ -2,6 +2,7 @@
 // supervisor can read, thresholds, and two ways to run (everything, or what a batch touched).
 import type { EvidenceEntryView, FlagConfigView, Severity } from '../../../ipc/channels/flags';
 import type { Db } from '../../db/database';
+import type { Touched } from './people';
 
 export type EvidenceEntry = EvidenceEntryView;
 
@@ -26,6 +27,8 @@ export interface RuleContext {
   db: Db;
   config: FlagConfig;
   modelVersion?: string | null;
+  /** The run's touched applicants, read once for every rule that asks (FlagEngine.updateFor). */
+  touched?: Touched;
 }
 
 export interface Rule {

@@ -88,7 +88,7 @@ export function sharedAttributeRule(spec: Spec): Rule {
       // may leave a cluster that no longer qualifies).
       const keys = [
         ...new Set([
-          ...keysOf(ctx.db, spec.column, applicantIds),
+          ...keysOf(ctx, spec.column, applicantIds),
           ...flaggedKeys(ctx.db, spec.id, applicantIds),
         ]),
       ];

@@ -3,7 +3,10 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { MantineProvider, type MantineColorSchemeManager } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { firstAnswers } from '../boot';
+import { whenIdle } from '../data/when-idle';
 import { SessionGate } from '../features/session/SessionGate';
+import { lazyWithPreload } from '../ui/lazy-with-preload';
 import { Loading } from '../ui/Loading';
 import { cssVariablesResolver, theme } from '../ui/theme';
 
@@ -12,10 +15,17 @@ import { cssVariablesResolver, theme } from '../ui/theme';
 const Notifications = lazy(() =>
   import('@mantine/notifications').then((m) => ({ default: m.Notifications })),
 );
-const AppRouter = lazy(() => import('./AppRouter'));
+const AppRouter = lazyWithPreload(() => import('./AppRouter'));
 // The applicant-facing window: no session gate, no router; it only reads its booth's message.
 const CounterRoute = lazy(() => import('../features/counter/CounterRoute'));
 const isCounterWindow = () => window.location.hash.startsWith('#/counter');
+
+/** At idle after the first screen: the signed-in app's router and frame, so sign-in does not wait on them. */
+const preloadSignedIn = () =>
+  void AppRouter.preload()
+    .then(() => import('./routes'))
+    .then((r) => r.preloadFrame())
+    .catch(() => undefined);
 
 function LaterNotifications() {
   const [ready, setReady] = useState(false);
@@ -41,6 +51,20 @@ const lightOnly: MantineColorSchemeManager = {
 };
 
 export function App({ client }: { client: QueryClient }) {
+  useEffect(() => {
+    if (isCounterWindow()) return;
+    // After the first screen's answers (and so the screen itself): nothing competes with drawing it.
+    let cancel: (() => void) | undefined;
+    let done = false;
+    const later = () => {
+      if (!done) cancel = whenIdle(preloadSignedIn);
+    };
+    void firstAnswers.session.then(later, later);
+    return () => {
+      done = true;
+      cancel?.();
+    };
+  }, []);
   return (
     <MantineProvider
       theme={theme}

@@ -9,6 +9,7 @@ import { useLabels } from '../i18n/labels';
 import { useAppInfo, useSession } from '../features/session/queries';
 import { useSignOut } from '../features/session/mutations';
 import { StatusArea } from '../features/shell/StatusArea';
+import { KeyFileWarning } from '../features/shell/KeyFileWarning';
 import { PageSuspense } from '../ui/PageSuspense';
 import { ROLE_HOME } from './home';
 
@@ -75,6 +76,7 @@ export default function AppFrame() {
                 {t('shell.header.demo')}
               </Badge>
             )}
+            <KeyFileWarning keyStorage={info.keyStorage} />
             <MainNav role={user.role} />
           </Group>
           <Group gap="sm">

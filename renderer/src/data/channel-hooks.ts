@@ -42,19 +42,23 @@ export function useChannelQuery<C extends ChannelName, T = ResponseOf<C>>(
   return useQuery(channelQuery(channel, request, options));
 }
 
-type MutationOptions<C extends ChannelName> = Omit<
-  UseMutationOptions<ResponseOf<C>, ChannelError, RequestOf<C>>,
-  'mutationFn'
-> & {
+type MutationOptions<C extends ChannelName> = StepsOptions<RequestOf<C>, ResponseOf<C>>;
+
+type StepsOptions<I, O> = Omit<UseMutationOptions<O, ChannelError, I>, 'mutationFn'> & {
   /** Domains whose cached answers this change makes stale. */
   invalidates?: Domain[];
 };
 
 export function useChannelMutation<C extends ChannelName>(channel: C, options: MutationOptions<C> = {}) {
+  return useStepsMutation<RequestOf<C>, ResponseOf<C>>((request) => call(channel, request), options);
+}
+
+/** A change made of more than one call (a file sent, then imported): `run` makes them, in order. */
+export function useStepsMutation<I, O>(run: (input: I) => Promise<O>, options: StepsOptions<I, O> = {}) {
   const client = useQueryClient();
   const { invalidates = [], onSuccess, ...rest } = options;
-  return useMutation<ResponseOf<C>, ChannelError, RequestOf<C>>({
-    mutationFn: (request) => call(channel, request),
+  return useMutation<O, ChannelError, I>({
+    mutationFn: run,
     ...rest,
     onSuccess: async (...args) => {
       await Promise.all(invalidates.map((d) => client.invalidateQueries({ queryKey: queryKeys.domain(d) })));

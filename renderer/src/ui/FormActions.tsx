@@ -1,5 +1,7 @@
 // Runs in: renderer. The row of buttons that ends a form or a dialog: a way out (cancel, sign
-// out) on the left or beside, and the one button that submits (props only).
+// out) on the left or beside, and the one button that submits; or, on a page's settings form,
+// the save button first with any other action after it (props only).
+import type { ReactNode } from 'react';
 import { Button, Group } from '@mantine/core';
 
 export interface FormActionsProps {
@@ -28,6 +30,28 @@ export function FormActions({ back, submit, busy, apart, onSubmit }: FormActions
       >
         {submit}
       </Button>
+    </Group>
+  );
+}
+
+/** A settings form's last row: its save button, then whatever else acts on the form. */
+export function SaveRow({
+  label,
+  saving,
+  disabled,
+  children,
+}: {
+  label: string;
+  saving: boolean;
+  disabled?: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <Group>
+      <Button type="submit" loading={saving} disabled={disabled}>
+        {label}
+      </Button>
+      {children}
     </Group>
   );
 }

@@ -1,8 +1,8 @@
 // Runs in: renderer. An appointment's status as a small icon and the word, for dense rows where
 // a badge would be cut short ("SCH…"): the word is always whole, in the body colour; the icon,
-// in the status's colour, only repeats it (props only).
+// in the status's colour, only repeats it (props only: the word comes from the caller, so a list of
+// rows asks the catalogue once, not a translation hook per row).
 import type { CSSProperties } from 'react';
-import { useLabels } from '../i18n/labels';
 import { STATUS_COLOR } from './StatusBadge';
 
 /** 16×16 strokes: a clock, a return arrow, a cross, an arrow in, a tick, an empty circle. */
@@ -17,8 +17,15 @@ const ICON_PATHS: Record<string, string> = {
 
 const FALLBACK = 'M8 4.5a3.5 3.5 0 1 0 0 7a3.5 3.5 0 1 0 0-7';
 
-export function StatusMark({ status, style }: { status: string; style?: CSSProperties }) {
-  const labels = useLabels();
+export function StatusMark({
+  status,
+  label,
+  style,
+}: {
+  status: string;
+  label: string;
+  style?: CSSProperties;
+}) {
   const color = `var(--mantine-color-${STATUS_COLOR[status] ?? 'gray'}-7)`;
   return (
     <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap', ...style }}>
@@ -32,7 +39,7 @@ export function StatusMark({ status, style }: { status: string; style?: CSSPrope
           strokeLinejoin="round"
         />
       </svg>
-      {labels.status(status)}
+      {label}
     </span>
   );
 }

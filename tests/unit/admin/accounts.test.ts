@@ -11,6 +11,7 @@ import { createRouter } from '../../../main/ipc/router';
 import { startBridge } from '../../../main/shell/http-bridge';
 import type { AppContext } from '../../../main/app-context';
 import { testApp } from '../../helpers/app';
+import { setUpAdmin } from '../../helpers/sessions';
 import { tempDir } from '../../helpers/temp-dir';
 
 function service() {
@@ -134,12 +135,7 @@ describe('through the router and the HTTP bridge', () => {
   async function site() {
     app = testApp();
     const route = createRouter(app);
-    await route(
-      'auth.setup',
-      { username: 'site.admin', displayName: 'A', password: 'admin-password-1' },
-      's',
-    );
-    await route('auth.signIn', { username: 'site.admin', password: 'admin-password-1' }, 'admin');
+    await setUpAdmin(route, 'admin');
     return route;
   }
 

@@ -1,31 +1,25 @@
 // Runs in: tests (Node). Migration 0009 on a database written before it: accounts keep their
 // passwords without a forced change, the lookout list in force is marked as the feed's.
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { dbPath, loadMigrations, openDatabase } from '../../../main/db/database';
-import { tempDir } from '../../helpers/temp-dir';
+import { openDatabase } from '../../../main/db/database';
+import { folderBefore } from '../../helpers/migrations';
 
 describe('migration 0009 (admin console)', () => {
   it('adds the one-time password mark and the lookout source to existing rows', () => {
-    const all = loadMigrations();
-    const at = all.findIndex((m) => m.name === '0009_admin_console.sql');
+    const { dir, index: at } = folderBefore('0009_admin_console.sql', (old) => {
+      old
+        .prepare(
+          "INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES ('ofc.old', 'Old', 'officer', 'scrypt$x', '2026-01-01T00:00:00Z')",
+        )
+        .run();
+      old
+        .prepare(
+          "INSERT INTO lookout_meta (id, version, key_id, fetched_at) VALUES (1, 4, 'publisher-2026', '2026-01-01T00:00:00Z')",
+        )
+        .run();
+    });
     expect(at).toBe(8);
-    const dir = tempDir();
-    openDatabase(dir, { migrations: all.slice(0, at) }).close();
-    const old = new Database(dbPath(dir));
-    old
-      .prepare(
-        "INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES ('ofc.old', 'Old', 'officer', 'scrypt$x', '2026-01-01T00:00:00Z')",
-      )
-      .run();
-    old
-      .prepare(
-        "INSERT INTO lookout_meta (id, version, key_id, fetched_at) VALUES (1, 4, 'publisher-2026', '2026-01-01T00:00:00Z')",
-      )
-      .run();
-    old.close();
-
-    const db = openDatabase(dir, { migrations: all });
+    const db = openDatabase(dir);
     try {
       expect(db.prepare("SELECT must_change_password FROM users WHERE username = 'ofc.old'").get()).toEqual({
         must_change_password: 0,

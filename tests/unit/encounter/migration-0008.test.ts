@@ -1,37 +1,31 @@
 // Runs in: vitest (Node, real SQLite file). Migration 0008 on a database that already holds
 // verifications and decisions: they keep their values (not blind, no judgement, no manual check),
 // and the new columns and table refuse what the booth must never store.
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { dbPath, loadMigrations, openDatabase } from '../../../main/db/database';
-import { tempDir } from '../../helpers/temp-dir';
-
-const migrations = loadMigrations();
-const at = migrations.findIndex((m) => m.name === '0008_identity_checks.sql');
+import { openDatabaseFile } from '../../../main/db/database';
+import { folderBefore, openThrough } from '../../helpers/migrations';
 
 describe('migration 0008 (identity checks)', () => {
   it('keeps earlier verifications and decisions, and checks what is stored from now on', () => {
-    expect(at).toBe(7);
-    const dir = tempDir();
-    const before = openDatabase(dir, { migrations: migrations.slice(0, at) });
-    before
-      .prepare(
-        `INSERT INTO verifications (applicant_id, officer, at, capture_sha256, band, score, match_threshold,
+    const { dir, index: at } = folderBefore('0008_identity_checks.sql', (before) => {
+      before
+        .prepare(
+          `INSERT INTO verifications (applicant_id, officer, at, capture_sha256, band, score, match_threshold,
            inconclusive_threshold, liveness, quality_reasons, model_version, total_ms)
          VALUES ('A0', 'ofc', '2026-11-22T15:00:00Z', 'c0', 'MATCH', 0.71, 0.45, 0.35, 0.9, '[]', 'm1', 30)`,
-      )
-      .run();
-    before
-      .prepare(
-        `INSERT INTO encounters (client_id, applicant_id, appointment_id, officer, booth, arrived_at, completed_at,
+        )
+        .run();
+      before
+        .prepare(
+          `INSERT INTO encounters (client_id, applicant_id, appointment_id, officer, booth, arrived_at, completed_at,
            disposition, note, verification_id, flags_acknowledged, supersedes)
          VALUES ('E0', 'A0', 'AP0', 'ofc', 'Booth 1', '2026-11-22T15:00:00Z', '2026-11-22T15:01:00Z',
            'processed', '', 1, '[]', NULL)`,
-      )
-      .run();
-    before.close();
-
-    const db = openDatabase(dir, { migrations: migrations.slice(0, at + 1) });
+        )
+        .run();
+    });
+    expect(at).toBe(7);
+    const db = openThrough(dir, at);
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(at + 1);
       expect(db.prepare('SELECT band, score, blind, judgement, judged_at FROM verifications').get()).toEqual({
@@ -79,7 +73,7 @@ describe('migration 0008 (identity checks)', () => {
       db.close();
     }
     // The file on disk is at 0008 (a fresh open with every migration goes on from there).
-    const raw = new Database(dbPath(dir), { readonly: true });
+    const raw = openDatabaseFile(dir, { readonly: true });
     expect(raw.pragma('user_version', { simple: true })).toBe(at + 1);
     raw.close();
   });

@@ -1,13 +1,12 @@
-import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AuditLog, auditKey, entryMac } from '../../../main/audit/audit-log';
-import { dbPath, openDatabase, type Db } from '../../../main/db/database';
+import { openDatabase, type Db, openDatabaseFile } from '../../../main/db/database';
 import { loadDataKey } from '../../../main/platform/data-key';
 import { tempDir } from '../../helpers/temp-dir';
 
 /** Opens the file the way an insider with a SQLite shell would: triggers dropped. */
 function tamper(dir: string, sql: string): void {
-  const raw = new Database(dbPath(dir));
+  const raw = openDatabaseFile(dir);
   raw.exec('DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;');
   raw.exec(sql);
   raw.close();

@@ -1,17 +1,16 @@
 // Runs in: tests (Node). The audit chain witnessed by the feed: a console uploads through the
 // outbox (which carries its chain head), then its file is tampered with as an insider with a
 // SQLite shell would; `arrivals audit verify --witness` against the real feed server names it.
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_TRIGGERS, auditKey, entryHash, entryMac } from '../../../main/audit/audit-log';
 import { postWitnessed } from '../../../main/audit/witness';
-import { dbPath } from '../../../main/db/database';
+import { openDatabaseFile, type Db } from '../../../main/db/database';
 import type { FeedServer } from '../../../main/feed/server';
 import { loadDataKey } from '../../../main/platform/data-key';
 import { Outbox } from '../../../main/sync/outbox';
 import { testApp } from '../../helpers/app';
 import { arrivalsAsync } from '../../helpers/cli';
-import { serve } from '../../helpers/feed';
+import { queuedEncounter, serve } from '../../helpers/feed';
 import { tempDir } from '../../helpers/temp-dir';
 
 let server: FeedServer;
@@ -19,20 +18,6 @@ beforeAll(async () => {
   ({ server } = await serve({ ports: ['HID'], dates: ['2026-11-22'], perPortPerDay: 4, seed: 2 }));
 });
 afterAll(() => server.close());
-
-const encounter = {
-  applicantId: 'A1',
-  appointmentId: 'AP-A1',
-  port: 'HID',
-  officer: 'ofc.lee',
-  booth: 'Booth 2',
-  arrivedAt: '2026-11-22T15:00:00Z',
-  completedAt: '2026-11-22T15:02:00Z',
-  disposition: 'processed',
-  verification: null,
-  flagsAcknowledged: [],
-  note: '',
-};
 
 /** Five entries, one upload (the witness holds head 5), two entries more: a closed data folder. */
 async function witnessedConsole(): Promise<string> {
@@ -42,7 +27,7 @@ async function witnessedConsole(): Promise<string> {
     const add = (i: number) => app.audit.append({ actor: 'ofc.lee', action: 'case.view', subject: `A${i}` });
     [1, 2, 3, 4, 5].forEach(add);
     const outbox = new Outbox(app.db);
-    outbox.enqueue('encounter', 'A1', encounter);
+    outbox.enqueue('encounter', 'A1', queuedEncounter('A1'));
     expect(await outbox.flush((p) => postWitnessed(app, server.url, p))).toEqual({ sent: 1, acked: 1 });
     expect(server.auditHeads.get(app.updates.boothId)).toEqual([
       { seq: 5, hash: app.audit.hashAt(5), receivedAt: expect.any(String) },
@@ -55,8 +40,8 @@ async function witnessedConsole(): Promise<string> {
 }
 
 /** Runs SQL on the file with the triggers out of the way, then puts them back as they were. */
-function tamper(dir: string, edit: (db: Database.Database) => void): void {
-  const db = new Database(dbPath(dir));
+function tamper(dir: string, edit: (db: Db) => void): void {
+  const db = openDatabaseFile(dir);
   db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
   edit(db);
   for (const sql of Object.values(AUDIT_TRIGGERS)) db.exec(sql);
@@ -64,12 +49,19 @@ function tamper(dir: string, edit: (db: Database.Database) => void): void {
 }
 
 type Row = { seq: number; at: string; actor: string; action: string; subject: string; details: string };
-const rows = (db: Database.Database) => db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Row[];
-const hashOf = (db: Database.Database, seq: number) =>
+const rows = (db: Db) => db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Row[];
+const hashOf = (db: Db, seq: number) =>
   (db.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(seq) as { hash: string }).hash;
 
 async function verify(dir: string, witness = true) {
   return arrivalsAsync(dir, ['audit', 'verify', ...(witness ? ['--witness', server.url] : [])]);
+}
+
+/** The witnessed check fails (exit code 1) and says why. */
+async function expectBroken(dir: string, why: string) {
+  const r = await verify(dir);
+  expect(r.code, r.out).toBe(1);
+  expect(r.out).toContain(why);
 }
 
 // Each test starts the CLI once or twice: a generous cap, so a loaded machine passes as a fast one.
@@ -94,9 +86,8 @@ describe('audit verify --witness', { timeout: 300_000 }, () => {
       db.prepare('UPDATE audit_head SET hash = ?').run(prev);
     });
     expect((await verify(dir, false)).code).toBe(0);
-    const r = await verify(dir);
-    expect(r.code, r.out).toBe(1);
-    expect(r.out).toContain(
+    await expectBroken(
+      dir,
       'BROKEN at entry 5: entry 5 does not match the head the witness recorded: the log was rewritten at or before entry 5',
     );
   });
@@ -107,9 +98,8 @@ describe('audit verify --witness', { timeout: 300_000 }, () => {
       db.prepare('DELETE FROM audit_log WHERE seq > 3').run();
       db.prepare('UPDATE audit_head SET seq = 3, hash = ?').run(hashOf(db, 3));
     });
-    const r = await verify(dir);
-    expect(r.code, r.out).toBe(1);
-    expect(r.out).toContain(
+    await expectBroken(
+      dir,
       'BROKEN at entry 4: the log ends at entry 3 but the witness saw entry 5: entries were removed and the head rewound',
     );
   });
@@ -132,19 +122,16 @@ describe('audit verify --witness', { timeout: 300_000 }, () => {
       ).run(...Object.values(forged), prev, hash);
       db.prepare('UPDATE audit_head SET seq = 8, hash = ?').run(hash);
     });
-    const r = await verify(dir);
-    expect(r.code, r.out).toBe(1);
-    expect(r.out).toContain('BROKEN at entry 8: entry 8 was altered or forged after it was written');
+    await expectBroken(dir, 'BROKEN at entry 8: entry 8 was altered or forged after it was written');
   });
 
   it('reports dropped protective triggers', async () => {
     const dir = await witnessedConsole();
-    const db = new Database(dbPath(dir));
+    const db = openDatabaseFile(dir);
     db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
     db.close();
-    const r = await verify(dir);
-    expect(r.code, r.out).toBe(1);
-    expect(r.out).toContain(
+    await expectBroken(
+      dir,
       'BROKEN: the protective triggers audit_log_no_update, audit_log_no_delete were removed or changed',
     );
   });

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { arrivals } from '../../helpers/cli';
-import { dbPath } from '../../../main/db/database';
+import { dbPath, openDatabaseFile } from '../../../main/db/database';
 import { fileHash, tempDir } from '../../helpers/temp-dir';
 
 function seeded(): string {
@@ -21,7 +20,7 @@ function seeded(): string {
 }
 
 function tamper(dir: string, sql: string) {
-  const db = new Database(dbPath(dir));
+  const db = openDatabaseFile(dir);
   db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
   db.exec(sql);
   db.close();
@@ -59,7 +58,7 @@ describe('arrivals CLI', { timeout: 300_000 }, () => {
 
   it('refuses a database from a newer version without touching it', () => {
     const dir = seeded();
-    const db = new Database(dbPath(dir));
+    const db = openDatabaseFile(dir);
     db.pragma('user_version = 99');
     db.pragma('journal_mode = DELETE');
     db.close();

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { dbPath, loadMigrations, openDatabase } from '../../../main/db/database';
+import { dbPath, loadMigrations, openDatabase, openDatabaseFile } from '../../../main/db/database';
 import { AppError } from '../../../main/platform/app-error';
 import { fileHash, tempDir } from '../../helpers/temp-dir';
 
@@ -36,7 +35,7 @@ describe('database', () => {
   it('refuses a database from a newer version and leaves it byte-identical', () => {
     const dir = tempDir();
     openDatabase(dir).close();
-    const raw = new Database(dbPath(dir));
+    const raw = openDatabaseFile(dir);
     raw.pragma(`user_version = ${migrations.length + 5}`);
     raw.pragma('journal_mode = DELETE');
     raw.close();
@@ -98,7 +97,7 @@ describe('database', () => {
     db.close();
     const backups = fs.readdirSync(dir).filter((f) => f.endsWith('.bak'));
     expect(backups).toHaveLength(1);
-    const bak = new Database(path.join(dir, backups[0]!), { readonly: true });
+    const bak = openDatabaseFile(dir, { file: path.join(dir, backups[0]!), readonly: true });
     expect(bak.pragma('user_version', { simple: true })).toBe(1);
     bak.close();
   });
@@ -115,7 +114,7 @@ describe('database', () => {
       },
     ];
     expectAppError(() => openDatabase(dir, { migrations: bad }), 'DB_MIGRATION_FAILED');
-    const raw = new Database(dbPath(dir), { readonly: true });
+    const raw = openDatabaseFile(dir, { readonly: true });
     expect(raw.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(raw.prepare("SELECT name FROM sqlite_master WHERE name = 'ok_part'").get()).toBeUndefined();
     raw.close();

@@ -1,31 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRouter } from '../../../main/ipc/router';
 import { testApp } from '../../helpers/app';
+import { setUpAdmin, signInUsers } from '../../helpers/sessions';
 import type { AppContext } from '../../../main/app-context';
 
 let app: AppContext | undefined;
 afterEach(() => app?.close());
 
+/** A user of `role` signed in on connection 'me' (the admin alone, or a user the admin created). */
 async function signedIn(role: 'officer' | 'supervisor' | 'admin') {
   app = testApp();
   const route = createRouter(app);
-  await route(
-    'auth.setup',
-    { username: 'site.admin', displayName: 'Admin', password: 'admin-password-1' },
-    'setup',
-  );
-  if (role !== 'admin') {
-    await route('auth.signIn', { username: 'site.admin', password: 'admin-password-1' }, 'a');
-    await route(
-      'users.create',
-      { username: `u.${role}`, displayName: role, role, password: 'user-password-1' },
-      'a',
-    );
-  }
-  const name = role === 'admin' ? 'site.admin' : `u.${role}`;
-  const pw = role === 'admin' ? 'admin-password-1' : 'user-password-1';
-  const r = await route('auth.signIn', { username: name, password: pw }, 'me');
-  expect(r.ok).toBe(true);
+  if (role === 'admin') await setUpAdmin(route, 'me');
+  else await signInUsers(route, [{ username: `u.${role}`, displayName: role, role, connection: 'me' }]);
+  expect(await route('auth.session', {}, 'me')).toMatchObject({ ok: true, value: { user: { role } } });
   return route;
 }
 

@@ -9,6 +9,7 @@ import { ROLES } from '../../../ipc/channel';
 import { DISPOSITIONS } from '../../../ipc/channels/encounter';
 import { FaceBand, GuideHint, Judgement } from '../../../ipc/channels/face';
 import { FLAG_THRESHOLD_KEYS, FlagVerdict, Severity } from '../../../ipc/channels/flags';
+import { GROUP_DIMENSIONS } from '../../../ipc/channels/reporting';
 import { SyncStatusView } from '../../../ipc/channels/sync';
 import { UPDATE_CHANNELS } from '../../../ipc/channels/settings';
 import { UPDATE_PHASES } from '../../../ipc/channels/update';
@@ -60,6 +61,9 @@ const DYNAMIC: Record<string, string[] | typeof GUARDED> = {
   'booth.tabs.scroll.*': ['flags', 'details', 'group'],
   'dashboard.trends.kinds.*': GUARDED,
   'dashboard.bands.*': GUARDED,
+  'dashboard.verification.dimensions.*': [...GROUP_DIMENSIONS],
+  'dashboard.verification.sex.*': GUARDED,
+  'dashboard.verification.age.*': GUARDED,
 };
 
 type Tree = { [k: string]: string | Tree };

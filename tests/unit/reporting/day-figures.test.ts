@@ -1,15 +1,19 @@
 // Runs in: vitest (Node, real SQLite file). The supervisor's figures on a simulated day at San
 // Ysidro (several booths and officers, no-shows, referrals, corrections, correction chains and
-// ties, face retries and manual checks, cancelled and other-day cases): every figure equals an
-// independent query written here, not the service's own (latest decision found by NOT EXISTS,
-// hours by a fixed PST offset, percentiles by LIMIT/OFFSET); sign-offs close referrals.
+// ties, face retries, liveness advisories, blind-first judgements and manual checks, flags in
+// every state, cancelled and other-day cases): every figure equals an independent query written
+// here, not the service's own (latest decision found by NOT EXISTS, hours by a fixed PST offset,
+// percentiles by LIMIT/OFFSET, age bands by date arithmetic, a query per group and counter);
+// small groups are suppressed; sign-offs close referrals; the flag review queue is audited.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../../main/app-context';
 import type { Db } from '../../../main/db/database';
 import { EncounterRepository, type EncounterRow } from '../../../main/encounter/encounter-repository';
 import { ManualCheckRepository } from '../../../main/encounter/manual-check-repository';
 import { arrivalsDashboard, localHours } from '../../../main/reporting/dashboard';
+import { RULES } from '../../../main/flags/rules/index';
 import { referralList, signOffReferral } from '../../../main/reporting/referrals';
+import { flagReview } from '../../../main/reporting/flag-review';
 import { applicant } from '../../helpers/memory-feed';
 import { testApp } from '../../helpers/app';
 import { seedPortDay } from '../../helpers/port-day';
@@ -38,10 +42,11 @@ function simulate(a: AppContext, ids: number[], seed: number): void {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const enc = new EncounterRepository(a.db);
   const checks = new ManualCheckRepository(a.db);
-  const verify = a.db.prepare(
+  // Liveness under the advisory threshold now and then; blind-first comparisons with the officer's judgement.
+  const verify = a.db.prepare<[string, string, string, string | null, number, number, string | null]>(
     `INSERT INTO verifications (applicant_id, officer, at, capture_sha256, band, score, match_threshold,
-       inconclusive_threshold, liveness, quality_reasons, model_version, total_ms)
-     VALUES (?, ?, ?, 'c', ?, 0.5, 0.47, 0.37, 0.9, '[]', 'm1', 20)`,
+       inconclusive_threshold, liveness, quality_reasons, model_version, total_ms, blind, judgement)
+     VALUES (?, ?, ?, 'c', ?, 0.5, 0.47, 0.37, ?, '[]', 'm1', 20, ?, ?)`,
   );
   const slotOf = a.db
     .prepare<[string], string>('SELECT slot FROM appointments WHERE applicant_id = ?')
@@ -60,12 +65,18 @@ function simulate(a: AppContext, ids: number[], seed: number): void {
             ? 'referred_secondary'
             : 'identity_not_confirmed';
     // Retries: up to three comparisons, and a manual check after unsuccessful ones now and then.
+    let lastVerification: number | null = null;
     for (let k = 0; k < 1 + Math.floor(rand() * 3); k++)
-      verify.run(
-        `A${i}`,
-        officer,
-        iso(arrived + k * 30_000),
-        pick(['MATCH', 'INCONCLUSIVE', 'NO_MATCH', null]),
+      lastVerification = Number(
+        verify.run(
+          `A${i}`,
+          officer,
+          iso(arrived + k * 30_000),
+          pick(['MATCH', 'INCONCLUSIVE', 'NO_MATCH', null]),
+          (i + k) % 7 === 0 ? 0.3 : 0.9,
+          i % 4 === 0 ? 1 : 0,
+          i % 4 === 0 ? (['same', 'different', 'unsure'] as const)[(i + k) % 3]! : null,
+        ).lastInsertRowid,
       );
     const check =
       rand() < 0.2
@@ -89,7 +100,8 @@ function simulate(a: AppContext, ids: number[], seed: number): void {
       completed_at: iso(completed),
       disposition,
       note: disposition === 'referred_secondary' ? `Referred, "held" at ${booth}, check bags` : '',
-      verification_id: null,
+      // Most decisions name the comparison they rest on (the last one).
+      verification_id: i % 3 === 0 ? null : lastVerification,
       manual_check_id: check?.id ?? null,
       flags_acknowledged: JSON.stringify(i % 5 === 0 ? [`SHARED_PHONE:${i}`, `SHARED_PHONE:${i + 1}`] : []),
       supersedes: null,
@@ -120,8 +132,69 @@ function simulate(a: AppContext, ids: number[], seed: number): void {
   }
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * Group fields spread over the applicants: a sex "X" rare enough to be suppressed (and so hide
+ * the next smallest too), ages from infants to 80s (two born on either side of their 18th
+ * birthday on the day), five nationalities, three languages.
+ */
+function person(i: number) {
+  const dob =
+    i === 20
+      ? '2008-11-22'
+      : i === 21
+        ? '2008-11-23'
+        : `${1940 + ((i * 13) % 86)}-${pad(1 + (i % 12))}-${pad(1 + ((i * 5) % 28))}`;
+  return {
+    sex: (i % 17 === 0 ? 'X' : i % 2 ? 'M' : 'F') as 'F' | 'M' | 'X',
+    dob,
+    nationality: ['MEX', 'VEN', 'HND', 'GTM', 'CUB'][i % 5]!,
+    language: ['es', 'es', 'ht', 'pt'][i % 4]!,
+  };
+}
+
+const RULE_IDS = ['SHARED_PHONE', 'SHARED_ADDRESS', 'IDENTITY_DUPLICATE', 'LOOKOUT_MATCH', 'RETIRED_RULE'];
+
+/** Flags in every state on the simulated day and the others: open, acknowledged, reviewed, cleared. */
+function seedFlags(a: AppContext): void {
+  const insert = a.db.prepare(
+    `INSERT INTO flags (applicant_id, rule_id, rule_version, match_key, severity, evidence, explanation, status,
+       computed_at, acknowledged_by, acknowledged_at, feedback, feedback_by, feedback_at)
+     VALUES (?, ?, 1, ?, ?, '{}', 'x', ?, '2026-11-22T06:00:00Z', ?, ?, ?, ?, ?)`,
+  );
+  for (const i of [...Array.from({ length: 120 }, (_, k) => k), 200, 203, 205, 300, 304]) {
+    if (i % 3 === 2) continue;
+    const rule = RULE_IDS[i % RULE_IDS.length]!;
+    const acked = i % 4 === 0;
+    // The other days' flags are all reviewed: precision over all days then differs from the day's.
+    const verdict =
+      i >= 200
+        ? i % 2
+          ? 'false_positive'
+          : 'confirmed'
+        : i % 7 === 0
+          ? 'confirmed'
+          : i % 5 === 1
+            ? 'false_positive'
+            : null;
+    insert.run(
+      `A${i}`,
+      rule,
+      `k${i}`,
+      (['low', 'medium', 'high'] as const)[i % 3],
+      i % 11 === 0 ? 'cleared' : 'open',
+      acked ? 'ofc1' : null,
+      acked ? '2026-11-22T16:00:00Z' : null,
+      verdict,
+      verdict ? 'sup' : null,
+      verdict ? '2026-11-22T20:00:00Z' : null,
+    );
+  }
+}
+
 function seed(a: AppContext): void {
-  const noPhoto = (i: number) => applicant(i, i % 4 === 0 ? { photo: null } : {});
+  const noPhoto = (i: number) => applicant(i, { ...person(i), ...(i % 4 === 0 ? { photo: null } : {}) });
   seedPortDay(
     a.db,
     'SYS',
@@ -159,6 +232,7 @@ function seed(a: AppContext): void {
     7,
   );
   simulate(a, [200, 201, 202, 300, 301], 11);
+  seedFlags(a);
   // Enrolment as stored: usable templates for some photos, unusable for others.
   a.db
     .prepare(
@@ -271,6 +345,114 @@ function expectedPhotos(db: Db) {
   };
 }
 
+// The day's compared or hand-checked applicants, each with an age band worked out by date
+// arithmetic (the service compares year and month-day strings).
+const PEOPLE = `SELECT a.applicant_id, a.sex, a.nationality, a.language,
+    CASE WHEN date(a.dob, '+60 years') <= a.service_date THEN '60plus'
+      WHEN date(a.dob, '+45 years') <= a.service_date THEN '45-59'
+      WHEN date(a.dob, '+30 years') <= a.service_date THEN '30-44'
+      WHEN date(a.dob, '+18 years') <= a.service_date THEN '18-29'
+      WHEN a.dob <= a.service_date THEN 'under18' ELSE 'unknown' END AS age
+  FROM applicants a WHERE a.port = 'SYS' AND a.service_date = '${DAY}'
+    AND (a.applicant_id IN (SELECT applicant_id FROM verifications) OR a.applicant_id IN (SELECT applicant_id FROM manual_checks))`;
+// Model m1 has no calibration file: its liveness advisory threshold is the fallback, 0.5.
+const ADVISORY = 0.5;
+
+/** Verification counts over the day's people that `where` selects, each by its own query. */
+function expectedCounts(db: Db, where: string) {
+  const P = `SELECT applicant_id FROM (${PEOPLE}) WHERE ${where}`;
+  const V = `SELECT * FROM verifications WHERE applicant_id IN (${P})`;
+  const D = `SELECT f.disposition, f.manual_check_id, v.band FROM (${FINAL}) f
+    LEFT JOIN verifications v ON v.id = f.verification_id WHERE f.applicant_id IN (${P})`;
+  const agreed = `(judgement = 'same' AND band = 'MATCH') OR (judgement = 'different' AND band = 'NO_MATCH')`;
+  const disagreed = `(judgement = 'same' AND band = 'NO_MATCH') OR (judgement = 'different' AND band = 'MATCH')`;
+  const verifications = n(db, `SELECT COUNT(*) FROM (${V})`);
+  return {
+    applicants: n(db, `SELECT COUNT(*) FROM (${P})`),
+    verifications,
+    match: n(db, `SELECT COUNT(*) FROM (${V}) WHERE band = 'MATCH'`),
+    inconclusive: n(db, `SELECT COUNT(*) FROM (${V}) WHERE band = 'INCONCLUSIVE'`),
+    noMatch: n(db, `SELECT COUNT(*) FROM (${V}) WHERE band = 'NO_MATCH'`),
+    noResult: n(db, `SELECT COUNT(*) FROM (${V}) WHERE band IS NULL`),
+    retries: verifications - n(db, `SELECT COUNT(DISTINCT applicant_id) FROM (${V})`),
+    retried: n(db, `SELECT COUNT(*) FROM (SELECT 1 FROM (${V}) GROUP BY applicant_id HAVING COUNT(*) > 1)`),
+    manualChecks: n(db, `SELECT COUNT(*) FROM manual_checks WHERE applicant_id IN (${P})`),
+    decidedOnManualCheck: n(
+      db,
+      `SELECT COUNT(*) FROM (${D}) WHERE manual_check_id IS NOT NULL AND disposition <> 'no_show'`,
+    ),
+    livenessAdvisories: n(db, `SELECT COUNT(*) FROM (${V}) WHERE liveness < ${ADVISORY}`),
+    blind: n(db, `SELECT COUNT(*) FROM (${V}) WHERE blind = 1`),
+    blindAgreed: n(db, `SELECT COUNT(*) FROM (${V}) WHERE blind = 1 AND (${agreed})`),
+    blindDisagreed: n(db, `SELECT COUNT(*) FROM (${V}) WHERE blind = 1 AND (${disagreed})`),
+    confirmedAfterNonMatch: n(
+      db,
+      `SELECT COUNT(*) FROM (${D}) WHERE disposition = 'processed' AND band IN ('INCONCLUSIVE', 'NO_MATCH')`,
+    ),
+    notConfirmedAfterMatch: n(
+      db,
+      `SELECT COUNT(*) FROM (${D}) WHERE disposition = 'identity_not_confirmed' AND band = 'MATCH'`,
+    ),
+  };
+}
+
+/**
+ * Everyone, then each group of each dimension in order; a group of fewer than 10 applicants is
+ * suppressed, and where a dimension has exactly one such group the next smallest is too.
+ */
+function expectedVerification(db: Db) {
+  const groups = (['sex', 'age', 'nationality', 'language'] as const).flatMap((dimension) => {
+    const values = db
+      .prepare(`SELECT DISTINCT ${dimension} FROM (${PEOPLE}) ORDER BY 1`)
+      .pluck()
+      .all() as string[];
+    const rows = values
+      .sort((x, y) => x.localeCompare(y))
+      .map((group) => ({ dimension, group, counts: expectedCounts(db, `${dimension} = '${group}'`) }));
+    const small = rows.filter((r) => r.counts.applicants < 10);
+    const hidden = new Set(small);
+    if (small.length === 1) {
+      const next = rows
+        .filter((r) => !hidden.has(r))
+        .sort((x, y) => x.counts.applicants - y.counts.applicants || x.group.localeCompare(y.group))[0];
+      if (next) hidden.add(next);
+    }
+    return rows.map((r) =>
+      hidden.has(r) ? { ...r, suppressed: true, counts: null } : { ...r, suppressed: false },
+    );
+  });
+  return { overall: expectedCounts(db, '1'), groups, minGroup: 10 };
+}
+
+/** Per rule, the day's flags (open or reviewed) in one state each; precision of the day's and all reviews. */
+function expectedFlagRules(db: Db) {
+  const F = `SELECT * FROM flags WHERE applicant_id IN (SELECT applicant_id FROM applicants WHERE port = 'SYS' AND service_date = '${DAY}')
+    AND (status = 'open' OR feedback IS NOT NULL)`;
+  const known = RULES.map((r) => ({ ruleId: r.id, description: r.description, version: r.version }));
+  const extra = (db.prepare(`SELECT DISTINCT rule_id FROM (${F}) ORDER BY 1`).pluck().all() as string[])
+    .filter((id) => !RULES.some((r) => r.id === id))
+    .map((ruleId) => ({ ruleId, description: '', version: 0 }));
+  return [...known, ...extra].map((r) => {
+    const c = (where: string) =>
+      n(db, `SELECT COUNT(*) FROM (${F}) WHERE rule_id = '${r.ruleId}' AND ${where}`);
+    const all = (verdict: string) =>
+      n(db, `SELECT COUNT(*) FROM flags WHERE rule_id = '${r.ruleId}' AND feedback = '${verdict}'`);
+    const confirmed = c("feedback = 'confirmed'");
+    const falsePositive = c("feedback = 'false_positive'");
+    const allReviewed = all('confirmed') + all('false_positive');
+    return {
+      ...r,
+      open: c('feedback IS NULL AND acknowledged_at IS NULL'),
+      acknowledged: c('feedback IS NULL AND acknowledged_at IS NOT NULL'),
+      reviewed: c('feedback IS NOT NULL'),
+      confirmed,
+      falsePositive,
+      precision: confirmed + falsePositive ? confirmed / (confirmed + falsePositive) : null,
+      precisionAllDays: allReviewed ? all('confirmed') / allReviewed : null,
+    };
+  });
+}
+
 function expectDashboardMatchesTables(a: AppContext) {
   const d = arrivalsDashboard(a, { port: 'SYS', date: DAY });
   expect(d.port).toBe('SYS');
@@ -281,6 +463,8 @@ function expectDashboardMatchesTables(a: AppContext) {
   expect(d.officers).toEqual(expectedWork(a.db, 'officer'));
   expect(d.openReferrals).toBe(expectedOpenReferrals(a.db));
   expect(d.enrolment).toEqual({ running: false, ...expectedPhotos(a.db) });
+  expect(d.verification).toEqual(expectedVerification(a.db));
+  expect(d.flagRules).toEqual(expectedFlagRules(a.db));
   return d;
 }
 
@@ -294,6 +478,33 @@ describe('the supervisor day figures', () => {
     expect(d.officers).toHaveLength(5);
     expect(d.figures.referred).toBeGreaterThan(3);
     expect(d.figures.stillToCome).toBeGreaterThan(10);
+    // Verification and flags in every state the view distinguishes, a group suppressed by size and one beside it.
+    const o = d.verification.overall;
+    for (const k of [
+      'retries',
+      'manualChecks',
+      'decidedOnManualCheck',
+      'livenessAdvisories',
+      'blindAgreed',
+      'blindDisagreed',
+      'confirmedAfterNonMatch',
+      'notConfirmedAfterMatch',
+    ] as const)
+      expect(o[k], k).toBeGreaterThan(0);
+    const sex = d.verification.groups.filter((g) => g.dimension === 'sex');
+    expect(sex.map((g) => [g.group, g.suppressed])).toEqual([
+      ['F', false],
+      ['M', true],
+      ['X', true],
+    ]);
+    expect(sex.find((g) => g.group === 'F')!.counts!.applicants).toBeGreaterThanOrEqual(10);
+    expect(d.verification.groups.filter((g) => g.dimension === 'age').map((g) => g.group)).toEqual(
+      expect.arrayContaining(['under18', '18-29', '30-44', '45-59', '60plus']),
+    );
+    const phone = d.flagRules.find((r) => r.ruleId === 'SHARED_PHONE')!;
+    expect(phone.open + phone.acknowledged + phone.reviewed).toBeGreaterThan(3);
+    expect(d.flagRules.some((r) => r.precision !== null && r.precision !== r.precisionAllDays)).toBe(true);
+    expect(d.flagRules.at(-1)!.ruleId).toBe('RETIRED_RULE');
     expect(n(app.db, 'SELECT COUNT(*) FROM encounters WHERE supersedes IS NOT NULL')).toBeGreaterThan(15);
     const rows = n(
       app.db,
@@ -388,6 +599,53 @@ describe('the supervisor day figures', () => {
     });
     expectDashboardMatchesTables(app);
     expect(arrivalsDashboard(app, { port: 'SYS', date: DAY }).openReferrals).toBe(open - 1);
+  });
+
+  it("queues the day's flags with whom each is about and the case's decision (audited); a verdict keeps its place", () => {
+    app = testApp();
+    seed(app);
+    const DAY_FLAGS = `FROM flags f JOIN applicants a ON a.applicant_id = f.applicant_id
+      WHERE a.port = 'SYS' AND a.service_date = '${DAY}' AND (f.status = 'open' OR f.feedback IS NOT NULL)`;
+    const expected = () =>
+      app!.db
+        .prepare(
+          `SELECT f.id, f.applicant_id, a.given_names || ' ' || a.family_names AS name,
+             (SELECT disposition FROM (${FINAL}) d WHERE d.applicant_id = f.applicant_id) AS decision,
+             f.feedback, f.feedback_by ${DAY_FLAGS}
+           ORDER BY CASE f.severity WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, f.computed_at DESC, f.id`,
+        )
+        .raw()
+        .all();
+    const shown = (v: ReturnType<typeof flagReview>) =>
+      v.queue.map((f) => [f.id, f.applicantId, f.applicantName, f.decision, f.feedback, f.feedbackBy]);
+    const view = flagReview(app, 'sup', { port: 'SYS', date: DAY });
+    expect(shown(view)).toEqual(expected());
+    expect(view.total).toBe(n(app.db, `SELECT COUNT(*) ${DAY_FLAGS}`));
+    expect(view.queue.some((f) => f.decision === null) && view.queue.some((f) => f.decision)).toBe(true);
+    const audit = app.db
+      .prepare("SELECT subject, details FROM audit_log WHERE action = 'flags.review.view'")
+      .get() as { subject: string; details: string };
+    expect(audit.subject).toBe(`manifest:SYS:${DAY}`);
+    expect(JSON.parse(audit.details)).toMatchObject({
+      rows: view.queue.length,
+      applicants: [...new Set(view.queue.map((f) => f.applicantId))],
+    });
+    // A verdict with a note: the flag keeps its place, and says who gave it, when, and why.
+    const open = view.queue.find((f) => f.feedback === null)!;
+    app.flags.feedback(open.id, 'sup2', 'confirmed', 'Same phone, same sponsor');
+    const after = flagReview(app, 'sup', { port: 'SYS', date: DAY });
+    expect(shown(after)).toEqual(expected());
+    expect(after.queue.findIndex((f) => f.id === open.id)).toBe(view.queue.indexOf(open));
+    expect(after.queue.find((f) => f.id === open.id)).toMatchObject({
+      feedback: 'confirmed',
+      feedbackBy: 'sup2',
+      feedbackNote: 'Same phone, same sponsor',
+      feedbackAt: expect.stringMatching(/^\d{4}-/),
+    });
+    // No port: nothing to show, still audited.
+    app.close();
+    app = testApp();
+    expect(flagReview(app, 'sup', {})).toMatchObject({ queue: [], total: 0 });
   });
 
   it("defaults to today at the console's port, and says so when there is none", () => {

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../../main/app-context';
 import { Outbox } from '../../../main/sync/outbox';
 import { ReportingRepository } from '../../../main/reporting/reporting-repository';
-import { arrivalsDashboard } from '../../../main/reporting/dashboard';
+import { arrivalsDashboard, computeDashboard } from '../../../main/reporting/dashboard';
+import { RULES } from '../../../main/flags/rules/index';
 import { applicant } from '../../helpers/memory-feed';
 import { testApp } from '../../helpers/app';
 import { seedPortDay } from '../../helpers/port-day';
@@ -84,6 +85,54 @@ const SYS_FIGURES = FIGURES({
   stillToCome: 1,
 });
 
+/** Every verification counter at zero, then the ones a case sets. */
+const COUNTS = (over: Partial<Record<string, number>>) => ({
+  applicants: 0,
+  verifications: 0,
+  match: 0,
+  inconclusive: 0,
+  noMatch: 0,
+  noResult: 0,
+  retries: 0,
+  retried: 0,
+  manualChecks: 0,
+  decidedOnManualCheck: 0,
+  livenessAdvisories: 0,
+  blind: 0,
+  blindAgreed: 0,
+  blindDisagreed: 0,
+  confirmedAfterNonMatch: 0,
+  notConfirmedAfterMatch: 0,
+  ...over,
+});
+
+// SYS's four compared applicants (A0..A2, A4), all born 1990-01-01, female, VEN, es: each
+// dimension one group of four, under the ten a group needs to be shown.
+const SYS_VERIFICATION = {
+  overall: COUNTS({ applicants: 4, verifications: 4, match: 2, noMatch: 1, noResult: 1 }),
+  groups: [
+    ['sex', 'F'],
+    ['age', '30-44'],
+    ['nationality', 'VEN'],
+    ['language', 'es'],
+  ].map(([dimension, group]) => ({ dimension, group, suppressed: true, counts: null })),
+  minGroup: 10,
+};
+
+/** No flag on the day: every rule, in the engine's order, at zero. */
+const NO_FLAGS = RULES.map((r) => ({
+  ruleId: r.id,
+  description: r.description,
+  version: r.version,
+  open: 0,
+  acknowledged: 0,
+  reviewed: 0,
+  confirmed: 0,
+  falsePositive: 0,
+  precision: null,
+  precisionAllDays: null,
+}));
+
 describe('reporting repository', () => {
   it('counts one port-day only: cases by decision, verifications by band (none when no comparison)', () => {
     app = testApp();
@@ -109,6 +158,8 @@ describe('reporting repository', () => {
       booths: [],
       officers: [],
       openReferrals: 0,
+      verification: [{ dimension: 'all', grp: '', ...COUNTS({}) }],
+      flagRules: [],
     });
     expect(repo.verificationBands(nog)).toEqual({});
   });
@@ -128,6 +179,8 @@ describe('reporting repository', () => {
       officers: [],
       appointments: {},
       verificationBands: {},
+      verification: { overall: COUNTS({}), groups: [], minGroup: 10 },
+      flagRules: NO_FLAGS,
       openReferrals: 0,
       pendingUploads: 1,
       enrolment: { running: false, done: 0, total: 0, unusable: 0 },
@@ -149,9 +202,27 @@ describe('reporting repository', () => {
       officers: [work('ofc')],
       appointments: { scheduled: 5 },
       verificationBands: { MATCH: 2, NO_MATCH: 1, none: 1 },
+      verification: SYS_VERIFICATION,
+      flagRules: NO_FLAGS,
       openReferrals: 1,
       pendingUploads: 1,
       enrolment: { running: false, done: 0, total: 0, unusable: 0 },
     });
+  });
+
+  it('answers a poll from the last answer until something is written, and then counts afresh', () => {
+    app = testApp();
+    seed(app);
+    const day = { port: 'SYS', date: DAY };
+    const first = arrivalsDashboard(app, day);
+    expect(arrivalsDashboard(app, day)).toEqual(first);
+    expect(computeDashboard(app, day)).toEqual(first);
+    // Another port-day is its own answer.
+    expect(arrivalsDashboard(app, { port: 'HID', date: DAY }).figures.scheduled).toBe(2);
+    expect(arrivalsDashboard(app, day)).toEqual(first);
+    encounter(app, 4, 'processed', '2026-11-22T17:00:00Z');
+    const after = arrivalsDashboard(app, day);
+    expect(after.figures.completed).toBe(first.figures.completed + 1);
+    expect(after).toEqual(computeDashboard(app, day));
   });
 });

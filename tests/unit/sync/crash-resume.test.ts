@@ -8,9 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../main/db/database';
+import { openDatabase, openDatabaseFile } from '../../../main/db/database';
 import { contentSummary } from '../../../main/sync/content-hash';
 import { Rng } from '../../../main/feed/generator/random';
 import { openEnvelope } from '../../../main/feed/signing';
@@ -188,7 +187,7 @@ describe('crash-safe resumable sync', () => {
       if (run.outcome === 'lost-connection') lostConnections++;
       // After every kill: the file opens cleanly, passes an integrity check, and no batch is
       // recorded twice; progress never goes backwards.
-      const raw = new Database(path.join(dir, 'arrivals.db'), { readonly: true, fileMustExist: true });
+      const raw = openDatabaseFile(dir, { readonly: true, fileMustExist: true });
       expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
       const m = raw
         .prepare('SELECT applied_seq FROM manifests WHERE port = ? AND service_date = ?')

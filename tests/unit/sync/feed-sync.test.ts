@@ -163,8 +163,9 @@ describe('feed sync over HTTP', () => {
       blobs: published.blobs,
     });
     const c = localConsole();
-    const b = BundleSource.open(file, KEYS);
+    const b = await BundleSource.openFile(file, KEYS);
     await c.engine.syncDay(b, b.port, b.serviceDate);
+    await b.close();
     expect(contentSummary(c.db).hash).toBe((await reference()).hash);
 
     const raw = fs.readFileSync(file);
@@ -175,8 +176,8 @@ describe('feed sync over HTTP', () => {
     const at = i + needle.length;
     tampered[at] = tampered[at] === 0x41 ? 0x42 : 0x41;
     fs.writeFileSync(file, tampered);
-    expect(() => BundleSource.open(file, KEYS)).toThrow(/signature/);
+    await expect(BundleSource.openFile(file, KEYS)).rejects.toThrow(/signature/);
     fs.writeFileSync(file, raw.subarray(0, raw.length - 100));
-    expect(() => BundleSource.open(file, KEYS)).toThrow(/incomplete/);
+    await expect(BundleSource.openFile(file, KEYS)).rejects.toThrow(/incomplete/);
   });
 });

@@ -4,27 +4,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Outbox } from '../../../main/sync/outbox';
 import { purgeExpired } from '../../../main/sync/retention';
 import { postEncounters } from '../../../main/feed/client';
-import { AuditLog } from '../../../main/audit/audit-log';
 import { OnlineFeedSource } from '../../../main/sync/online-source';
 import type { FeedServer } from '../../../main/feed/server';
-import { KEYS, localConsole, serve } from '../../helpers/feed';
+import { SyncEngine } from '../../../main/sync/sync-engine';
+import { KEYS, localConsole, queuedEncounter, serve } from '../../helpers/feed';
+import { testApp } from '../../helpers/app';
 
 let server: FeedServer | undefined;
 afterEach(async () => server?.close());
 
-const encounter = (applicantId: string) => ({
-  applicantId,
-  appointmentId: `AP-${applicantId}`,
-  port: 'HID',
-  officer: 'ofc.lee',
-  booth: 'Booth 2',
-  arrivedAt: '2026-11-22T15:00:00Z',
-  completedAt: '2026-11-22T15:02:00Z',
-  disposition: 'processed',
-  verification: { band: 'MATCH', score: 0.71 },
-  flagsAcknowledged: [],
-  note: '',
-});
+const encounter = (applicantId: string) => queuedEncounter(applicantId, { band: 'MATCH', score: 0.71 });
 
 describe('outbox', () => {
   it('keeps every encounter until the server acknowledges it; retries are idempotent', async () => {
@@ -63,7 +52,9 @@ describe('retention', () => {
       perPortPerDay: 120,
       seed: 5,
     }));
-    const { db, photos, engine, dir } = localConsole();
+    const app = testApp();
+    const { db, photos, audit, dataDir: dir } = app;
+    const engine = new SyncEngine(db, photos, audit);
     const src = new OnlineFeedSource(server.url, KEYS);
     await engine.syncDay(src, 'BRO', '2026-10-01');
     await engine.syncDay(src, 'BRO', '2026-11-20');
@@ -77,8 +68,7 @@ describe('retention', () => {
     const outbox = new Outbox(db);
     const held = old[3]!.applicant_id;
     outbox.enqueue('encounter', held, encounter(held));
-    const audit = new AuditLog(db);
-    const r = purgeExpired(db, photos, audit, 30, 'test', new Date('2026-11-22T12:00:00Z'));
+    const r = purgeExpired(app, 30, 'test', new Date('2026-11-22T12:00:00Z'));
     expect(r.applicants).toBe(old.length - 1);
     expect(r.heldBack).toBe(1);
     expect(r.photos).toBe(oldPhotos.length - (old[3]!.photo_sha256 ? 1 : 0));

@@ -6,11 +6,9 @@
 // SYS applicants with the other ports' evidence. Then: a steady cycle costs one conditional
 // request per port-day, an amendment arrives as a delta, a failing port-day backs off alone, and
 // port-days leaving the window are purged without a trace. Every wait is on an observed state.
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AppContext } from '../../../main/app-context';
 import { startBackground, type Background } from '../../../main/background';
-import { dbPath } from '../../../main/db/database';
 import { demoSigningKey } from '../../../main/feed/demo-key';
 import { dayKey } from '../../../main/feed/publish';
 import type { Batch, ManifestHeader } from '../../../main/feed/schema';
@@ -22,6 +20,7 @@ import { shiftDate } from '../../../main/sync/vetting-window';
 import { WindowSync } from '../../../main/sync/window-sync';
 import type { ApplicantView } from '../../../ipc/channels/applicant';
 import type { QueueView } from '../../../ipc/channels/queue';
+import { plainDatabaseBytes } from '../../helpers/db-bytes';
 import { KEYS } from '../../helpers/feed';
 import { signInUsers } from '../../helpers/sessions';
 import {
@@ -345,13 +344,10 @@ describe('the vetting window of a SYS console started with defaults', () => {
     const [home] = pattern('xport-home').applicantIds.filter(ownToday);
     const shared = app.flags.forApplicant(home!).find((f) => f.ruleId === 'SHARED_ADDRESS')!;
     expect((shared.evidence as { span: { ports: string[] } }).span.ports).toEqual(['NOG', 'SYS']);
-    // Not in the file's free pages nor in the WAL: their e-mail addresses and document numbers are
-    // unique to them (ordinary data never repeats them).
-    const bytes = Buffer.concat(
-      [dbPath(app.dataDir), `${dbPath(app.dataDir)}-wal`]
-        .filter((f) => fs.existsSync(f))
-        .map((f) => fs.readFileSync(f)),
-    );
+    // Not in the file's free pages nor in the WAL (their pages decrypted first: the file is
+    // encrypted): their e-mail addresses and document numbers are unique to them (ordinary data
+    // never repeats them).
+    const bytes = plainDatabaseBytes(app.dataDir);
     const traces = gone
       .flatMap((a) => [a.email, a.document?.number].filter((s): s is string => !!s))
       .filter(

@@ -8,10 +8,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppContext } from '../../../main/app-context';
-import { openDatabase, dbPath } from '../../../main/db/database';
+import { openDatabase, openDatabaseFile } from '../../../main/db/database';
 import { demoPinnedKeys } from '../../../main/feed/demo-key';
 import { generateFeed } from '../../../main/feed/generator/index';
 import { Rng } from '../../../main/feed/generator/random';
@@ -128,7 +127,7 @@ function run(dir: string, plan: Plan): Promise<{ outcome: 'killed' | 'filled'; o
 
 /** Port-days whose manifests are complete, as "PORT date". */
 function completed(dir: string): string[] {
-  const db = new Database(dbPath(dir), { readonly: true, fileMustExist: true });
+  const db = openDatabaseFile(dir, { readonly: true, fileMustExist: true });
   try {
     return (
       db
@@ -168,7 +167,7 @@ describe('SIGKILL during the vetting window fill', () => {
         .filter((l) => l.includes('/batches'))
         .filter((l) => [...before].some((d) => l.includes(`/${d.replace(' ', '/manifests/')}/`)));
       expect(refetched, `run ${i}`).toEqual([]);
-      const raw = new Database(dbPath(dir), { readonly: true, fileMustExist: true });
+      const raw = openDatabaseFile(dir, { readonly: true, fileMustExist: true });
       try {
         expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
         const applied = raw

@@ -75,7 +75,7 @@ tester.run('runs-in', rule, {
   valid: [
     {
       filename: 'main/a.ts',
-      code: `${MAIN}import fs from 'node:fs';\nimport Database from 'better-sqlite3';\nexport const f = () => [fs, Database];`,
+      code: `${MAIN}import fs from 'node:fs';\nimport Database from 'better-sqlite3-multiple-ciphers';\nexport const f = () => [fs, Database];`,
     },
     {
       filename: 'tools/a.js',
@@ -158,7 +158,11 @@ tester.run('runs-in', rule, {
       'needs',
       'needs',
     ),
-    bad('renderer/src/a.ts', `${RENDERER}export const load = () => import('better-sqlite3');`, 'needs'),
+    bad(
+      'renderer/src/a.ts',
+      `${RENDERER}export const load = () => import('better-sqlite3-multiple-ciphers');`,
+      'needs',
+    ),
     bad(
       'renderer/src/a.ts',
       `${RENDERER}export const mode = process.env.NODE_ENV;\nexport const b = Buffer.from('x');`,

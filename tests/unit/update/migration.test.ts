@@ -5,10 +5,15 @@
 // database under an older app is refused, unchanged, as before.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { dbPath, loadMigrations, openDatabase, type Migration } from '../../../main/db/database';
-import { AppError } from '../../../main/platform/app-error';
+import {
+  dbPath,
+  loadMigrations,
+  openDatabase,
+  type Migration,
+  openDatabaseFile,
+} from '../../../main/db/database';
+import { refusal } from '../../helpers/refusal';
 import { fileHash, tempDir } from '../../helpers/temp-dir';
 
 const migrations = loadMigrations();
@@ -33,16 +38,6 @@ function oldVersionDb(): { dir: string; hash: string } {
   db.prepare("INSERT INTO settings (key, value) VALUES ('retentionDays', '45')").run();
   db.close();
   return { dir, hash: fileHash(dbPath(dir)) };
-}
-
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  throw new Error('expected the database to be refused');
 }
 
 describe('database across app versions', () => {
@@ -73,7 +68,7 @@ describe('database across app versions', () => {
     expect(fileHash(dbPath(dir))).toBe(fileHash(path.join(dir, bak!)));
     expect(fs.readdirSync(dir).filter((f) => /-wal$|-shm$|\.migrating$|\.restoring$/.test(f))).toEqual([]);
     // Not half-migrated: the migration before the broken one is gone with it.
-    const raw = new Database(dbPath(dir), { readonly: true });
+    const raw = openDatabaseFile(dir, { readonly: true });
     expect(raw.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(raw.prepare("SELECT name FROM sqlite_master WHERE name = 'release_notes'").get()).toBeUndefined();
     expect(raw.prepare("SELECT value FROM settings WHERE key = 'retentionDays'").get()).toEqual({
@@ -88,7 +83,7 @@ describe('database across app versions', () => {
     const { dir, hash } = oldVersionDb();
     // What a kill after GOOD committed leaves: the marker naming the backup, a half-updated file.
     fs.copyFileSync(dbPath(dir), path.join(dir, 'arrivals.db.manual.bak'));
-    const half = new Database(dbPath(dir));
+    const half = openDatabaseFile(dir);
     half.exec(GOOD.sql);
     half.pragma(`user_version = ${GOOD.version}`);
     half.close();

@@ -1,7 +1,8 @@
 // Runs in: renderer. The admin's changes. Each refreshes what it changed by invalidation, and
 // 'audit' too, since every one of them is audited. Failures reach the user through the client's
 // notification, except where a form shows them beside itself (meta.silent).
-import { useChannelMutation } from '../../data/channel-hooks';
+import { call, sendFile } from '../../api';
+import { useChannelMutation, useStepsMutation } from '../../data/channel-hooks';
 
 export const useCreateUser = () =>
   useChannelMutation('users.create', { invalidates: ['users', 'audit'], meta: { silent: true } });
@@ -47,9 +48,20 @@ export const useInstallUpdate = () =>
 export const useUpdateFlagConfig = () =>
   useChannelMutation('flags.config', { invalidates: ['flags', 'audit'] });
 
-/** An import can change the day's manifest, photos, lookout list and flags. */
+/**
+ * A bundle file the admin picked or dropped: announced (main refuses one too large at once), its
+ * bytes sent (`onProgress` hears how many arrived), then verified and imported. An import can
+ * change the day's manifest, photos, lookout list and flags.
+ */
 export const useImportBundle = () =>
-  useChannelMutation('bundle.import', {
-    invalidates: ['bundle', 'sync', 'queue', 'arrivals', 'applicant', 'flags', 'face', 'engine', 'audit'],
-    meta: { silent: true },
-  });
+  useStepsMutation(
+    async ({ file, onProgress }: { file: File; onProgress?: (received: number) => void }) => {
+      const { uploadId } = await call('bundle.upload', { name: file.name, size: file.size });
+      await sendFile(uploadId, file, onProgress);
+      return call('bundle.import', { uploadId });
+    },
+    {
+      invalidates: ['bundle', 'sync', 'queue', 'arrivals', 'applicant', 'flags', 'face', 'engine', 'audit'],
+      meta: { silent: true },
+    },
+  );

@@ -4,7 +4,7 @@
 // `/` searches, typing anywhere starts a search (a scanner's code and Enter opens that case),
 // ↓ from the search enters the queue, Esc goes back to it, `?` lists every shortcut.
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { Alert, Button, Group, Paper, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Paper, Switch, Text, TextInput } from '@mantine/core';
 import { Outlet, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useDebouncedValue } from '../../data/debounce';
@@ -57,12 +57,14 @@ export default function BoothPage() {
   const { applicantId } = useParams();
   const [search, setSearch] = useState('');
   const [filter, setFilter] = useState<QueueFilter>(NO_FILTER);
+  // Asked for by the officer, per search: main looks up the id at the vetting window's other ports too (audited).
+  const [otherPorts, setOtherPorts] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const searchField = useRef<HTMLInputElement>(null);
   const table = useRef<QueueTableHandle>(null);
   const open = useCallback((id: string) => void navigate(caseUrl(id)), [navigate]);
   const query = useDebouncedValue(search, SEARCH_DEBOUNCE_MS, isEmpty).trim();
-  const queue = useQueue(query);
+  const queue = useQueue(query, otherPorts);
   const queueNow = useQueueNow();
   const now = useMinuteClock(filter.window !== 'all');
   const q = queue.data;
@@ -83,7 +85,7 @@ export default function BoothPage() {
   const openTop = async () => {
     const text = search.trim();
     if (!text) return;
-    const view = await queueNow(text);
+    const view = await queueNow(text, otherPorts);
     const top = view.items[0];
     // A scanned or typed id or document number is that person, whatever the filters show.
     if (top && (top.match === 'id' || top.match === 'document')) return open(top.applicantId);
@@ -158,7 +160,22 @@ export default function BoothPage() {
           </Button>
         </Group>
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap={6}>
-          {q && <QueueFilters filter={filter} onChange={setFilter} counts={q.counts} />}
+          {q && (
+            <QueueFilters
+              filter={filter}
+              onChange={setFilter}
+              counts={q.counts}
+              leading={
+                <Switch
+                  size="xs"
+                  label={t('booth.queue.otherPorts')}
+                  title={t('booth.queue.otherPortsHint')}
+                  checked={otherPorts}
+                  onChange={(e) => setOtherPorts(e.currentTarget.checked)}
+                />
+              }
+            />
+          )}
           {q && total > 0 && (
             <Text size="xs" c="dimmed" className={classes.shown} aria-live="polite">
               {query
@@ -174,7 +191,11 @@ export default function BoothPage() {
         )}
         {q && total === 0 && (
           <Alert color="gray" title={query ? t('booth.queue.noMatchTitle') : t('booth.queue.emptyTitle')}>
-            {query ? t('booth.queue.noMatch') : t('booth.queue.empty')}
+            {!query
+              ? t('booth.queue.empty')
+              : otherPorts
+                ? t('booth.queue.noMatchOtherPorts')
+                : t('booth.queue.noMatch')}
           </Alert>
         )}
         {q && total > 0 && items.length === 0 && isFiltered(filter) && (

@@ -19,6 +19,7 @@ import type { IdentityView } from '../../../../ipc/channels/encounter';
 import type { GuideView, Judgement, VerifyView } from '../../../../ipc/channels/face';
 import { useFormat } from '../../format';
 import { ScrollRegion } from '../../ui/ScrollRegion';
+import { captureFrame, frameOf } from './capture';
 import { FaceOverlayImage, PHOTO_SIZE, PhotoFrame } from './components/FaceOverlayImage';
 import { LivePreview } from './components/LivePreview';
 import { ManualCheckDialog } from './components/ManualCheckDialog';
@@ -43,15 +44,6 @@ function toBase64(buf: ArrayBuffer): string {
   const bytes = new Uint8Array(buf);
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(s);
-}
-
-/** The current camera frame as JPEG base64, `width` pixels wide (the whole frame by default). */
-function frameOf(v: HTMLVideoElement, width = v.videoWidth, quality = 0.92): string {
-  const c = document.createElement('canvas');
-  c.width = width;
-  c.height = Math.round((width * v.videoHeight) / v.videoWidth);
-  c.getContext('2d')!.drawImage(v, 0, 0, c.width, c.height);
-  return c.toDataURL('image/jpeg', quality).split(',')[1]!;
 }
 
 /** Capture guidance while the preview shows: one small frame at a time, a few times a second. */
@@ -170,13 +162,9 @@ export function VerifyPanel({
   }
 
   function snap() {
-    const v = video.current;
-    // Only a frame that has actually arrived: the first moments of a stream can be black.
-    if (!v || !v.videoWidth || v.readyState < 2) {
-      setCameraError(t('booth.verify.noPicture'));
-      return;
-    }
-    compare(frameOf(v), 'image/jpeg');
+    const frame = captureFrame(video.current);
+    if (frame) compare(frame, 'image/jpeg');
+    else setCameraError(t('booth.verify.noPicture'));
   }
 
   function retake() {

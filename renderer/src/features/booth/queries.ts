@@ -9,23 +9,26 @@ import { channelQuery, useChannelQuery } from '../../data/channel-hooks';
 /** How often an unsent decision's upload state is asked for. */
 export const UPLOAD_POLL_MS = 3_000;
 
-/** Today's queue, or the search's ranked matches: for useQueue and for asking at once (Enter). */
-export const queueQuery = (search: string) =>
-  channelQuery('queue.today', search ? { search } : {}, {
+/**
+ * Today's queue, or the search's ranked matches (with `otherPorts`, also an exact id booked at
+ * another port of the vetting window): for useQueue and for asking at once (Enter).
+ */
+export const queueQuery = (search: string, otherPorts = false) =>
+  channelQuery('queue.today', search ? { search, ...(otherPorts ? { otherPorts } : {}) } : {}, {
     // The previous list stays while the next search runs: no flash of an empty queue per key.
     placeholderData: keepPreviousData,
     meta: { silent: true }, // the booth shows it in place of the list
   });
 
-export const useQueue = (search: string) => useQuery(queueQuery(search));
+export const useQueue = (search: string, otherPorts = false) => useQuery(queueQuery(search, otherPorts));
 
 /**
  * The answer for `search` now, without waiting for typing to pause: a scanner types a whole id
  * and Enter faster than the search would ask. A cached answer is used as is.
  */
-export function useQueueNow(): (search: string) => Promise<QueueView> {
+export function useQueueNow(): (search: string, otherPorts?: boolean) => Promise<QueueView> {
   const client = useQueryClient();
-  return (search) => client.fetchQuery({ ...queueQuery(search), staleTime: 2_000 });
+  return (search, otherPorts) => client.fetchQuery({ ...queueQuery(search, otherPorts), staleTime: 2_000 });
 }
 
 export function useCase(applicantId: string) {

@@ -22,6 +22,11 @@ export const usePortDays = () => useChannelQuery('reporting.portDays', {}, inPla
 /** The referral list holds personal data and each read is audited: asked when the day changes. */
 export const useReferrals = (day: PortDayRequest) => useChannelQuery('reporting.referrals', day, inPlace);
 
-export const useFlagsOverview = () => useChannelQuery('flags.overview', {}, inPlace);
+/** The day's flag queue and the cross-port trends (names: each read is audited): asked when the day changes. */
+export const useFlagReview = (day: PortDayRequest) => useChannelQuery('reporting.flagReview', day, inPlace);
+
+/** A flagged applicant's case, opened from the review queue (applicant.get audits the view). */
+export const useFlagCase = (applicantId: string) =>
+  useChannelQuery('applicant.get', { applicantId }, inPlace);
 
 export const useFaceAccuracy = () => useChannelQuery('face.accuracy', {}, inPlace);

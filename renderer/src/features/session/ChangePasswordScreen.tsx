@@ -1,13 +1,14 @@
 // Runs in: renderer. After signing in with a one-time password an admin set: the user chooses
 // their own before anything else (main refuses every other call until then), or signs out.
-import { useState, type FormEvent } from 'react';
-import { PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { PasswordInput, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../../../ipc/channels/auth';
 import { bindText } from '../../ui/bind';
 import { CenteredScreen } from '../../ui/CenteredScreen';
 import { FormActions } from '../../ui/FormActions';
 import { InlineError } from '../../ui/InlineError';
+import { ScreenForm } from '../../ui/ScreenForm';
 import { useChangePassword, useSignOut } from './mutations';
 
 export function ChangePasswordScreen({ session }: { session: SessionView }) {
@@ -17,46 +18,42 @@ export function ChangePasswordScreen({ session }: { session: SessionView }) {
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
   const [mismatch, setMismatch] = useState(false);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     setMismatch(password !== again);
     if (password === again) change.mutate({ newPassword: password });
   };
   const error = mismatch ? t('session.changePassword.mismatch') : (change.error?.message ?? null);
   return (
     <CenteredScreen>
-      <form onSubmit={submit} aria-label={t('session.changePassword.formLabel')}>
-        <Stack>
-          <Title order={1} size="h3">
-            {t('session.changePassword.title')}
-          </Title>
-          <Text size="sm">
-            {t('session.changePassword.intro', { name: session.user?.displayName ?? '' })}
-          </Text>
-          {(
-            [
-              [t('session.changePassword.password'), password, setPassword],
-              [t('session.changePassword.again'), again, setAgain],
-            ] as const
-          ).map(([label, value, set], i) => (
-            <PasswordInput
-              key={label}
-              label={label}
-              autoComplete="new-password"
-              {...bindText(value, set)}
-              required
-              autoFocus={i === 0}
-            />
-          ))}
-          {error && <InlineError message={error} />}
-          <FormActions
-            apart
-            back={{ label: t('session.changePassword.signOut'), onClick: () => signOut.mutate({}) }}
-            submit={t('session.changePassword.submit')}
-            busy={change.isPending}
+      <ScreenForm
+        label={t('session.changePassword.formLabel')}
+        title={t('session.changePassword.title')}
+        onSubmit={submit}
+      >
+        <Text size="sm">{t('session.changePassword.intro', { name: session.user?.displayName ?? '' })}</Text>
+        {(
+          [
+            [t('session.changePassword.password'), password, setPassword],
+            [t('session.changePassword.again'), again, setAgain],
+          ] as const
+        ).map(([label, value, set], i) => (
+          <PasswordInput
+            key={label}
+            label={label}
+            autoComplete="new-password"
+            {...bindText(value, set)}
+            required
+            autoFocus={i === 0}
           />
-        </Stack>
-      </form>
+        ))}
+        {error && <InlineError message={error} />}
+        <FormActions
+          apart
+          back={{ label: t('session.changePassword.signOut'), onClick: () => signOut.mutate({}) }}
+          submit={t('session.changePassword.submit')}
+          busy={change.isPending}
+        />
+      </ScreenForm>
     </CenteredScreen>
   );
 }

@@ -1,13 +1,21 @@
-// Runs in: renderer. Sign-in; on success the gate shows the page that was asked for.
+// Runs in: renderer. Sign-in; on success the gate shows the page that was asked for. While the form
+// waits, the booth readies itself (booth/warm-up.ts): most sign-ins at a port are an officer's.
+import { useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AppInfoView } from '../../../../ipc/channels/app';
+import { useFormat } from '../../format';
 import { CenteredScreen } from '../../ui/CenteredScreen';
+import { askForQueue, warmUpBooth } from '../booth/warm-up';
 import { SignInForm } from './components/SignInForm';
 import { useSignIn } from './mutations';
 
 export function SignInScreen({ info }: { info: AppInfoView }) {
   const { t } = useTranslation();
   const signIn = useSignIn();
+  const client = useQueryClient();
+  const format = useFormat();
+  useEffect(() => warmUpBooth(format), [format]);
   const port = info.port
     ? t('session.signIn.port', { name: info.port.name, code: info.port.code })
     : t('session.signIn.noPort');
@@ -17,7 +25,7 @@ export function SignInScreen({ info }: { info: AppInfoView }) {
         subtitle={info.mode === 'demo' ? t('session.signIn.withDemo', { port }) : port}
         error={signIn.error?.message ?? null}
         busy={signIn.isPending}
-        onSubmit={(c) => signIn.mutateAsync(c)}
+        onSubmit={async (c) => askForQueue(client, await signIn.mutateAsync(c))}
       />
     </CenteredScreen>
   );

@@ -1,7 +1,8 @@
 // Runs in: renderer. Main did not answer the first questions (app.info, auth.session). Props only.
-import { Alert, Stack, Title } from '@mantine/core';
+import { Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CenteredScreen } from '../../ui/CenteredScreen';
+import { InlineError } from '../../ui/InlineError';
 
 export function UnavailableScreen({ message }: { message: string }) {
   const { t } = useTranslation();
@@ -11,9 +12,7 @@ export function UnavailableScreen({ message }: { message: string }) {
         <Title order={1} size="h3">
           {t('common.errors.unavailable')}
         </Title>
-        <Alert color="red" role="alert">
-          {message}
-        </Alert>
+        <InlineError message={message} />
       </Stack>
     </CenteredScreen>
   );

@@ -1,7 +1,8 @@
 // Runs in: tests (jsdom). The admin's forms: every flag threshold the contract allows, the
-// engine card an engineer reads, the bundle import's result line.
+// engine card an engineer reads, the bundle import (a file picked or dropped, its progress, its
+// result line).
 import { describe, expect, it, vi } from 'vitest';
-import { screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FLAG_THRESHOLD_KEYS, type FlagThresholds } from '../../../../ipc/channels/flags';
 import type { EngineStatusView } from '../../../../ipc/channels/engine';
@@ -79,13 +80,23 @@ describe('EngineStatusCard', () => {
 });
 
 describe('BundleImportForm', () => {
-  it('imports the path typed and reports what was applied', async () => {
+  it('imports the file picked (never a path), shows how much was sent, and reports what was applied', async () => {
     const onImport = vi.fn();
-    const { unmount } = renderUi(<BundleImportForm onImport={onImport} importing={false} />);
-    expect(screen.getByRole('button', { name: 'Verify and import' })).toBeDisabled();
-    await userEvent.type(screen.getByLabelText('Bundle file (path on this machine)'), '/media/usb/SYS.acb');
+    const { rerender, unmount } = renderUi(<BundleImportForm onImport={onImport} importing={false} />);
+    expect(screen.queryByRole('button', { name: 'Verify and import' })).toBeNull();
+    const file = new File([new Uint8Array(5 * 1024)], 'SYS-2026-11-22.acb');
+    await userEvent.upload(screen.getByLabelText('Bundle file'), file);
+    expect(screen.getByTestId('bundle-file')).toHaveTextContent('SYS-2026-11-22.acb (5 KB)');
     await userEvent.click(screen.getByRole('button', { name: 'Verify and import' }));
-    expect(onImport).toHaveBeenCalledWith('/media/usb/SYS.acb');
+    expect(onImport).toHaveBeenCalledWith(file);
+    rerender(<BundleImportForm onImport={onImport} importing received={2048} />);
+    expect(screen.getByRole('progressbar', { name: 'Sending the bundle file' })).toHaveAttribute(
+      'aria-valuenow',
+      '40',
+    );
+    expect(screen.getByText('2 of 5 KB sent…')).toBeInTheDocument();
+    rerender(<BundleImportForm onImport={onImport} importing received={null} />);
+    expect(screen.getByRole('status')).toHaveTextContent('Checking the signatures and photos');
     unmount();
     renderUi(
       <BundleImportForm
@@ -104,5 +115,14 @@ describe('BundleImportForm', () => {
     expect(screen.getByRole('status')).toHaveTextContent(
       'Imported SYS Nov 22, 2026: 4 batches (1,250 records), 400 photos, lookout list v7.',
     );
+  });
+
+  it('takes a dropped file too', async () => {
+    const onImport = vi.fn();
+    renderUi(<BundleImportForm onImport={onImport} importing={false} />);
+    const file = new File(['x'], 'dropped.acb');
+    fireEvent.drop(screen.getByTestId('bundle-drop'), { dataTransfer: { files: [file] } });
+    await userEvent.click(await screen.findByRole('button', { name: 'Verify and import' }));
+    expect(onImport).toHaveBeenCalledWith(file);
   });
 });

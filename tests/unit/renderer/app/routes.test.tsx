@@ -1,6 +1,7 @@
 // Runs in: tests (jsdom). The route table behind the session gate (as App mounts them), with
 // main stubbed: a signed-out user sees sign-in at the URL they asked for; a locked one, the
-// lock; "/" goes to the role's home; a role that may not open a page is sent home (mirroring main's checks).
+// lock; "/" goes to the role's home; a role that may not open a page is sent home (mirroring main's checks);
+// the frame warns when the data key is in a file rather than the OS keychain.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -19,6 +20,7 @@ const info: AppInfoView = {
   shell: 'browser',
   mode: 'demo',
   needsSetup: false,
+  keyStorage: 'os-keychain',
   port: { code: 'SYS', name: 'San Ysidro', timeZone: 'America/Los_Angeles' },
 };
 let session: SessionView = { user: null, locked: false, idleLockMinutes: 10 };
@@ -56,6 +58,7 @@ beforeAll(async () => {
 });
 afterEach(() => {
   session = { user: null, locked: false, idleLockMinutes: 10 };
+  info.keyStorage = 'os-keychain';
 });
 
 function at(path: string) {
@@ -105,5 +108,25 @@ describe('routes', () => {
     session = as(role);
     const router = at(path);
     await waitFor(() => expect(router.state.location.pathname).toBe(home));
+  });
+});
+
+describe('data key warning', () => {
+  it('tells every signed-in user when the data key is kept in a file, not the OS keychain', async () => {
+    info.keyStorage = 'file';
+    session = as('officer');
+    at('/booth');
+    const warning = await screen.findByTestId('key-file-warning');
+    expect(warning).toBeVisible();
+    expect(warning).toHaveTextContent('Data key not in OS keychain');
+    // The explanation is read with it (and shown as its tooltip).
+    expect(warning).toHaveTextContent(/anyone who can read that folder can read the data/);
+  });
+
+  it('shows no warning when the OS keychain holds the key', async () => {
+    session = as('admin');
+    at('/admin/users');
+    expect(await screen.findByTestId('signed-in-role')).toHaveTextContent('admin');
+    expect(screen.queryByTestId('key-file-warning')).toBeNull();
   });
 });

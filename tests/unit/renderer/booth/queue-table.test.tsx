@@ -2,67 +2,24 @@
 // their cases, the open flags' count with its severity in words, the open case's row marked;
 // only the rows in view rendered however long the day; moved through and opened by keyboard.
 import { createRef } from 'react';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
-import type { QueueItemView } from '../../../../ipc/channels/queue';
 import {
   QueueTable,
   ROW_HEIGHT,
   type QueueTableHandle,
 } from '../../../../renderer/src/features/booth/components/QueueTable';
 import { renderUi } from '../render';
+import { layOutLists } from './list-layout';
+import { queueItem } from './queue-item';
 
-// jsdom lays nothing out: the list's box is given a height (600 px, about 21 rows) and room to
-// scroll, and scrolling it moves scrollTop and tells its listeners, as a browser does.
+// jsdom lays nothing out: the list's box is 600 px high (about 21 rows), as list-layout.ts gives it.
 const VIEW_HEIGHT = 600;
-const saved = {
-  clientHeight: Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight'),
-  clientWidth: Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientWidth'),
-  scrollHeight: Object.getOwnPropertyDescriptor(Element.prototype, 'scrollHeight'),
-  scrollTo: Object.getOwnPropertyDescriptor(Element.prototype, 'scrollTo'),
-};
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get: () => VIEW_HEIGHT,
-  });
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 600 });
-  Object.defineProperty(Element.prototype, 'scrollHeight', { configurable: true, get: () => 10_000_000 });
-  Object.defineProperty(Element.prototype, 'scrollTo', {
-    configurable: true,
-    value(this: Element, opts: ScrollToOptions) {
-      this.scrollTop = opts.top ?? this.scrollTop;
-      // After the call, as a browser reports scrolling (not inside a React render).
-      queueMicrotask(() => this.dispatchEvent(new Event('scroll')));
-    },
-  });
-});
-afterAll(() => {
-  for (const [k, d] of Object.entries(saved)) {
-    const proto = k === 'scrollTo' || k === 'scrollHeight' ? Element.prototype : HTMLElement.prototype;
-    if (d) Object.defineProperty(proto, k, d);
-    else Reflect.deleteProperty(proto, k);
-  }
-});
+layOutLists(VIEW_HEIGHT);
 
-const item = (over: Partial<QueueItemView>): QueueItemView => ({
-  appointmentId: 'A1',
-  applicantId: 'SYS-20261201-00001',
-  groupId: 'G1',
-  groupSize: 1,
-  slot: '2026-12-01T15:00:00Z',
-  status: 'scheduled',
-  givenNames: 'Ana',
-  familyNames: 'López',
-  nameAsWritten: 'Ana López',
-  dob: '1990-01-01',
-  hasPhoto: true,
-  openFlags: 0,
-  topSeverity: null,
-  ...over,
-});
+const item = queueItem;
 
 const items = [
   item({}),

@@ -1,13 +1,15 @@
 // Runs in: tests (jsdom). The dashboard container over a stand-in for main: it asks for its
 // sources once, shows a failing one in place without hiding the others, a verdict refreshes the
-// flags and the audit log by invalidation, a sign-off the referrals and the figures, and an
-// export hands main's CSV to the browser's download.
+// review queue, the day's figures and the audit log by invalidation, a flag opens its case in
+// place, a sign-off refreshes the referrals and the figures, an export hands main's CSV and the
+// daily report main's PDF to the browser's download.
 import { describe, expect, it, vi, beforeEach } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router';
 import type { ChannelName } from '../../../../ipc/contract';
+import { VerificationCounts } from '../../../../ipc/channels/reporting';
 import { renderUi } from '../render';
 import { reviewFlag as flagFixture } from './review-flag';
 
@@ -31,6 +33,55 @@ const reviewFlag = flagFixture({
 });
 
 let verdict: string | null;
+
+const zeroCounts = Object.fromEntries(
+  Object.keys(VerificationCounts.shape).map((k) => [k, 0]),
+) as VerificationCounts;
+
+/** The flagged applicant's case as applicant.get answers it. */
+const caseOf = {
+  applicantId: 'A7',
+  groupId: 'G1',
+  port: 'SYS',
+  timeZone: 'America/Los_Angeles',
+  serviceDate: '2026-12-01',
+  givenNames: 'Ana',
+  familyNames: 'Lopez',
+  nameAsWritten: 'Ana Lopez',
+  dob: '1990-01-01',
+  sex: 'F',
+  nationality: 'VEN',
+  countryOfBirth: 'VEN',
+  document: null,
+  address: { line1: '12 Elm St', line2: null, city: 'San Diego', state: 'CA', zip: '92101' },
+  phone: '+1 555 0100',
+  email: 'ana@example.com',
+  language: 'es',
+  deviceId: 'd1',
+  photo: null,
+  photoMissingReason: 'none',
+  photoCapturedAt: null,
+  group: [],
+  appointments: [],
+  flags: [
+    {
+      ...reviewFlag,
+      evidence: {
+        others: [
+          {
+            applicantId: 'A9',
+            name: 'Luis Diaz',
+            port: 'ELP',
+            serviceDate: '2026-11-30',
+            groupId: 'G9',
+            matched: '+1 555 0100',
+          },
+        ],
+      },
+    },
+  ],
+  encounters: [],
+};
 let signed: { outcome: 'admitted'; note: string; supervisor: string; at: string } | null;
 
 const referral = {
@@ -68,6 +119,36 @@ beforeEach(() => {
     officers: [{ key: 'ofc', cases: 2, medianMinutes: 4.5, p90Minutes: 7, referrals: 2 }],
     appointments: { scheduled: 3, no_show: 1 },
     verificationBands: { MATCH: 2 },
+    verification: {
+      overall: {
+        ...zeroCounts,
+        applicants: 2,
+        verifications: 3,
+        match: 2,
+        noMatch: 1,
+        retries: 1,
+        retried: 1,
+      },
+      groups: [
+        { dimension: 'sex', group: 'F', suppressed: true, counts: null },
+        { dimension: 'age', group: '30-44', suppressed: true, counts: null },
+      ],
+      minGroup: 10,
+    },
+    flagRules: [
+      {
+        ruleId: 'SHARED_PHONE',
+        description: '',
+        version: 1,
+        open: verdict ? 0 : 1,
+        acknowledged: 0,
+        reviewed: verdict ? 1 : 0,
+        confirmed: 0,
+        falsePositive: verdict ? 1 : 0,
+        precision: verdict ? 0 : null,
+        precisionAllDays: verdict ? 0 : null,
+      },
+    ],
     openReferrals: signed ? 1 : 2,
     pendingUploads: 0,
     enrolment: { running: false, done: 4, total: 4, unusable: 0 },
@@ -90,10 +171,23 @@ beforeEach(() => {
     csv: '\uFEFFBooth\r\n',
     rows: 1,
   });
-  answers['flags.overview'] = () => ({
-    rules: [],
+  answers['reporting.flagReview'] = () => ({
+    queue: [
+      {
+        ...reviewFlag,
+        feedback: verdict,
+        feedbackBy: verdict && 'sup',
+        feedbackAt: verdict && '2026-12-01T18:00:00Z',
+      },
+    ],
+    total: 1,
     trends: [],
-    recent: [{ ...reviewFlag, feedback: verdict }],
+  });
+  answers['applicant.get'] = () => caseOf;
+  answers['reporting.dailyReport'] = () => ({
+    filename: 'SYS-2026-12-01-daily-report.pdf',
+    pdfBase64: btoa('%PDF-1.3 x'),
+    pages: 1,
   });
   answers['flags.feedback'] = (req) => {
     verdict = (req as { verdict: string }).verdict;
@@ -116,6 +210,18 @@ function renderPage() {
       </QueryClientProvider>
     </MemoryRouter>,
   );
+}
+
+/** The files handed to the browser's download: each blob made, and each link clicked (its name). */
+function captureDownloads() {
+  const created: Blob[] = [];
+  URL.createObjectURL = vi.fn((b: Blob) => (created.push(b), 'blob:file'));
+  URL.revokeObjectURL = vi.fn();
+  const clicked: string[] = [];
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    clicked.push(this.download);
+  });
+  return { created, clicked };
 }
 
 const calls = (channel: ChannelName) => call.mock.calls.filter(([c]) => c === channel).length;
@@ -149,7 +255,7 @@ describe('DashboardPage', () => {
       'arrivals.dashboard',
       'reporting.portDays',
       'reporting.referrals',
-      'flags.overview',
+      'reporting.flagReview',
       'face.accuracy',
       'audit.recent',
     ] as const) {
@@ -160,14 +266,51 @@ describe('DashboardPage', () => {
   it('refreshes the review list and the audit log after a verdict', async () => {
     renderPage();
     const flag = await screen.findByTestId('review-flag');
+    // Opened in place: the case and the flag's evidence (applicant.get audits the view).
+    await userEvent.click(within(flag).getByRole('button', { name: 'Case and evidence' }));
+    const opened = await within(flag).findByTestId('flag-case');
+    expect(opened).toHaveTextContent('Case of Ana Lopez');
+    expect(within(opened).getByRole('table', { name: /Evidence/ })).toHaveTextContent('Luis Diaz');
+    expect(call).toHaveBeenCalledWith('applicant.get', { applicantId: 'A7' });
+    await userEvent.type(within(flag).getByRole('textbox', { name: /Review note/ }), 'Same sponsor');
     await userEvent.click(within(flag).getByRole('button', { name: 'False positive' }));
     expect(
-      await within(await screen.findByTestId('review-flag')).findByText('false positive'),
+      await within(await screen.findByTestId('review-flag')).findByText(/^False positive · sup/),
     ).toBeInTheDocument();
-    expect(call).toHaveBeenCalledWith('flags.feedback', { flagId: 7, verdict: 'false_positive' });
-    expect(calls('flags.overview')).toBe(2);
+    expect(call).toHaveBeenCalledWith('flags.feedback', {
+      flagId: 7,
+      verdict: 'false_positive',
+      note: 'Same sponsor',
+    });
+    expect(calls('reporting.flagReview')).toBe(2);
     expect(calls('audit.recent')).toBe(2);
-    expect(calls('arrivals.dashboard')).toBe(1);
+    // The day's counts and precision per rule follow.
+    expect(calls('arrivals.dashboard')).toBe(2);
+    expect(await screen.findByTestId('precision-SHARED_PHONE')).toHaveTextContent('0 %');
+  });
+
+  it('shows verification outcomes with small groups suppressed', async () => {
+    renderPage();
+    const v = await screen.findByRole('region', { name: 'Identity verification' });
+    expect(within(v).getByTestId('verification-verifications')).toHaveTextContent('3 for 2 applicants');
+    expect(within(v).getByTestId('verification-match')).toHaveTextContent('67 %');
+    expect(within(v).getByTestId('verification-retries')).toHaveTextContent('1 (1 people)');
+    const table = within(v).getByRole('table', { name: 'Identity verification by Sex' });
+    expect(within(table).getByRole('row', { name: /female/ })).toHaveTextContent('femalefewer than 10');
+    await userEvent.click(within(v).getByText('Age band'));
+    expect(within(v).getByRole('table', { name: 'Identity verification by Age band' })).toHaveTextContent(
+      '30–44fewer than 10',
+    );
+  });
+
+  it("downloads the day's report as PDF, named as main named it", async () => {
+    const { created, clicked } = captureDownloads();
+    renderPage();
+    await userEvent.click(await screen.findByRole('button', { name: 'Daily report (PDF)' }));
+    expect(call).toHaveBeenCalledWith('reporting.dailyReport', {});
+    await vi.waitFor(() => expect(clicked).toEqual(['SYS-2026-12-01-daily-report.pdf']));
+    expect(created[0]!.type).toBe('application/pdf');
+    expect(new TextDecoder().decode(await created[0]!.arrayBuffer())).toBe('%PDF-1.3 x');
   });
 
   it('signs off a referral with an outcome and a note, then the list and the open count refresh', async () => {
@@ -191,13 +334,7 @@ describe('DashboardPage', () => {
   });
 
   it("exports a table: main's file goes to the browser's download, named as main named it", async () => {
-    const created: Blob[] = [];
-    URL.createObjectURL = vi.fn((b: Blob) => (created.push(b), 'blob:csv'));
-    URL.revokeObjectURL = vi.fn();
-    const clicked: string[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      clicked.push(this.download);
-    });
+    const { created, clicked } = captureDownloads();
     renderPage();
     await userEvent.click(await screen.findByRole('button', { name: 'Export Per booth as CSV' }));
     expect(call).toHaveBeenCalledWith('reporting.exportCsv', { table: 'booths' });

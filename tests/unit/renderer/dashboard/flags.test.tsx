@@ -1,32 +1,44 @@
-// Runs in: tests (jsdom). Flags by rule and the review list as a supervisor sees them: rule
-// names from the catalogue, precision as a percentage, a verdict per flag.
+// Runs in: tests (jsdom). Flags by rule and the review queue as a supervisor sees them: rule
+// names from the catalogue, the day's states and precision as percentages, a verdict with a note
+// per flag, a reviewed flag's verdict and reviewer in place of the buttons, its case opened in
+// place.
 import { describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { RuleSummaryView } from '../../../../ipc/channels/flags';
+import type { RuleDayRow } from '../../../../ipc/channels/reporting';
 import { FlagsByRuleTable } from '../../../../renderer/src/features/dashboard/components/FlagsByRuleTable';
 import { ReviewFlagList } from '../../../../renderer/src/features/dashboard/components/ReviewFlagList';
 import { renderUi } from '../render';
 import { reviewFlag } from './review-flag';
 
-const rule = (r: Partial<RuleSummaryView>): RuleSummaryView => ({
+const rule = (r: Partial<RuleDayRow>): RuleDayRow => ({
   ruleId: 'SHARED_PHONE',
   description: 'The same phone number among unrelated households',
   version: 2,
   open: 0,
   acknowledged: 0,
+  reviewed: 0,
   confirmed: 0,
   falsePositive: 0,
   precision: null,
+  precisionAllDays: null,
   ...r,
 });
 
 describe('FlagsByRuleTable', () => {
-  it('names each rule, counts its flags, and gives the precision of the reviewed ones', () => {
+  it("names each rule, counts the day's flags by state, and gives the precision of the reviewed ones", () => {
     renderUi(
       <FlagsByRuleTable
         rules={[
-          rule({ open: 1204, acknowledged: 3, confirmed: 2, falsePositive: 1, precision: 2 / 3 }),
+          rule({
+            open: 1204,
+            acknowledged: 3,
+            reviewed: 3,
+            confirmed: 2,
+            falsePositive: 1,
+            precision: 2 / 3,
+            precisionAllDays: 0.9,
+          }),
           rule({ ruleId: 'LOOKOUT_MATCH', version: 1 }),
           rule({ ruleId: 'NEW_RULE_FROM_MAIN', version: 1 }),
         ]}
@@ -38,24 +50,26 @@ describe('FlagsByRuleTable', () => {
       within(phone)
         .getAllByRole('cell')
         .map((c) => c.textContent),
-    ).toEqual(['Shared phone v2', '1,204', '3', '2', '1', '67 %']);
+    ).toEqual(['Shared phone v2', '1,204', '3', '3', '2', '1', '67 %', '90 %']);
     expect(screen.getByTestId('precision-LOOKOUT_MATCH')).toHaveTextContent('—');
     expect(within(table).getByRole('row', { name: /^Lookout list match v1/ })).toBeInTheDocument();
     // A rule the catalogue does not name yet shows its id, not a missing key.
     expect(within(table).getByRole('row', { name: /^NEW_RULE_FROM_MAIN v1/ })).toBeInTheDocument();
+    // The chart's words: what it draws, for those who cannot see it.
+    expect(screen.getByText(/1,204 open, 3 acknowledged and 3 reviewed across 1 rules/)).toBeInTheDocument();
   });
 });
 
 const flag = reviewFlag;
 
 describe('ReviewFlagList', () => {
-  it('shows each flag with its severity, rule and applicant, and passes on the verdict', async () => {
+  it('shows each flag with its severity, rule, applicant and decision, and passes on the verdict and note', async () => {
     const onVerdict = vi.fn();
     renderUi(
       <ReviewFlagList
         flags={[
-          flag({}),
-          flag({ id: 2, ruleId: 'SHARED_EMAIL', severity: 'low', feedback: 'false_positive' }),
+          flag({ decision: 'referred_secondary' }),
+          flag({ id: 2, ruleId: 'SHARED_EMAIL', severity: 'low' }),
         ]}
         onVerdict={onVerdict}
       />,
@@ -64,21 +78,63 @@ describe('ReviewFlagList', () => {
     expect(first).toHaveTextContent('high');
     expect(first).toHaveTextContent('Shared address');
     expect(first).toHaveTextContent('Ana Lopez · SYS Dec 1, 2026');
+    expect(first).toHaveTextContent('Referred to secondary inspection');
+    expect(second).toHaveTextContent('not decided yet');
     expect(first).toHaveTextContent('12 Elm St');
-    await userEvent.click(within(first!).getByRole('button', { name: 'False positive' }));
-    expect(onVerdict).toHaveBeenCalledWith(1, 'false_positive');
-    await userEvent.click(within(second!).getByRole('button', { name: 'Confirm' }));
-    expect(onVerdict).toHaveBeenLastCalledWith(2, 'confirmed');
-    // A verdict already given shows, and its button reads as pressed.
-    expect(second).toHaveTextContent('false positive');
-    expect(within(second!).getByRole('button', { name: 'False positive' })).toHaveAttribute(
-      'aria-pressed',
-      'true',
+    await userEvent.type(
+      within(first!).getByRole('textbox', { name: 'Review note on Shared address for Ana Lopez (optional)' }),
+      '  Same landlord, checked  ',
     );
+    await userEvent.click(within(first!).getByRole('button', { name: 'False positive' }));
+    expect(onVerdict).toHaveBeenCalledWith(1, 'false_positive', 'Same landlord, checked');
+    await userEvent.click(within(second!).getByRole('button', { name: 'Confirm' }));
+    expect(onVerdict).toHaveBeenLastCalledWith(2, 'confirmed', undefined);
     // Each button says which flag it decides.
     expect(within(first!).getByRole('button', { name: 'Confirm' })).toHaveAccessibleDescription(
       /Shared address/,
     );
+  });
+
+  it('shows a verdict given, who gave it and the note, with no buttons left to press', () => {
+    renderUi(
+      <ReviewFlagList
+        flags={[
+          flag({
+            feedback: 'false_positive',
+            feedbackBy: 'sup',
+            feedbackAt: '2026-12-01T18:05:00Z',
+            feedbackNote: 'Same landlord',
+          }),
+        ]}
+        onVerdict={() => undefined}
+      />,
+    );
+    const row = screen.getByTestId('review-flag');
+    expect(within(row).getByTestId('review-verdict')).toHaveTextContent(
+      /^False positive · sup, .+Same landlord$/,
+    );
+    expect(within(row).queryByRole('button', { name: 'False positive' })).toBeNull();
+    expect(within(row).queryByRole('button', { name: 'Confirm' })).toBeNull();
+    expect(within(row).queryByRole('textbox')).toBeNull();
+    expect(screen.getByRole('region', { name: 'Flags to review' })).toHaveTextContent('0 to review');
+  });
+
+  it('opens the case and evidence in place, and closes it again', async () => {
+    renderUi(
+      <ReviewFlagList
+        flags={[flag({})]}
+        onVerdict={() => undefined}
+        renderCase={(f) => <p>case of {f.applicantId}</p>}
+      />,
+    );
+    const toggle = screen.getByRole('button', { name: 'Case and evidence' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByText('case of A1')).toBeNull();
+    await userEvent.click(toggle);
+    expect(screen.getByRole('button', { name: 'Hide case' })).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByText('case of A1')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Hide case' }));
+    expect(screen.queryByText('case of A1')).toBeNull();
   });
 
   it('holds the buttons while a verdict is being saved', () => {
@@ -92,10 +148,20 @@ describe('ReviewFlagList', () => {
     expect(screen.getByRole('button', { name: 'False positive' })).toBeDisabled();
   });
 
-  it('says when there is nothing to review', () => {
-    renderUi(<ReviewFlagList flags={[]} onVerdict={() => undefined} />);
+  it('says when there is nothing to review, and how many more there are than shown', () => {
+    const { unmount } = renderUi(<ReviewFlagList flags={[]} onVerdict={() => undefined} />);
     expect(screen.getByRole('region', { name: 'Flags to review' })).toHaveTextContent(
-      'No open flags to review.',
+      'No flags on this day’s applicants.',
     );
+    unmount();
+    renderUi(
+      <ReviewFlagList
+        flags={Array.from({ length: 40 }, (_, i) => flag({ id: i + 1 }))}
+        total={140}
+        onVerdict={() => undefined}
+      />,
+    );
+    expect(screen.getAllByTestId('review-flag')).toHaveLength(30);
+    expect(screen.getByText('Showing 30 of 140.')).toBeInTheDocument();
   });
 });

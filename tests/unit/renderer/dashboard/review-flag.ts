@@ -1,8 +1,8 @@
-// Runs in: tests (jsdom). A flag as the supervisors' review list gets it from main, with the
+// Runs in: tests (jsdom). A flag as the supervisors' review queue gets it from main, with the
 // fields a test cares about overridden; the dashboard tests share it.
-import type { ReviewFlagView } from '../../../../ipc/channels/flags';
+import type { ReviewItemView } from '../../../../ipc/channels/reporting';
 
-export const reviewFlag = (f: Partial<ReviewFlagView> = {}): ReviewFlagView => ({
+export const reviewFlag = (f: Partial<ReviewItemView> = {}): ReviewItemView => ({
   id: 1,
   ruleId: 'SHARED_ADDRESS',
   ruleVersion: 1,
@@ -21,5 +21,8 @@ export const reviewFlag = (f: Partial<ReviewFlagView> = {}): ReviewFlagView => (
   applicantName: 'Ana Lopez',
   port: 'SYS',
   serviceDate: '2026-12-01',
+  feedbackAt: null,
+  feedbackNote: null,
+  decision: null,
   ...f,
 });

@@ -7,6 +7,7 @@ import { Button, Group, NumberInput, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ModelAccuracyView } from '../../../../../ipc/channels/face';
 import { useFormat } from '../../../format';
+import { SaveRow } from '../../../ui/FormActions';
 
 export interface FaceBands {
   match: number;
@@ -78,32 +79,41 @@ export function FaceBandsForm({
                 : t('admin.faceBands.uncalibrated')}
             </Table.Caption>
             <Table.Tbody>
-              <Table.Tr>
-                <Table.Th scope="row">{t('admin.faceBands.match')}</Table.Th>
-                <Table.Td>{c.match}</Table.Td>
-                <Table.Th scope="row">{t('admin.faceBands.eer')}</Table.Th>
-                <Table.Td>{rate(c.eer)}</Table.Td>
-              </Table.Tr>
-              <Table.Tr>
-                <Table.Th scope="row">{t('admin.faceBands.inconclusive')}</Table.Th>
-                <Table.Td>{c.inconclusive}</Table.Td>
-                <Table.Th scope="row">{t('admin.faceBands.fnmr')}</Table.Th>
-                <Table.Td>{rate(c.fnmrAtFmr01)}</Table.Td>
-              </Table.Tr>
+              <CalibrationRow
+                band={t('admin.faceBands.match')}
+                threshold={c.match}
+                rate={t('admin.faceBands.eer')}
+                value={rate(c.eer)}
+              />
+              <CalibrationRow
+                band={t('admin.faceBands.inconclusive')}
+                threshold={c.inconclusive}
+                rate={t('admin.faceBands.fnmr')}
+                value={rate(c.fnmrAtFmr01)}
+              />
             </Table.Tbody>
           </Table>
         </Group>
-        <Group>
-          <Button type="submit" loading={saving}>
-            {t('admin.faceBands.save')}
-          </Button>
+        <SaveRow label={t('admin.faceBands.save')} saving={saving}>
           {custom && (
             <Button variant="default" onClick={onRestore} disabled={saving}>
               {t('admin.faceBands.restore')}
             </Button>
           )}
-        </Group>
+        </SaveRow>
       </Stack>
     </form>
+  );
+}
+
+/** A band's calibrated threshold, and beside it one of the error rates measured there. */
+function CalibrationRow(r: { band: string; threshold: number; rate: string; value: string }) {
+  return (
+    <Table.Tr>
+      <Table.Th scope="row">{r.band}</Table.Th>
+      <Table.Td>{r.threshold}</Table.Td>
+      <Table.Th scope="row">{r.rate}</Table.Th>
+      <Table.Td>{r.value}</Table.Td>
+    </Table.Tr>
   );
 }

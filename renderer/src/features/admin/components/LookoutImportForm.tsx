@@ -2,12 +2,13 @@
 // applied: every problem by its line, the first entries as they would be applied, and the apply
 // button only once no problem is left. The file's text is what goes to main, never its path
 // (props only).
-import { useEffect, useRef, useState, type DragEvent } from 'react';
-import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { useEffect, useRef } from 'react';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { LookoutPreviewView } from '../../../../../ipc/channels/lookout';
 import { useFormat } from '../../../format';
 import { DataTable } from '../../../ui/DataTable';
+import { FileDropZone } from '../../../ui/FileDropZone';
 import { InlineError } from '../../../ui/InlineError';
 
 export interface LookoutImportFormProps {
@@ -29,8 +30,6 @@ export function LookoutImportForm({
 }: LookoutImportFormProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const input = useRef<HTMLInputElement>(null);
-  const [over, setOver] = useState(false);
   // A new check's result takes the focus (and scrolls into view): read it, then Tab on to apply.
   const summary = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
@@ -39,45 +38,18 @@ export function LookoutImportForm({
     // From its top, so the problems below it are in view too (jsdom has no scrolling).
     summary.current?.scrollIntoView?.({ block: 'start' });
   }, [p]);
-  const drop = (e: DragEvent) => {
-    e.preventDefault();
-    setOver(false);
-    const file = e.dataTransfer.files[0];
-    if (file) onFile(file);
-  };
   const where = p?.format === 'csv' ? 'line' : 'entry';
   return (
     <Stack gap="sm">
-      <Paper
-        withBorder
-        p="md"
-        bg={over ? 'blue.0' : undefined}
-        style={{ borderStyle: 'dashed' }}
-        onDragOver={(e) => (e.preventDefault(), setOver(true))}
-        onDragLeave={() => setOver(false)}
-        onDrop={drop}
-        data-testid="lookout-drop"
-      >
-        <Group>
-          <Button onClick={() => input.current?.click()} loading={checking}>
-            {t('admin.lookout.choose')}
-          </Button>
-          <Text size="sm">{t('admin.lookout.dropHint')}</Text>
-        </Group>
-        <input
-          ref={input}
-          type="file"
-          accept=".csv,.json,text/csv,application/json"
-          hidden
-          aria-label={t('admin.lookout.file')}
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            // Picking the same (fixed) file again must be read again.
-            e.currentTarget.value = '';
-            if (file) onFile(file);
-          }}
-        />
-      </Paper>
+      <FileDropZone
+        onFile={onFile}
+        accept=".csv,.json,text/csv,application/json"
+        chooseLabel={t('admin.lookout.choose')}
+        hint={t('admin.lookout.dropHint')}
+        inputLabel={t('admin.lookout.file')}
+        loading={checking}
+        testId="lookout-drop"
+      />
       <Text size="xs" c="dimmed">
         {t('admin.lookout.formatHelp')}
       </Text>

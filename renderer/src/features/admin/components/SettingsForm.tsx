@@ -2,9 +2,11 @@
 // decision, how soon an idle booth locks, how long personal data is kept, and how software
 // updates arrive (channel, quiet hour, server) (props only).
 import { useState } from 'react';
-import { Button, Group, NumberInput, Select, Stack, Switch, TextInput, Title } from '@mantine/core';
+import { Group, Select, Stack, Switch, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { bindText } from '../../../ui/bind';
+import { bindChecked, bindText } from '../../../ui/bind';
+import { SaveRow } from '../../../ui/FormActions';
+import { WholeNumberInput } from '../../../ui/WholeNumberInput';
 import type { SettingsPatch, SettingsView, UpdateChannel } from '../../../../../ipc/channels/settings';
 
 export interface SettingsFormProps {
@@ -15,8 +17,6 @@ export interface SettingsFormProps {
   saving: boolean;
 }
 
-/** Both settings are a required whole number, at least 1. */
-const WHOLE = { min: 1, allowDecimal: false, required: true } as const;
 const HOURS = Array.from({ length: 24 }, (_, h) => `${h}`);
 const NO_HOUR = 'none';
 
@@ -54,19 +54,19 @@ export function SettingsForm({ initial, defaultBoothName, onSave, saving }: Sett
             maxLength={64}
             w={220}
           />
-          <NumberInput
+          <WholeNumberInput
             label={t('admin.settings.idle')}
             description={t('admin.settings.atOnce')}
-            {...WHOLE}
+            min={1}
             max={240}
             value={idle}
             onChange={setIdle}
             w={180}
           />
-          <NumberInput
+          <WholeNumberInput
             label={t('admin.settings.retention')}
             description={t('admin.settings.atNextPurge')}
-            {...WHOLE}
+            min={1}
             max={3650}
             value={retention}
             onChange={setRetention}
@@ -76,8 +76,7 @@ export function SettingsForm({ initial, defaultBoothName, onSave, saving }: Sett
         <Switch
           label={t('admin.settings.blindFirst')}
           description={t('admin.settings.blindFirstHelp')}
-          checked={blindFirst}
-          onChange={(e) => setBlindFirst(e.currentTarget.checked)}
+          {...bindChecked(blindFirst, setBlindFirst)}
         />
         <Title order={3} size="h5">
           {t('admin.settings.updates')}
@@ -114,11 +113,7 @@ export function SettingsForm({ initial, defaultBoothName, onSave, saving }: Sett
             miw={280}
           />
         </Group>
-        <Group>
-          <Button type="submit" loading={saving}>
-            {t('admin.settings.save')}
-          </Button>
-        </Group>
+        <SaveRow label={t('admin.settings.save')} saving={saving} />
       </Stack>
     </form>
   );

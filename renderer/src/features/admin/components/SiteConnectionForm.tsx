@@ -8,7 +8,9 @@ import { Alert, Button, Code, Group, Select, Stack, Text, TextInput, Textarea, T
 import { useTranslation } from 'react-i18next';
 import { bindText } from '../../../ui/bind';
 import type { SiteView } from '../../../../../ipc/channels/settings';
+import { SaveRow } from '../../../ui/FormActions';
 import { InlineError } from '../../../ui/InlineError';
+import { RowButton } from '../../../ui/RowButton';
 
 export interface SiteConnection {
   port: string;
@@ -106,16 +108,14 @@ export function SiteConnectionForm({ site, onSave, onInspect, saving }: SiteConn
                 </Text>
                 <Code>{k.fingerprint}</Code>
               </div>
-              <Button
+              <RowButton
+                label={t('admin.site.remove')}
+                name={t('admin.site.removeKey', { keyId: k.keyId })}
                 variant="subtle"
                 color="red"
-                size="xs"
                 disabled={keys.length === 1}
-                aria-label={t('admin.site.removeKey', { keyId: k.keyId })}
                 onClick={() => setKeys((ks) => ks.filter((x) => x.keyId !== k.keyId))}
-              >
-                {t('admin.site.remove')}
-              </Button>
+              />
             </Group>
           ))}
         </Stack>
@@ -155,11 +155,11 @@ export function SiteConnectionForm({ site, onSave, onInspect, saving }: SiteConn
             {t('admin.site.add')}
           </Button>
         </Group>
-        <Group>
-          <Button type="submit" loading={saving} disabled={!port || !feedUrl || keys.length === 0}>
-            {t('admin.site.save')}
-          </Button>
-        </Group>
+        <SaveRow
+          label={t('admin.site.save')}
+          saving={saving}
+          disabled={!port || !feedUrl || keys.length === 0}
+        />
       </Stack>
     </form>
   );

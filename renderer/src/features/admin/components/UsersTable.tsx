@@ -2,12 +2,13 @@
 // is locked out or must choose a new password, and the admin's actions on it (unlock, one-time
 // password). The signed-in admin's own row is read-only: nobody locks themselves out; the last
 // enabled admin's role and switch are too (main refuses those changes anyway) (props only).
-import { Badge, Button, Group, Select, Switch, Text } from '@mantine/core';
+import { Badge, Group, Select, Switch, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../../../ipc/channel';
 import type { UserView } from '../../../../../ipc/channels/users';
 import { useFormat } from '../../../format';
 import { DataTable, type DataColumn } from '../../../ui/DataTable';
+import { RowButton } from '../../../ui/RowButton';
 import { WHOLE_BADGE } from '../../../ui/StatusBadge';
 import { useLabels } from '../../../i18n/labels';
 import { ROLE_OPTIONS } from '../roles';
@@ -88,26 +89,21 @@ export function UsersTable({
       cell: (u) => (
         <Group gap="xs" wrap="nowrap">
           {u.lockedUntil && onUnlock && (
-            <Button
-              size="xs"
+            <RowButton
+              label={t('admin.users.unlock')}
+              name={t('admin.users.unlockOf', { username: u.username })}
               variant="light"
               disabled={readOnly(u)}
-              aria-label={t('admin.users.unlockOf', { username: u.username })}
               onClick={() => onUnlock(u)}
-            >
-              {t('admin.users.unlock')}
-            </Button>
+            />
           )}
           {onResetPassword && (
-            <Button
-              size="xs"
-              variant="default"
+            <RowButton
+              label={t('admin.users.reset')}
+              name={t('admin.users.resetOf', { username: u.username })}
               disabled={readOnly(u)}
-              aria-label={t('admin.users.resetOf', { username: u.username })}
               onClick={() => onResetPassword(u)}
-            >
-              {t('admin.users.reset')}
-            </Button>
+            />
           )}
         </Group>
       ),

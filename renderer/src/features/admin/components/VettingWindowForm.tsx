@@ -2,9 +2,12 @@
 // console keeps beside its own today, how many service days back and ahead, and whether other
 // ports' photos are fetched for face templates (each photo deleted once enrolled).
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Group, NumberInput, Stack, Switch, Text } from '@mantine/core';
+import { Alert, Checkbox, Group, Stack, Switch, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { VettingWindowView } from '../../../../../ipc/channels/settings';
+import { bindChecked } from '../../../ui/bind';
+import { SaveRow } from '../../../ui/FormActions';
+import { WholeNumberInput } from '../../../ui/WholeNumberInput';
 
 export interface VettingWindowFormProps {
   initial: VettingWindowView;
@@ -47,23 +50,19 @@ export function VettingWindowForm({ initial, ports, ownPort, demo, saving, onSav
           </Group>
         </Checkbox.Group>
         <Group align="flex-start">
-          <NumberInput
+          <WholeNumberInput
             label={t('admin.window.daysBack')}
             description={t('admin.window.daysBackHelp')}
             min={1}
             max={90}
-            allowDecimal={false}
-            required
             value={back}
             onChange={setBack}
             w={220}
           />
-          <NumberInput
+          <WholeNumberInput
             label={t('admin.window.daysAhead')}
             min={0}
             max={14}
-            allowDecimal={false}
-            required
             value={ahead}
             onChange={setAhead}
             w={160}
@@ -72,14 +71,9 @@ export function VettingWindowForm({ initial, ports, ownPort, demo, saving, onSav
         <Switch
           label={t('admin.window.faceTemplates')}
           description={t('admin.window.faceTemplatesHelp')}
-          checked={faces}
-          onChange={(e) => setFaces(e.currentTarget.checked)}
+          {...bindChecked(faces, setFaces)}
         />
-        <Group>
-          <Button type="submit" loading={saving}>
-            {t('admin.window.save')}
-          </Button>
-        </Group>
+        <SaveRow label={t('admin.window.save')} saving={saving} />
       </Stack>
     </form>
   );

@@ -1,8 +1,7 @@
 // Runs in: renderer. Admin › Flag thresholds (container): a change is audited and recomputes
 // every flag; the line under the form says it did.
 import { useTranslation } from 'react-i18next';
-import { QueryContent } from '../../../ui/QueryContent';
-import { Section } from '../../../ui/Section';
+import { QuerySection } from '../../../ui/QuerySection';
 import { ThresholdsForm } from '../components/ThresholdsForm';
 import { useUpdateFlagConfig } from '../mutations';
 import { useFlagConfig } from '../queries';
@@ -12,18 +11,16 @@ export default function FlagThresholdsPage() {
   const config = useFlagConfig();
   const update = useUpdateFlagConfig();
   return (
-    <Section title={t('admin.thresholds.title')}>
-      <QueryContent query={config}>
-        {(data) => (
-          <ThresholdsForm
-            key={JSON.stringify(data)}
-            initial={data}
-            saving={update.isPending}
-            saved={update.isSuccess}
-            onSave={(values) => update.mutate(values)}
-          />
-        )}
-      </QueryContent>
-    </Section>
+    <QuerySection title={t('admin.thresholds.title')} query={config}>
+      {(data) => (
+        <ThresholdsForm
+          key={JSON.stringify(data)}
+          initial={data}
+          saving={update.isPending}
+          saved={update.isSuccess}
+          onSave={(values) => update.mutate(values)}
+        />
+      )}
+    </QuerySection>
   );
 }

@@ -3,7 +3,7 @@
 // the lookout matching then runs again and the page shows the new version and its matches.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QueryContent } from '../../../ui/QueryContent';
+import { QuerySection } from '../../../ui/QuerySection';
 import { Section } from '../../../ui/Section';
 import { LookoutImportForm } from '../components/LookoutImportForm';
 import { LookoutStatusCard } from '../components/LookoutStatusCard';
@@ -34,9 +34,9 @@ export default function LookoutPage() {
 
   return (
     <>
-      <Section title={t('admin.lookout.title')}>
-        <QueryContent query={status}>{(s) => <LookoutStatusCard status={s} />}</QueryContent>
-      </Section>
+      <QuerySection title={t('admin.lookout.title')} query={status}>
+        {(s) => <LookoutStatusCard status={s} />}
+      </QuerySection>
       <Section title={t('admin.lookout.importTitle')}>
         <LookoutImportForm
           onFile={pick}

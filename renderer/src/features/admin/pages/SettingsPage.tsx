@@ -8,8 +8,7 @@ import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SettingsPatch, VettingWindowView } from '../../../../../ipc/channels/settings';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
-import { QueryContent } from '../../../ui/QueryContent';
-import { Section } from '../../../ui/Section';
+import { QuerySection } from '../../../ui/QuerySection';
 import { FaceBandsForm, type FaceBands } from '../components/FaceBandsForm';
 import { SettingsForm } from '../components/SettingsForm';
 import { SiteConnectionForm, type SiteConnection } from '../components/SiteConnectionForm';
@@ -36,14 +35,15 @@ export default function SettingsPage() {
   const [pending, setPending] = useState<Pending | null>(null);
   const model = accuracy.data?.find((m) => m.current);
 
-  const save = (patch: SettingsPatch, done: string) =>
-    update.mutate(patch, {
-      onSuccess: () => {
-        setPending(null);
-        confirmDone(done);
-      },
-      onError: () => setPending(null),
-    });
+  // Saved or refused, the dialog closes; a save says it was done.
+  const closing = (done: string) => ({
+    onSuccess: () => {
+      setPending(null);
+      confirmDone(done);
+    },
+    onError: () => setPending(null),
+  });
+  const save = (patch: SettingsPatch, done: string) => update.mutate(patch, closing(done));
 
   const saveGeneral = (patch: SettingsPatch) => {
     const before = settings.data!.retentionDays;
@@ -110,82 +110,65 @@ export default function SettingsPage() {
         keys: c.publisherKeys.map((k) => k.keyId).join(', '),
       }),
       confirm: t('admin.site.confirmButton'),
-      run: () =>
-        updateSite.mutate(c, {
-          onSuccess: () => {
-            setPending(null);
-            confirmDone(t('admin.site.saved'));
-          },
-          onError: () => setPending(null),
-        }),
+      run: () => updateSite.mutate(c, closing(t('admin.site.saved'))),
     });
 
   return (
     <>
-      <Section title={t('admin.settings.title')}>
-        <QueryContent query={settings}>
-          {(data) => (
-            <SettingsForm
-              // A fresh answer from main (after a save elsewhere) resets the fields to it.
-              key={JSON.stringify(data)}
-              initial={data}
-              defaultBoothName={site.data?.boothName}
+      <QuerySection title={t('admin.settings.title')} query={settings}>
+        {(data) => (
+          <SettingsForm
+            // A fresh answer from main (after a save elsewhere) resets the fields to it.
+            key={JSON.stringify(data)}
+            initial={data}
+            defaultBoothName={site.data?.boothName}
+            saving={update.isPending}
+            onSave={saveGeneral}
+          />
+        )}
+      </QuerySection>
+      <QuerySection title={t('admin.window.title')} query={settings}>
+        {(data) => (
+          <VettingWindowForm
+            key={JSON.stringify([data.vettingWindow, site.data?.ports.length])}
+            initial={data.vettingWindow}
+            ports={site.data?.ports ?? []}
+            ownPort={site.data?.inForce?.port ?? null}
+            demo={site.data?.mode === 'demo'}
+            saving={update.isPending}
+            onSave={saveWindow}
+          />
+        )}
+      </QuerySection>
+      <QuerySection title={t('admin.faceBands.title')} query={accuracy}>
+        {() =>
+          model &&
+          settings.data && (
+            <FaceBandsForm
+              key={JSON.stringify([settings.data.faceBands, model.calibration])}
+              modelVersion={model.modelVersion}
+              calibration={model.calibration}
+              custom={
+                settings.data.faceBands?.modelVersion === model.modelVersion ? settings.data.faceBands : null
+              }
               saving={update.isPending}
-              onSave={saveGeneral}
+              onSave={saveBands}
+              onRestore={() => saveBands(null)}
             />
-          )}
-        </QueryContent>
-      </Section>
-      <Section title={t('admin.window.title')}>
-        <QueryContent query={settings}>
-          {(data) => (
-            <VettingWindowForm
-              key={JSON.stringify([data.vettingWindow, site.data?.ports.length])}
-              initial={data.vettingWindow}
-              ports={site.data?.ports ?? []}
-              ownPort={site.data?.inForce?.port ?? null}
-              demo={site.data?.mode === 'demo'}
-              saving={update.isPending}
-              onSave={saveWindow}
-            />
-          )}
-        </QueryContent>
-      </Section>
-      <Section title={t('admin.faceBands.title')}>
-        <QueryContent query={accuracy}>
-          {() =>
-            model &&
-            settings.data && (
-              <FaceBandsForm
-                key={JSON.stringify([settings.data.faceBands, model.calibration])}
-                modelVersion={model.modelVersion}
-                calibration={model.calibration}
-                custom={
-                  settings.data.faceBands?.modelVersion === model.modelVersion
-                    ? settings.data.faceBands
-                    : null
-                }
-                saving={update.isPending}
-                onSave={saveBands}
-                onRestore={() => saveBands(null)}
-              />
-            )
-          }
-        </QueryContent>
-      </Section>
-      <Section title={t('admin.site.title')}>
-        <QueryContent query={site}>
-          {(data) => (
-            <SiteConnectionForm
-              key={JSON.stringify(data.saved)}
-              site={data}
-              saving={updateSite.isPending}
-              onSave={saveSite}
-              onInspect={(pem) => inspectKey.mutateAsync({ pem })}
-            />
-          )}
-        </QueryContent>
-      </Section>
+          )
+        }
+      </QuerySection>
+      <QuerySection title={t('admin.site.title')} query={site}>
+        {(data) => (
+          <SiteConnectionForm
+            key={JSON.stringify(data.saved)}
+            site={data}
+            saving={updateSite.isPending}
+            onSave={saveSite}
+            onInspect={(pem) => inspectKey.mutateAsync({ pem })}
+          />
+        )}
+      </QuerySection>
       <ConfirmDialog
         opened={pending !== null}
         title={pending?.title ?? ''}

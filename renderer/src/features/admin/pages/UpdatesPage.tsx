@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { QueryContent } from '../../../ui/QueryContent';
-import { Section } from '../../../ui/Section';
+import { QuerySection } from '../../../ui/QuerySection';
 import { FleetTable } from '../components/FleetTable';
 import { UpdateStatusCard } from '../components/UpdateStatusCard';
 import { useCheckForUpdate, useInstallUpdate } from '../mutations';
@@ -36,9 +36,13 @@ export default function UpdatesPage() {
           />
         )}
       </QueryContent>
-      <Section title={t('admin.updates.fleet.title', { port: fleet.data?.port ?? '' })} testId="fleet">
-        <QueryContent query={fleet}>{(f) => <FleetTable fleet={f} />}</QueryContent>
-      </Section>
+      <QuerySection
+        title={t('admin.updates.fleet.title', { port: fleet.data?.port ?? '' })}
+        query={fleet}
+        testId="fleet"
+      >
+        {(f) => <FleetTable fleet={f} />}
+      </QuerySection>
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 // Runs in: renderer. The queue's filters in one compact block (props only): the time window,
 // "not yet processed", open flags, and the day's counts per status, each a toggle; a way back to
-// everyone when any is on.
+// everyone when any is on. The search's own switch (other ports) may lead the block.
+import type { ReactNode } from 'react';
 import { Button, Group, NativeSelect, Switch } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ParseKeys } from 'i18next';
@@ -39,14 +40,17 @@ export function QueueFilters({
   filter,
   onChange,
   counts,
+  leading,
 }: {
   filter: QueueFilter;
   onChange: (f: QueueFilter) => void;
   counts: Record<string, number>;
+  leading?: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
     <Group gap={10} wrap="wrap" align="center">
+      {leading}
       <Switch
         size="xs"
         label={t('booth.queue.filters.notProcessed')}

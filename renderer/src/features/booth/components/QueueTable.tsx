@@ -14,22 +14,24 @@ import {
   useMemo,
   useRef,
   useState,
+  type CSSProperties,
   type KeyboardEvent,
   type MouseEvent,
   type Ref,
 } from 'react';
-import { Badge } from '@mantine/core';
+import { DEFAULT_THEME } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Link } from 'react-router';
+import { useHref } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
+import type { Severity } from '../../../../../ipc/channels/flags';
 import type { QueueItemView } from '../../../../../ipc/channels/queue';
-import { useFormat, type Format } from '../../../format';
-import { useLabels, type Labels } from '../../../i18n/labels';
+import { useFormat } from '../../../format';
+import { useLabels } from '../../../i18n/labels';
 import { SEVERITY_COLOR } from '../../../ui/SeverityBadge';
-import { WHOLE_BADGE } from '../../../ui/StatusBadge';
 import { StatusMark } from '../../../ui/StatusMark';
+import { filledPair } from '../../../ui/theme';
 import { shortcutFor } from '../shortcuts';
+import { rowText, type RowText } from './row-text';
 import classes from './QueueTable.module.css';
 
 /** One row's height in pixels: one line of text; 14 or more fit a 1366×768 booth screen. */
@@ -52,21 +54,26 @@ interface RowProps {
   active: boolean;
   href: string;
   onOpen: (applicantId: string) => void;
-  t: TFunction;
-  labels: Labels;
-  format: Format;
+  text: RowText;
 }
 
-export function QueueFlags({ item, t, labels }: Pick<RowProps, 'item' | 't' | 'labels'>) {
+/** Each severity's pill colours, as the theme fills a badge of that colour (readable text included). */
+const FLAG_PILL = Object.fromEntries(
+  (Object.keys(SEVERITY_COLOR) as Severity[]).map((s) => [
+    s,
+    filledPair(DEFAULT_THEME.colors[SEVERITY_COLOR[s]]![8]!),
+  ]),
+) as Record<Severity, CSSProperties>;
+
+/** The open flags' count and highest severity in words, on the severity's colour (a plain pill: one per row). */
+export function QueueFlags({ item, text }: Pick<RowProps, 'item' | 'text'>) {
   if (item.openFlags === 0 || !item.topSeverity) return null;
-  const severity = labels.severity(item.topSeverity);
+  const words = text.flags(item.openFlags, item.topSeverity);
   return (
-    <Badge size="sm" color={SEVERITY_COLOR[item.topSeverity]} styles={WHOLE_BADGE} data-testid="queue-flags">
-      <span aria-hidden>{t('booth.queue.flagsShort', { count: item.openFlags, severity })}</span>
-      <span className={classes.srOnly}>
-        {t('booth.queue.flagsLong', { count: item.openFlags, severity })}
-      </span>
-    </Badge>
+    <span className={classes.flags} style={FLAG_PILL[item.topSeverity]} data-testid="queue-flags">
+      <span aria-hidden>{words.short}</span>
+      <span className={classes.srOnly}>{words.long}</span>
+    </span>
   );
 }
 
@@ -81,22 +88,24 @@ function PersonIcon() {
   );
 }
 
-const QueueRow = memo(function QueueRow({
-  item: it,
-  index,
-  selected,
-  active,
-  href,
-  onOpen,
-  t,
-  labels,
-  format,
-}: RowProps) {
+const SELECTED_EDGE: CSSProperties = { borderLeft: '4px solid var(--mantine-color-indigo-8)' };
+const UNSELECTED_EDGE: CSSProperties = { borderLeft: '4px solid transparent' };
+
+/** A plain click opens the case in place; with a modifier (new tab, new window) the link does as usual. */
+const opensInPlace = (e: MouseEvent) =>
+  e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey && !e.defaultPrevented;
+
+// Kept cheap (the first paint after sign-in draws a screenful of these): a plain link (its href made
+// by the router once per list, not a Link per row), the words passed in, not a translation hook each.
+const QueueRow = memo(function QueueRow({ item: it, index, selected, active, href, onOpen, text }: RowProps) {
   const rowClick = (e: MouseEvent) => {
-    if (!(e.target as HTMLElement).closest('a')) onOpen(it.applicantId); // a link navigates itself
+    if (!opensInPlace(e)) return;
+    e.preventDefault();
+    onOpen(it.applicantId);
   };
-  const name = t('booth.name', { family: it.familyNames, given: it.givenNames });
+  const name = text.name(it);
   const asWritten = it.nameAsWritten !== `${it.givenNames} ${it.familyNames}` ? it.nameAsWritten : null;
+  const group = text.group(it.groupSize);
   return (
     <tr
       className={classes.row}
@@ -108,43 +117,42 @@ const QueueRow = memo(function QueueRow({
       aria-current={selected ? 'true' : undefined}
       data-selected={selected || undefined}
     >
-      <td
-        className={classes.time}
-        style={{ borderLeft: `4px solid ${selected ? 'var(--mantine-color-indigo-8)' : 'transparent'}` }}
-      >
-        {format.time(it.slot)}
+      <td className={classes.time} style={selected ? SELECTED_EDGE : UNSELECTED_EDGE}>
+        {text.time(it.slot)}
       </td>
       <td className={classes.nameCell} title={asWritten ? `${name} · ${asWritten}` : name}>
         {/* Not a tab stop of its own: the row is (roving focus); the link still opens in place or
             in a new tab from the mouse. */}
-        <Link
-          to={href}
+        <a
+          href={href}
           tabIndex={-1}
           className={selected ? `${classes.name} ${classes.selectedName}` : classes.name}
           aria-current={selected ? 'page' : undefined}
         >
           {name}
-        </Link>
+        </a>
         {asWritten && <span className={classes.asWritten}>{asWritten}</span>}
+        {it.port && (
+          // Found at another port of the vetting window (asked for in the search): where and when.
+          <span className={classes.elsewhere} data-testid="queue-elsewhere">
+            {text.elsewhere(it.port, it.serviceDate ?? '')}
+          </span>
+        )}
       </td>
       <td className={classes.nowrap}>{it.dob}</td>
       <td className={classes.nowrap}>
         {/* Drawn as a count beside a person icon, read out in words ("alone", "3 people"). */}
-        <span
-          className={classes.group}
-          aria-hidden
-          title={t('booth.queue.groupSize', { count: it.groupSize })}
-        >
+        <span className={classes.group} aria-hidden title={group}>
           <PersonIcon />
           {it.groupSize}
         </span>
-        <span className={classes.srOnly}>{t('booth.queue.groupSize', { count: it.groupSize })}</span>
+        <span className={classes.srOnly}>{group}</span>
       </td>
       <td>
-        <QueueFlags item={it} t={t} labels={labels} />
+        <QueueFlags item={it} text={text} />
       </td>
       <td>
-        <StatusMark status={it.status} />
+        <StatusMark status={it.status} label={text.status(it.status)} />
       </td>
     </tr>
   );
@@ -170,6 +178,10 @@ export function QueueTable({
   const { t } = useTranslation();
   const labels = useLabels();
   const format = useFormat();
+  const text = useMemo(() => rowText(t, labels, format), [t, labels, format]);
+  // The router's form of a path ('#/booth/…' under the hash router), asked once for the whole list.
+  const root = useHref('/');
+  const hrefOf = (applicantId: string) => `${root}${linkTo(applicantId).replace(/^\//, '')}`;
   const scroller = useRef<HTMLDivElement>(null);
   // The row that takes Tab (roving focus), by applicant: it stays put while the list is filtered.
   const [activeId, setActiveId] = useState<string | undefined>(selectedId);
@@ -310,11 +322,9 @@ export function QueueTable({
                 index={v.index}
                 selected={it.applicantId === selectedId}
                 active={v.index === activeIndex}
-                href={linkTo(it.applicantId)}
+                href={hrefOf(it.applicantId)}
                 onOpen={onOpen}
-                t={t}
-                labels={labels}
-                format={format}
+                text={text}
               />
             );
           })}

@@ -1,5 +1,6 @@
 // Runs in: renderer. Face-match accuracy per model version: the calibration, then what booths
-// saw since, overall and by sex and age band; small groups are not rated (props only).
+// saw since, overall and by sex and age band; small groups are not rated (props only). Shown
+// within the day's verification outcomes.
 import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FieldCounts, ModelAccuracyView } from '../../../../../ipc/channels/face';
@@ -7,13 +8,13 @@ import { useFormat } from '../../../format';
 import { DataTable, type DataColumn } from '../../../ui/DataTable';
 import { Section } from '../../../ui/Section';
 
-export function FaceAccuracy({ models }: { models: ModelAccuracyView[] }) {
+export function FaceAccuracy({ models, level = 2 }: { models: ModelAccuracyView[]; level?: 2 | 3 }) {
   const { t } = useTranslation();
   return (
-    <Section title={t('dashboard.face.title')}>
+    <Section title={t('dashboard.face.title')} level={level}>
       <Stack>
         {models.map((m) => (
-          <ModelAccuracy key={m.modelVersion} model={m} />
+          <ModelAccuracy key={m.modelVersion} model={m} order={level === 2 ? 3 : 4} />
         ))}
         <Text size="xs" c="dimmed">
           {t('dashboard.face.note')}
@@ -23,7 +24,7 @@ export function FaceAccuracy({ models }: { models: ModelAccuracyView[] }) {
   );
 }
 
-function ModelAccuracy({ model: m }: { model: ModelAccuracyView }) {
+function ModelAccuracy({ model: m, order }: { model: ModelAccuracyView; order: 3 | 4 }) {
   const { t } = useTranslation();
   const format = useFormat();
   const share = (x: number | null) => (x === null ? '—' : format.percent(x));
@@ -49,7 +50,7 @@ function ModelAccuracy({ model: m }: { model: ModelAccuracyView }) {
   return (
     <Stack gap={6} data-testid={`face-model-${m.modelVersion}`}>
       <Group gap="xs">
-        <Title order={3} size="sm">
+        <Title order={order} size="sm">
           {m.modelVersion}
         </Title>
         {m.current && <Badge size="sm">{t('dashboard.face.inUse')}</Badge>}

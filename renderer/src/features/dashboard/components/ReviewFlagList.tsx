@@ -1,43 +1,68 @@
-// Runs in: renderer. The flags waiting for a supervisor's verdict, most severe first: each can be
-// marked a false positive or confirmed; a verdict already given shows and can be changed
-// (props only).
-import { useId } from 'react';
-import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+// Runs in: renderer. The day's flags for a supervisor's review, most severe first: each names
+// whom it is about and where their case stands, opens its case and evidence in place, and takes a
+// verdict (confirm or false positive) with an optional note; a reviewed one shows the verdict,
+// who gave it and when, in the same place (props only: the case is the container's to fetch).
+import { useId, useState, type ReactNode } from 'react';
+import { Badge, Box, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { FlagVerdict, ReviewFlagView } from '../../../../../ipc/channels/flags';
+import type { FlagVerdict } from '../../../../../ipc/channels/flags';
+import type { ReviewItemView } from '../../../../../ipc/channels/reporting';
 import { useFormat } from '../../../format';
 import { Section } from '../../../ui/Section';
 import { useLabels } from '../../../i18n/labels';
 import { SeverityBadge } from '../../../ui/SeverityBadge';
 import { EmptyNote } from '../../../ui/EmptyNote';
+import { isDisposition } from '../labels';
 
-/** How many flags the list shows: the most severe and newest; the rest wait their turn. */
+/** How many flags the list shows: the most severe and newest; the rest are counted. */
 export const REVIEW_LIMIT = 30;
 
 export interface ReviewFlagListProps {
-  flags: ReviewFlagView[];
-  onVerdict: (flagId: number, verdict: FlagVerdict) => void;
+  flags: ReviewItemView[];
+  /** All of the day's flags, of which `flags` are the first. */
+  total?: number;
+  onVerdict: (flagId: number, verdict: FlagVerdict, note?: string) => void;
   /** The flag whose verdict is being saved, if any. */
   pending?: { flagId: number; verdict: FlagVerdict } | null;
+  /** The flag's case and evidence, when the supervisor opens it. */
+  renderCase?: (flag: ReviewItemView) => ReactNode;
 }
 
-export function ReviewFlagList({ flags, onVerdict, pending }: ReviewFlagListProps) {
+export function ReviewFlagList({ flags, total, onVerdict, pending, renderCase }: ReviewFlagListProps) {
   const { t } = useTranslation();
+  const format = useFormat();
+  const shown = flags.slice(0, REVIEW_LIMIT);
+  const toReview = flags.filter((f) => !f.feedback).length;
   return (
-    <Section title={t('dashboard.review.title')}>
+    <Section
+      title={t('dashboard.review.title')}
+      actions={
+        flags.length > 0 && (
+          <Badge color={toReview ? 'orange' : 'green'} variant="light">
+            {t('dashboard.review.toReview', { count: toReview, n: format.number(toReview) })}
+          </Badge>
+        )
+      }
+    >
       {flags.length === 0 ? (
         <EmptyNote>{t('dashboard.review.none')}</EmptyNote>
       ) : (
         <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
-          {flags.slice(0, REVIEW_LIMIT).map((f) => (
+          {shown.map((f) => (
             <ReviewFlag
               key={f.id}
               flag={f}
               onVerdict={onVerdict}
               pending={pending?.flagId === f.id ? pending.verdict : null}
+              renderCase={renderCase}
             />
           ))}
         </Stack>
+      )}
+      {(total ?? flags.length) > shown.length && (
+        <Text size="xs" c="dimmed" mt="xs">
+          {t('dashboard.review.more', { shown: shown.length, total: format.number(total ?? flags.length) })}
+        </Text>
       )}
     </Section>
   );
@@ -53,24 +78,30 @@ function ReviewFlag({
   flag: f,
   onVerdict,
   pending,
+  renderCase,
 }: {
-  flag: ReviewFlagView;
+  flag: ReviewItemView;
   onVerdict: ReviewFlagListProps['onVerdict'];
   pending: FlagVerdict | null;
+  renderCase: ReviewFlagListProps['renderCase'];
 }) {
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useLabels();
-  // The buttons repeat on every flag; their description says which flag they decide.
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState('');
+  // The controls repeat on every flag; their description says which flag they act on.
   const aboutId = useId();
+  const caseId = useId();
+  const rule = labels.rule(f.ruleId);
   return (
-    <Paper component="li" withBorder p="xs" data-testid="review-flag">
-      <Group justify="space-between" wrap="nowrap" align="flex-start">
-        <Stack gap={2}>
+    <Paper component="li" withBorder p="xs" data-testid="review-flag" data-flag-id={f.id}>
+      <Group justify="space-between" wrap="nowrap" align="flex-start" gap="md">
+        <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
           <Group gap="xs" id={aboutId}>
             <SeverityBadge size="sm" severity={f.severity} />
             <Text size="sm" fw={600}>
-              {labels.rule(f.ruleId)}
+              {rule}
             </Text>
             <Text size="sm">
               {t('dashboard.review.where', {
@@ -79,34 +110,76 @@ function ReviewFlag({
                 date: format.date(f.serviceDate),
               })}
             </Text>
-            {f.feedback && (
-              <Badge variant="outline" size="sm">
-                {t(`dashboard.review.verdict.${f.feedback}`)}
-              </Badge>
-            )}
+            <Badge size="sm" variant="outline" color={f.decision ? 'gray' : 'blue'}>
+              {f.decision
+                ? isDisposition(f.decision)
+                  ? labels.disposition(f.decision)
+                  : f.decision
+                : t('dashboard.review.undecided')}
+            </Badge>
           </Group>
           <Text size="xs" c="dimmed">
             {f.explanation}
           </Text>
+          {f.feedback && (
+            <Stack gap={0} data-testid="review-verdict">
+              <Text size="sm" fw={600} c={f.feedback === 'confirmed' ? 'green.8' : 'red.8'}>
+                {t('dashboard.review.reviewed', {
+                  verdict: t(`dashboard.review.verdict.${f.feedback}`),
+                  who: f.feedbackBy ?? '',
+                  time: f.feedbackAt ? format.time(f.feedbackAt) : '',
+                })}
+              </Text>
+              {f.feedbackNote && <Text size="sm">{f.feedbackNote}</Text>}
+            </Stack>
+          )}
         </Stack>
-        <Group gap={4} wrap="nowrap">
-          {VERDICTS.map(({ verdict, color, label }) => (
-            <Button
-              key={verdict}
-              size="compact-xs"
-              variant="light"
-              color={color}
-              aria-describedby={aboutId}
-              aria-pressed={f.feedback === verdict}
-              loading={pending === verdict}
-              disabled={pending !== null}
-              onClick={() => onVerdict(f.id, verdict)}
-            >
-              {t(label)}
-            </Button>
-          ))}
-        </Group>
+        <Stack gap={4} w={360} style={{ flexShrink: 0 }}>
+          {!f.feedback && (
+            <Group gap={4} wrap="nowrap">
+              <TextInput
+                size="xs"
+                style={{ flex: 1 }}
+                maxLength={1000}
+                aria-label={t('dashboard.review.noteLabel', { rule, name: f.applicantName })}
+                placeholder={t('dashboard.review.notePlaceholder')}
+                value={note}
+                onChange={(e) => setNote(e.currentTarget.value)}
+              />
+              {VERDICTS.map(({ verdict, color, label }) => (
+                <Button
+                  key={verdict}
+                  size="compact-sm"
+                  variant="light"
+                  color={color}
+                  aria-describedby={aboutId}
+                  loading={pending === verdict}
+                  disabled={pending !== null}
+                  onClick={() => onVerdict(f.id, verdict, note.trim() || undefined)}
+                >
+                  {t(label)}
+                </Button>
+              ))}
+            </Group>
+          )}
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            style={{ alignSelf: 'flex-end' }}
+            aria-expanded={open}
+            aria-controls={caseId}
+            aria-describedby={aboutId}
+            onClick={() => setOpen((o) => !o)}
+          >
+            {open ? t('dashboard.review.hideCase') : t('dashboard.review.openCase')}
+          </Button>
+        </Stack>
       </Group>
+      {open && renderCase && (
+        <Box id={caseId} mt="xs" pl="sm" style={{ borderLeft: '3px solid var(--mantine-color-gray-3)' }}>
+          {renderCase(f)}
+        </Box>
+      )}
     </Paper>
   );
 }

@@ -1,5 +1,7 @@
 // Runs in: renderer. The same address, phone, email or booking device among unrelated
-// households across ports and days, with how many applicants each port saw (props only).
+// households across ports and days (the vetting window), with how many applicants each port saw:
+// a chart by port, then the table (props only).
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrendView } from '../../../../../ipc/channels/flags';
 import { useFormat } from '../../../format';
@@ -7,8 +9,9 @@ import { DataTable, type DataColumn } from '../../../ui/DataTable';
 import { Section } from '../../../ui/Section';
 import { isTrendKind } from '../labels';
 import { EmptyNote } from '../../../ui/EmptyNote';
+import { TrendsChart } from './TrendsChart';
 
-export function TrendsTable({ trends }: { trends: TrendView[] }) {
+export function TrendsTable({ trends, actions }: { trends: TrendView[]; actions?: ReactNode }) {
   const { t } = useTranslation();
   const format = useFormat();
   const columns: DataColumn<TrendView>[] = [
@@ -42,7 +45,8 @@ export function TrendsTable({ trends }: { trends: TrendView[] }) {
     { key: 'days', header: t('dashboard.trends.days'), cell: (tr) => format.number(tr.days) },
   ];
   return (
-    <Section title={t('dashboard.trends.title')}>
+    <Section title={t('dashboard.trends.title')} actions={actions}>
+      <TrendsChart trends={trends} />
       <DataTable
         label={t('dashboard.trends.table')}
         fz="sm"

@@ -1,10 +1,13 @@
 // Runs in: renderer. Supervisor dashboard (container): a port-day (default: today at this port;
 // ?port=&date= in the address) at a glance, live: case figures, completions per hour against
-// scheduled, per booth and officer, referrals to sign off, each table exportable as CSV; then
-// verification bands, flags by rule with review precision, cross-port trends, flags to review,
-// face-match accuracy, audit. Each source fails in place on its own.
+// scheduled (chart and table), per booth and officer, referrals to sign off; verification outcomes
+// overall and by group with face matching per model version; flags by rule (chart), the review
+// queue whose flags open their case and evidence in place, cross-port trends (chart); the audit
+// log. Every table exports as CSV; the day's report downloads as PDF. Each source fails in place.
 import { useEffect, useRef } from 'react';
-import { Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+// The charts' styles load with this page's chunk, not with the first screen.
+import '@mantine/charts/styles.css';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { CsvTable, DayFigures, PortDayRequest } from '../../../../../ipc/channels/reporting';
@@ -19,23 +22,20 @@ import { ExportButton } from '../components/ExportButton';
 import { FaceAccuracy } from '../components/FaceAccuracy';
 import { FiguresBar } from '../components/FiguresBar';
 import { FlagsByRuleTable } from '../components/FlagsByRuleTable';
+import { HoursChart } from '../components/HoursChart';
 import { HoursTable } from '../components/HoursTable';
 import { PortDayPicker } from '../components/PortDayPicker';
 import { ReferralList } from '../components/ReferralList';
 import { ReviewFlagList } from '../components/ReviewFlagList';
 import { ThroughputCard } from '../components/ThroughputCard';
 import { TrendsTable } from '../components/TrendsTable';
+import { VerificationPanel } from '../components/VerificationPanel';
 import { WorkTable } from '../components/WorkTable';
-import { saveText } from '../download';
-import { isDashboardBand, isDisposition, rawLabel } from '../labels';
-import { useExportCsv, useFlagFeedback, useSignOff } from '../mutations';
-import {
-  useArrivalsDashboard,
-  useFaceAccuracy,
-  useFlagsOverview,
-  usePortDays,
-  useReferrals,
-} from '../queries';
+import { saveBase64, saveText } from '../download';
+import { FlagCase } from '../FlagCase';
+import { isDisposition, rawLabel } from '../labels';
+import { useDailyReport, useExportCsv, useFlagFeedback, useSignOff } from '../mutations';
+import { useArrivalsDashboard, useFaceAccuracy, useFlagReview, usePortDays, useReferrals } from '../queries';
 
 /** The day's decided cases by disposition (latest decision each), the ones that occur. */
 function outcomes(f: DayFigures): Record<string, number> {
@@ -68,11 +68,12 @@ export default function DashboardPage({ live = true }: { live?: boolean }) {
   const dash = useArrivalsDashboard(day, live);
   const portDays = usePortDays();
   const referrals = useReferrals(day);
-  const overview = useFlagsOverview();
+  const review = useFlagReview(day);
   const accuracy = useFaceAccuracy();
   const feedback = useFlagFeedback();
   const signOff = useSignOff();
   const exportCsv = useExportCsv();
+  const report = useDailyReport();
   const failed = (e: Error) => <InlineError message={t('dashboard.loadFailed', { message: e.message })} />;
   const d = dash.data;
 
@@ -84,6 +85,17 @@ export default function DashboardPage({ live = true }: { live?: boolean }) {
     if (referred !== null && seen.current !== null && seen.current !== referred) void refetchReferrals();
     seen.current = referred;
   }, [referred, refetchReferrals]);
+  // Likewise the flag queue, when the day's flags per rule change in number (a verdict refetches it
+  // itself: it only moves a flag from open to reviewed).
+  const flagged = d
+    ? `${d.port}:${d.serviceDate}:${d.flagRules.map((r) => r.open + r.acknowledged + r.reviewed).join()}`
+    : null;
+  const seenFlags = useRef(flagged);
+  const refetchReview = review.refetch;
+  useEffect(() => {
+    if (flagged !== null && seenFlags.current !== null && seenFlags.current !== flagged) void refetchReview();
+    seenFlags.current = flagged;
+  }, [flagged, refetchReview]);
 
   const exporter = (table: CsvTable, name: string) => (
     <ExportButton
@@ -127,13 +139,27 @@ export default function DashboardPage({ live = true }: { live?: boolean }) {
             today={d?.timeZone ? todayIn(d.timeZone) : null}
             onChange={setDay}
           />
-          {d && (
-            <Text size="xs" c="dimmed" aria-live="off">
-              {t('dashboard.live', { time: format.time(new Date(dash.dataUpdatedAt).toISOString()) })}
-            </Text>
-          )}
+          <Group gap="sm" align="center">
+            {d && (
+              <Text size="xs" c="dimmed" aria-live="off">
+                {t('dashboard.live', { time: format.time(new Date(dash.dataUpdatedAt).toISOString()) })}
+              </Text>
+            )}
+            <Button
+              size="compact-sm"
+              disabled={!d?.port}
+              loading={report.isPending}
+              onClick={() =>
+                report.mutate(day, {
+                  onSuccess: (file) => saveBase64(file.filename, file.pdfBase64, 'application/pdf'),
+                })
+              }
+            >
+              {t('dashboard.report.pdf')}
+            </Button>
+          </Group>
         </Group>
-        {(dash.isPending || overview.isPending || accuracy.isPending) && <Loading />}
+        {(dash.isPending || review.isPending || accuracy.isPending) && <Loading />}
         {dash.error && failed(dash.error)}
         {d && (
           <>
@@ -142,18 +168,24 @@ export default function DashboardPage({ live = true }: { live?: boolean }) {
               openReferrals={d.openReferrals}
               actions={exporter('figures', t('dashboard.figures.title'))}
             />
-            <SimpleGrid cols={{ base: 1, lg: 3 }}>
-              <HoursTable rows={d.perHour} actions={exporter('perHour', t('dashboard.hours.title'))} />
-              <WorkTable
-                by="booth"
-                rows={d.booths}
-                actions={exporter('booths', t('dashboard.work.booths'))}
+            <SimpleGrid cols={{ base: 1, lg: 2 }}>
+              <HoursTable
+                rows={d.perHour}
+                actions={exporter('perHour', t('dashboard.hours.title'))}
+                chart={<HoursChart rows={d.perHour} />}
               />
-              <WorkTable
-                by="officer"
-                rows={d.officers}
-                actions={exporter('officers', t('dashboard.work.officers'))}
-              />
+              <Stack>
+                <WorkTable
+                  by="booth"
+                  rows={d.booths}
+                  actions={exporter('booths', t('dashboard.work.booths'))}
+                />
+                <WorkTable
+                  by="officer"
+                  rows={d.officers}
+                  actions={exporter('officers', t('dashboard.work.officers'))}
+                />
+              </Stack>
             </SimpleGrid>
           </>
         )}
@@ -167,7 +199,7 @@ export default function DashboardPage({ live = true }: { live?: boolean }) {
           />
         )}
         {d && (
-          <SimpleGrid cols={{ base: 1, md: 2, lg: 4 }}>
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
             <CountsCard
               title={t('dashboard.counts.outcomes')}
               counts={outcomes(d.figures)}
@@ -178,28 +210,39 @@ export default function DashboardPage({ live = true }: { live?: boolean }) {
               counts={d.appointments}
               labelOf={labels.status}
             />
-            <CountsCard
-              title={t('dashboard.counts.verification')}
-              counts={d.verificationBands}
-              labelOf={(k) => (isDashboardBand(k) ? t(`dashboard.bands.${k}`) : rawLabel(k))}
-            />
             <ThroughputCard pendingUploads={d.pendingUploads} enrolment={d.enrolment} />
           </SimpleGrid>
         )}
-        {overview.error && failed(overview.error)}
-        {overview.data && (
+        {d && (
+          <VerificationPanel
+            verification={d.verification}
+            actions={exporter('verification', t('dashboard.verification.title'))}
+          >
+            {accuracy.error && failed(accuracy.error)}
+            {accuracy.data && <FaceAccuracy models={accuracy.data} level={3} />}
+          </VerificationPanel>
+        )}
+        {d && (
+          <FlagsByRuleTable rules={d.flagRules} actions={exporter('flagRules', t('dashboard.flags.title'))} />
+        )}
+        {review.error && failed(review.error)}
+        {review.data && (
           <>
-            <FlagsByRuleTable rules={overview.data.rules} />
-            <TrendsTable trends={overview.data.trends} />
             <ReviewFlagList
-              flags={overview.data.recent}
-              onVerdict={(flagId, verdict) => feedback.mutate({ flagId, verdict })}
+              flags={review.data.queue}
+              total={review.data.total}
+              onVerdict={(flagId, verdict, note) =>
+                feedback.mutate({ flagId, verdict, ...(note !== undefined && { note }) })
+              }
               pending={feedback.isPending && feedback.variables ? feedback.variables : null}
+              renderCase={(f) => <FlagCase flag={f} />}
+            />
+            <TrendsTable
+              trends={review.data.trends}
+              actions={exporter('trends', t('dashboard.trends.title'))}
             />
           </>
         )}
-        {accuracy.error && failed(accuracy.error)}
-        {accuracy.data && <FaceAccuracy models={accuracy.data} />}
         <AuditPanel />
       </Stack>
     </FormatProvider>

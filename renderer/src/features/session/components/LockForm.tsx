@@ -1,8 +1,12 @@
 // Runs in: renderer. The idle-lock card (props only): who is locked out and why, the password,
 // and a way out for someone else to sign in instead.
-import { useRef, useState, type FormEvent } from 'react';
-import { Alert, Button, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { useRef, useState } from 'react';
+import { PasswordInput, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { bindText } from '../../../ui/bind';
+import { FormActions } from '../../../ui/FormActions';
+import { InlineError } from '../../../ui/InlineError';
+import { ScreenForm } from '../../../ui/ScreenForm';
 
 export function LockForm({
   displayName,
@@ -23,42 +27,29 @@ export function LockForm({
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const passwordField = useRef<HTMLInputElement>(null);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     onUnlock(password).catch(() => {
       setPassword('');
       passwordField.current?.focus();
     });
   };
   return (
-    <form onSubmit={submit} aria-label={t('session.lock.formLabel')}>
-      <Stack>
-        <Title order={1} size="h3">
-          {t('session.lock.title')}
-        </Title>
-        <Text size="sm">{t('session.lock.explanation', { count: idleLockMinutes, name: displayName })}</Text>
-        <PasswordInput
-          ref={passwordField}
-          label={t('session.lock.password')}
-          value={password}
-          onChange={(e) => setPassword(e.currentTarget.value)}
-          required
-          autoFocus
-        />
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
-        <Group justify="space-between">
-          <Button variant="subtle" onClick={onSignOut}>
-            {t('session.lock.signOut')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t('session.lock.submit')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ScreenForm label={t('session.lock.formLabel')} title={t('session.lock.title')} onSubmit={submit}>
+      <Text size="sm">{t('session.lock.explanation', { count: idleLockMinutes, name: displayName })}</Text>
+      <PasswordInput
+        ref={passwordField}
+        label={t('session.lock.password')}
+        {...bindText(password, setPassword)}
+        required
+        autoFocus
+      />
+      {error && <InlineError message={error} />}
+      <FormActions
+        apart
+        back={{ label: t('session.lock.signOut'), onClick: onSignOut }}
+        submit={t('session.lock.submit')}
+        busy={busy}
+      />
+    </ScreenForm>
   );
 }

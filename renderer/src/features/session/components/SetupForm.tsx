@@ -1,8 +1,11 @@
 // Runs in: renderer. First run (props only): the administrator's account, and in demo mode
 // whether to also create the documented demo accounts; then the list of what was created.
-import { useState, type FormEvent } from 'react';
-import { Alert, Button, Checkbox, List, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Button, Checkbox, List, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { bindChecked, bindText } from '../../../ui/bind';
+import { InlineError } from '../../../ui/InlineError';
+import { ScreenForm } from '../../../ui/ScreenForm';
 
 export interface SetupValues {
   username: string;
@@ -27,54 +30,25 @@ export function SetupForm({
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [demo, setDemo] = useState(demoMode);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onSubmit({ username, displayName, password, createDemoAccounts: demo });
-  };
   return (
-    <form onSubmit={submit} aria-label={t('session.setup.formLabel')}>
-      <Stack>
-        <Title order={1} size="h2">
-          {t('session.setup.title')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('session.setup.intro')}
-        </Text>
-        <TextInput
-          label={t('session.setup.username')}
-          value={username}
-          onChange={(e) => setUsername(e.currentTarget.value)}
-          required
-        />
-        <TextInput
-          label={t('session.setup.displayName')}
-          value={displayName}
-          onChange={(e) => setDisplayName(e.currentTarget.value)}
-          required
-        />
-        <PasswordInput
-          label={t('session.setup.password')}
-          value={password}
-          onChange={(e) => setPassword(e.currentTarget.value)}
-          required
-        />
-        {demoMode && (
-          <Checkbox
-            checked={demo}
-            onChange={(e) => setDemo(e.currentTarget.checked)}
-            label={t('session.setup.demoAccounts')}
-          />
-        )}
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
-        <Button type="submit" loading={busy}>
-          {t('session.setup.submit')}
-        </Button>
-      </Stack>
-    </form>
+    <ScreenForm
+      label={t('session.setup.formLabel')}
+      title={t('session.setup.title')}
+      titleSize="h2"
+      onSubmit={() => onSubmit({ username, displayName, password, createDemoAccounts: demo })}
+    >
+      <Text size="sm" c="dimmed">
+        {t('session.setup.intro')}
+      </Text>
+      <TextInput label={t('session.setup.username')} {...bindText(username, setUsername)} required />
+      <TextInput label={t('session.setup.displayName')} {...bindText(displayName, setDisplayName)} required />
+      <PasswordInput label={t('session.setup.password')} {...bindText(password, setPassword)} required />
+      {demoMode && <Checkbox {...bindChecked(demo, setDemo)} label={t('session.setup.demoAccounts')} />}
+      {error && <InlineError message={error} />}
+      <Button type="submit" loading={busy}>
+        {t('session.setup.submit')}
+      </Button>
+    </ScreenForm>
   );
 }
 

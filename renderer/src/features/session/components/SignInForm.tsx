@@ -1,8 +1,11 @@
 // Runs in: renderer. The sign-in card (props only): the page's h1, which port this console
 // serves, the two fields; a refused attempt shows its reason and clears the password.
-import { useRef, useState, type FormEvent } from 'react';
-import { Alert, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useRef, useState } from 'react';
+import { Button, PasswordInput, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { bindText } from '../../../ui/bind';
+import { InlineError } from '../../../ui/InlineError';
+import { ScreenForm } from '../../../ui/ScreenForm';
 
 export interface Credentials {
   username: string;
@@ -26,8 +29,7 @@ export function SignInForm({
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const passwordField = useRef<HTMLInputElement>(null);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     // Refused: try again from the (cleared) password, where the busy button left no focus.
     onSubmit({ username, password }).catch(() => {
       setPassword('');
@@ -35,41 +37,31 @@ export function SignInForm({
     });
   };
   return (
-    <form onSubmit={submit} aria-label={t('session.signIn.formLabel')}>
-      <Stack>
-        <div>
-          <Title order={1} size="h2">
-            {t('common.appName')}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {subtitle}
-          </Text>
-        </div>
-        <TextInput
-          label={t('session.signIn.username')}
-          autoComplete="username"
-          value={username}
-          onChange={(e) => setUsername(e.currentTarget.value)}
-          required
-          autoFocus
-        />
-        <PasswordInput
-          ref={passwordField}
-          label={t('session.signIn.password')}
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.currentTarget.value)}
-          required
-        />
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
-        <Button type="submit" loading={busy} size="md">
-          {t('session.signIn.submit')}
-        </Button>
-      </Stack>
-    </form>
+    <ScreenForm
+      label={t('session.signIn.formLabel')}
+      title={t('common.appName')}
+      titleSize="h2"
+      subtitle={subtitle}
+      onSubmit={submit}
+    >
+      <TextInput
+        label={t('session.signIn.username')}
+        autoComplete="username"
+        {...bindText(username, setUsername)}
+        required
+        autoFocus
+      />
+      <PasswordInput
+        ref={passwordField}
+        label={t('session.signIn.password')}
+        autoComplete="current-password"
+        {...bindText(password, setPassword)}
+        required
+      />
+      {error && <InlineError message={error} />}
+      <Button type="submit" loading={busy} size="md">
+        {t('session.signIn.submit')}
+      </Button>
+    </ScreenForm>
   );
 }
