@@ -1,16 +1,17 @@
 // Runs in: benchmark (plain Node via tsx). Verifying a 12 MP phone photo given as a picture file,
 // beside a 1280×720 camera capture of the same kind of scene in the same run (interleaved, so
 // both see the same machine load): the photo is decoded at the detector's size first (JPEG
-// shrink-on-load), not whole. The face rows' flat synthetic frame is shown beside it too.
+// shrink-on-load at 1/8), not whole. Each stage is shown for both from the same runs, and the face
+// rows' flat synthetic frame beside it too.
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import sharp from 'sharp';
-import { DETECT_DECODE_SIDE, MAX_DECODED_SIDE, openImage } from '../main/face/decode';
-import { analyzeImage } from '../main/face/pipeline';
+import { DETECT_MIN_SIDE, MAX_DECODED_SIDE, openImage, shrinkOnLoadSide } from '../main/face/decode';
+import { analyzeImage, type StageTimings } from '../main/face/pipeline';
 import { cosine } from '../main/face/embed';
 import { loadSessions } from '../main/face/sessions';
-import { captureFrame, stats } from './bench-face';
+import { captureFrame, stageLists, stats } from './bench-face';
 import type { BenchRow } from './bench-types';
 
 const FIX = path.join(__dirname, '../tests/fixtures/face-pairs');
@@ -71,12 +72,26 @@ export async function benchFaceFile(): Promise<BenchRow[]> {
     liveness: false,
   });
   const refEmb = ref.ok ? ref.embedding! : new Float32Array(512);
-  const run = async (bytes: Buffer) => {
+  // Per stage for both pictures from the same runs, and the header read alone.
+  type Stages = ReturnType<typeof stageLists> & { open: number[] };
+  const stagesOf = (): Stages => ({ ...stageLists(), open: [] });
+  const capStages = stagesOf();
+  const fileStages = stagesOf();
+  const run = async (bytes: Buffer, stages?: Stages) => {
     const t = performance.now();
     const r = await analyzeImage(sessions, bytes);
     if (!r.ok || !r.embedding) throw new Error('benchmark picture has no usable face');
     cosine(r.embedding, refEmb);
-    return performance.now() - t;
+    const ms = performance.now() - t;
+    if (stages)
+      for (const k of Object.keys(r.timings) as Array<keyof StageTimings>) stages[k].push(r.timings[k]);
+    return ms;
+  };
+  // The header read alone (inside the pipeline it is counted in its decode stage).
+  const open = async (bytes: Buffer, stages: Stages) => {
+    const t = performance.now();
+    await openImage(bytes);
+    stages.open.push(performance.now() - t);
   };
   for (let i = 0; i < 8; i++) {
     await run(flat); // warm-up
@@ -88,21 +103,27 @@ export async function benchFaceFile(): Promise<BenchRow[]> {
     await (await openImage(photo)).decode(side);
     return performance.now() - t;
   };
+  const photoSrc = await openImage(photo);
+  const detectSide = shrinkOnLoadSide(Math.max(photoSrc.width, photoSrc.height), DETECT_MIN_SIDE);
   const N = 80;
   const cap: number[] = [];
   const grey: number[] = [];
   const file: number[] = [];
   const small: number[] = [];
+  const asked480: number[] = [];
   const whole: number[] = [];
   for (let i = 0; i < N; i++) {
     // Interleaved, so all three see the same machine load.
-    cap.push(await run(capture));
-    file.push(await run(photo));
+    cap.push(await run(capture, capStages));
+    file.push(await run(photo, fileStages));
     grey.push(await run(flat));
-    if (i % 4 === 0) {
-      small.push(await decodeAt(DETECT_DECODE_SIDE));
-      whole.push(await decodeAt(MAX_DECODED_SIDE));
-    }
+    await open(capture, capStages);
+    await open(photo, fileStages);
+    // The two detector-size asks in alternating order, so neither always follows the same work.
+    if (i % 2) small.push(await decodeAt(detectSide));
+    asked480.push(await decodeAt(480));
+    if (!(i % 2)) small.push(await decodeAt(detectSide));
+    if (i % 4 === 0) whole.push(await decodeAt(MAX_DECODED_SIDE));
   }
   await Promise.all([
     sessions.detect.release(),
@@ -116,27 +137,46 @@ export async function benchFaceFile(): Promise<BenchRow[]> {
   const mb = (photo.length / 2 ** 20).toFixed(1);
   const kb = (capture.length / 1024).toFixed(0);
   const captureName = `1280×720 camera capture (${kb} KB JPEG q92, as the booth sends it), interleaved`;
+  const x = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+  const stage = (name: string, keys: Array<keyof Stages>): BenchRow => {
+    const sum = (st: Stages) => st.total.map((_, i) => keys.reduce((t, k) => t + (st[k][i] ?? 0), 0));
+    return {
+      group: 'face',
+      name: `    the photo's ${name}, median`,
+      value: stats(sum(fileStages)).median,
+      unit: 'ms',
+      baseline: stats(sum(capStages)).median,
+      baselineName: `the capture's, same runs`,
+    };
+  };
   return [
     {
       group: 'face',
-      name: `verify a 12 MP phone photo as a picture file (${mb} MB JPEG), median (${N} runs)`,
+      // Both ratios in the row: it passes only when the median and the p95 are each within 1.5×.
+      name:
+        `verify a 12 MP phone photo as a picture file (${mb} MB JPEG), ${N} runs: median ${x(f.median, c.median)}, ` +
+        `p95 ${f.p95.toFixed(1)} ms against ${c.p95.toFixed(1)} ms = ${x(f.p95, c.p95)} the capture's`,
       value: f.median,
       unit: 'ms',
       baseline: c.median,
       baselineName: captureName,
-      goal: '≤ 1.5× capture',
-      pass: f.median <= 1.5 * c.median,
+      goal: 'median and p95 each ≤ 1.5× capture',
+      pass: f.median <= 1.5 * c.median && f.p95 <= 1.5 * c.p95,
     },
     {
       group: 'face',
-      name: 'verify a 12 MP phone photo as a picture file, p95',
+      name: '  the same photo, p95 (judged in the row above)',
       value: f.p95,
       unit: 'ms',
       baseline: c.p95,
-      baselineName: captureName,
-      goal: '≤ 1.5× capture',
-      pass: f.p95 <= 1.5 * c.p95,
+      baselineName: 'capture p95, interleaved',
     },
+    stage('header read (metadata, outside the pipeline)', ['open']),
+    stage('decode (header read included; no second decode for this face)', ['decode']),
+    stage('detection', ['detect']),
+    stage('landmarks and alignment', ['landmarks', 'align']),
+    stage('embedding', ['embed']),
+    stage('liveness and quality gates', ['liveness', 'quality']),
     {
       group: 'face',
       name: `  the same photo against the face rows' synthetic frame (a face on flat grey, ${(flat.length / 1024).toFixed(0)} KB), median`,
@@ -147,11 +187,19 @@ export async function benchFaceFile(): Promise<BenchRow[]> {
     },
     {
       group: 'face',
-      name: `  decode of that photo at the detector's size (${DETECT_DECODE_SIDE} px), median`,
+      name: `  decode of that photo at the detector's size (${detectSide} px: libjpeg at 1/8 scale, entropy decoding left), median`,
+      value: stats(small).median,
+      unit: 'ms',
+      baseline: stats(asked480).median,
+      baselineName: 'asked for 480 px as before (sharp decodes that at 1/4)',
+    },
+    {
+      group: 'face',
+      name: `  the same decode against the whole picture at ${MAX_DECODED_SIDE} px, median`,
       value: stats(small).median,
       unit: 'ms',
       baseline: stats(whole).median,
-      baselineName: `whole picture at ${MAX_DECODED_SIDE} px (before)`,
+      baselineName: `whole picture at ${MAX_DECODED_SIDE} px`,
     },
   ];
 }

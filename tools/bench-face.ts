@@ -26,6 +26,20 @@ export function stats(xs: number[]): { median: number; p95: number } {
   };
 }
 
+/** One empty list per pipeline stage, to take per-stage medians from the same runs. */
+export function stageLists(): Record<keyof StageTimings, number[]> {
+  return {
+    decode: [],
+    detect: [],
+    landmarks: [],
+    align: [],
+    embed: [],
+    liveness: [],
+    quality: [],
+    total: [],
+  };
+}
+
 /** A 1280×720 webcam-like frame: one face placed on a plain background, JPEG q85. */
 export async function captureFrame(): Promise<Buffer> {
   const face = await sharp(path.join(FIX, 's1f0_base.jpg')).resize(360, 360).toBuffer();
@@ -52,16 +66,7 @@ export async function benchFace(): Promise<Row[]> {
   for (let i = 0; i < 10; i++) await analyzeImage(sessions, frame); // warm-up
   const totals: number[] = [];
   const models: number[] = [];
-  const stages: Record<keyof StageTimings, number[]> = {
-    decode: [],
-    detect: [],
-    landmarks: [],
-    align: [],
-    embed: [],
-    liveness: [],
-    quality: [],
-    total: [],
-  };
+  const stages = stageLists();
   const N = 150;
   for (let i = 0; i < N; i++) {
     const t = performance.now();

@@ -2,7 +2,8 @@
 // supervisor's figures for one busy port-day: 100k applicants, 20k decisions (a tenth of them
 // corrections), ~27k face comparisons, 2k manual checks and 3k flags on a real SQLite file, in
 // main against the plainest query over the same rows (one COUNT of the day's decisions by
-// disposition); then the dashboard's first paint of that day in Chromium against an empty day.
+// disposition), computed afresh and as a supervisor's poll after a booth completes a case; then
+// the dashboard's first paint of that day in Chromium against an empty day.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -153,7 +154,53 @@ export async function seedDay(app: AppContext, applicants: number, decisions: nu
   })();
 }
 
-/** In main: the whole dashboard answer (one transaction), median of 7, beside the plainest count. */
+/**
+ * A booth completes case `i` of the not yet decided ones, as the service writes it: the face
+ * comparison, the decision, the appointment's status (one transaction).
+ */
+function completeCase(app: AppContext, i: number): void {
+  const db = app.db;
+  const a = db
+    .prepare<[], { appointment_id: string; applicant_id: string; slot: string }>(
+      `SELECT appointment_id, applicant_id, slot FROM appointments ap WHERE port = 'SYS' AND service_date = '${DATE}'
+         AND NOT EXISTS (SELECT 1 FROM encounters e WHERE e.appointment_id = ap.appointment_id) LIMIT 1`,
+    )
+    .get()!;
+  const at = (ms: number) => new Date(Date.parse(a.slot) + ms).toISOString();
+  db.transaction(() => {
+    const verification = Number(
+      db
+        .prepare(
+          `INSERT INTO verifications (applicant_id, officer, at, capture_sha256, band, score, match_threshold,
+             inconclusive_threshold, liveness, quality_reasons, model_version, total_ms)
+           VALUES (?, 'ofc1', ?, 'c', 'MATCH', 0.8, 0.47, 0.37, 0.9, '[]', 'bench-model', 20)`,
+        )
+        .run(a.applicant_id, at(60_000)).lastInsertRowid,
+    );
+    new EncounterRepository(db).insert({
+      client_id: `poll${i}`,
+      applicant_id: a.applicant_id,
+      appointment_id: a.appointment_id,
+      officer: 'ofc1',
+      booth: 'Booth 1',
+      arrived_at: at(0),
+      completed_at: at(240_000),
+      disposition: 'processed',
+      note: '',
+      verification_id: verification,
+      manual_check_id: null,
+      flags_acknowledged: '[]',
+      supersedes: null,
+    });
+    db.prepare("UPDATE appointments SET status = 'completed' WHERE appointment_id = ?").run(a.appointment_id);
+  })();
+}
+
+/**
+ * In main: the whole dashboard answer (one transaction), median of 7, beside the plainest count
+ * timed in the same run: computed afresh (a first report of the day), then a supervisor's poll
+ * after each of 7 cases completed at a booth (the kept working state follows the change).
+ */
 function mainRows(app: AppContext, applicants: number): BenchRow[] {
   const db = app.db;
   const day = { port: 'SYS', date: DATE };
@@ -163,40 +210,58 @@ function mainRows(app: AppContext, applicants: number): BenchRow[] {
   );
   computeDashboard(app, day); // warm the page cache and statement compilation alike for both
   plain.all(day);
-  const ours: number[] = [];
-  const base: number[] = [];
-  const polls: number[] = [];
+  const time = (fn: () => unknown) => {
+    const t = performance.now();
+    fn();
+    return performance.now() - t;
+  };
+  const count = (table: string) => db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+  const size = `${applicants / 1000}k applicants, ${count('encounters')} decisions, ${count('verifications')} face comparisons, ${count('flags')} flags`;
+  const cold: number[] = [];
+  const coldBase: number[] = [];
   for (let r = 0; r < 7; r++) {
-    let t = performance.now();
-    computeDashboard(app, day);
-    ours.push(performance.now() - t);
-    t = performance.now();
-    plain.all(day);
-    base.push(performance.now() - t);
+    cold.push(time(() => computeDashboard(app, day)));
+    coldBase.push(time(() => plain.all(day)));
   }
   arrivalsDashboard(app, day);
+  arrivalsDashboard(app, day);
+  const polls: number[] = [];
+  const pollBase: number[] = [];
   for (let r = 0; r < 7; r++) {
-    const t = performance.now();
-    arrivalsDashboard(app, day);
-    polls.push(performance.now() - t);
+    completeCase(app, r);
+    polls.push(time(() => arrivalsDashboard(app, day)));
+    pollBase.push(time(() => plain.all(day)));
   }
-  const count = (table: string) => db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
-  const value = median(ours);
+  const idle: number[] = [];
+  for (let r = 0; r < 7; r++) idle.push(time(() => arrivalsDashboard(app, day)));
+  const coldValue = median(cold);
+  const pollValue = median(polls);
+  const what = '(cases, hours, booths, officers, verification by group, flags by rule)';
   return [
     {
       group: 'reporting',
-      name: `dashboard figures (cases, hours, booths, officers, verification by group, flags by rule), ${applicants / 1000}k applicants, ${count('encounters')} decisions, ${count('verifications')} face comparisons, ${count('flags')} flags (median of 7)`,
-      value,
+      name: `dashboard figures ${what} computed afresh — a first report of the day, the issue's row — ${size} (median of 7)`,
+      value: coldValue,
       unit: 'ms',
-      baseline: median(base),
+      baseline: median(coldBase),
       baselineName: 'one COUNT by disposition',
       goal: '≤ 200 ms',
-      pass: value <= 200,
+      pass: coldValue <= 200,
+    },
+    {
+      group: 'reporting',
+      name: `dashboard figures ${what}: a supervisor's poll after a booth completed a case (the kept state follows the change), the realistic case, same day (median of 7 cases)`,
+      value: pollValue,
+      unit: 'ms',
+      baseline: median(pollBase),
+      baselineName: 'one COUNT by disposition, after the same case',
+      goal: '≤ 200 ms',
+      pass: pollValue <= 200,
     },
     {
       group: 'reporting',
       name: '  a poll of the same day with nothing written since (answered from the last one), median of 7',
-      value: median(polls),
+      value: median(idle),
       unit: 'ms',
     },
   ];

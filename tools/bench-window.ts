@@ -196,21 +196,40 @@ export async function benchWindow(full = process.argv.includes('--window-full'))
     row('steady-state cycle with nothing new: time', steadyMs, 'ms'),
   );
 
-  // Flags for more 2,000-applicant batches over the filled window; the same batches on the
-  // console without the window (today's SYS only) are the baseline: what the window adds.
-  const batches = (c: AppContext) =>
-    incrementalBatches(new ManifestRepository(c.db), (ids) => c.flags.engine.updateFor(ids));
-  const { runs, incr } = await batches(app);
+  // Flags for more 2,000-applicant batches over the filled window, each its own sync with the
+  // console's idle-time upkeep after it (key merge when due, log checkpoint: db/wal.ts), as a
+  // console runs them; the same batches on the console without the window (today's SYS only)
+  // are the baseline: what the window adds. Then five more back to back, with no idle time
+  // between (one sync of several batches): the log fills toward its cap and one commit pays it.
+  const batches = (c: AppContext, idle = true) =>
+    incrementalBatches(new ManifestRepository(c.db), (ids) => c.flags.engine.updateFor(ids), {
+      idle: idle ? () => c.flags.maintain() : undefined,
+      round: idle ? 0 : 1,
+    });
+  const { runs, incr, idleMs } = await batches(app);
   const { incr: base } = await batches(alone);
+  const { runs: packed, incr: packedIncr } = await batches(app, false);
+  const { incr: packedBase } = await batches(alone, false);
   close(alone);
+  const worst = packed.reduce((a, r) => (r.totalMs > a.totalMs ? r : a));
   rows.push(
-    row(`incremental flags for one 2,000-applicant batch over the window (median of 4)`, incr.totalMs, 'ms', {
-      baseline: base.totalMs,
-      baselineName: `the same batches on the console without the window (today's ${OWN} only)`,
-      goal: '≤ 200 ms',
-      pass: incr.totalMs <= 200,
-    }),
+    row(
+      `incremental flags for one 2,000-applicant batch over the window, each batch its own sync (median of 4)`,
+      incr.totalMs,
+      'ms',
+      {
+        baseline: base.totalMs,
+        baselineName: `the same batches on the console without the window (today's ${OWN} only)`,
+        goal: '≤ 200 ms',
+        pass: incr.totalMs <= 200,
+      },
+    ),
     row('  first batch (cold cache)', runs[0]!.totalMs, 'ms'),
+    row(
+      "  idle-time upkeep after each sync (log checkpoint; key merge when due), not on a batch's path: median of 5",
+      median(idleMs),
+      'ms',
+    ),
     row('  matching keys for the 2,000', incr.keysMs, 'ms', {
       baseline: base.keysMs,
       baselineName: 'without the window',
@@ -218,14 +237,18 @@ export async function benchWindow(full = process.argv.includes('--window-full'))
     ...incr.rules.map((r, i) =>
       row(`  ${r.ruleId}`, r.ms, 'ms', { baseline: base.rules[i]!.ms, baselineName: 'without the window' }),
     ),
+    row('  commit: the log written (checkpointed at idle, inline only past its cap)', commitMs(incr), 'ms', {
+      baseline: commitMs(base),
+      baselineName: 'without the window',
+    }),
+    row('  five more batches back to back, no idle time between (median of 4)', packedIncr.totalMs, 'ms', {
+      baseline: packedBase.totalMs,
+      baselineName: 'without the window',
+    }),
     row(
-      '  commit: the log written, and the checkpoint SQLite runs when the log is due',
-      commitMs(incr),
+      `  of which the slowest (its commit ${commitMs(worst).toFixed(0)} ms: the one whose log crossed the cap, if any)`,
+      worst.totalMs,
       'ms',
-      {
-        baseline: commitMs(base),
-        baselineName: 'without the window',
-      },
     ),
   );
 
@@ -254,6 +277,8 @@ export async function benchWindow(full = process.argv.includes('--window-full'))
   await server.close();
   return rows;
 }
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? NaN;
 
 /** What a flags run spent outside its keys and rules: its one transaction's commit. */
 const commitMs = (r: RunReport) => r.totalMs - r.keysMs - r.rules.reduce((a, x) => a + x.ms, 0);

@@ -17,9 +17,10 @@
 // bundle download and parse, the first calls, the render, and whatever the service's background
 // work takes from the cores meanwhile. Goal: ≤ 300 ms with the background on.
 // Beside it, the stack's own floor in the same browser: two reference pages built from
-// tools/startup-floor/ at the start of the run (React alone with one button; Mantine's provider,
-// stylesheet and a sign-in form of the same parts, nothing of ours), so a reader can tell what
-// is ours from what React and Mantine cost on this machine.
+// tools/startup-floor/<name>/main.tsx at the start of the run (React alone with one button;
+// Mantine's provider, stylesheet and a sign-in form of the same parts, nothing of ours), each in
+// the app's own renderer/index.html, so a reader can tell what is ours from what React and
+// Mantine cost on this machine.
 //
 // Usage: node tools/measure-startup.js [--runs 5] [--fresh] [--json]
 //   --fresh  a new data folder for every run (a first start each time); default: one folder per
@@ -37,19 +38,49 @@ const TRIVIAL_HTML =
 
 const FLOORS = ['react', 'mantine'];
 
-/** Builds the reference pages (tools/startup-floor/<name>/) into `outDir`/<name>/, minified like the app. */
+/**
+ * The reference pages' HTML: the app's own page (renderer/index.html: its CSP, viewport, root),
+ * with the floor's script in place of the app's, so the two differ only by what they run.
+ */
+function floorHtml() {
+  const app = fs.readFileSync(path.join(__dirname, '..', 'renderer', 'index.html'), 'utf8');
+  const script = 'src="./src/main.tsx"';
+  if (!app.includes(script))
+    throw new Error(`renderer/index.html no longer loads ${script}: update floorHtml()`);
+  return app
+    .replace(script, 'src="./main.tsx"')
+    .replace(/<title>[^<]*<\/title>/, '<title>Start-up floor</title>');
+}
+
+/** Builds the reference pages (tools/startup-floor/<name>/main.tsx) into `outDir`/<name>/, minified like the app. */
 async function buildFloors(outDir) {
   const { build } = await import('vite');
   const react = (await import('@vitejs/plugin-react')).default;
-  for (const name of FLOORS)
+  const html = floorHtml();
+  for (const name of FLOORS) {
+    const root = path.join(__dirname, 'startup-floor', name);
+    // The page exists only in the build: Vite reads it from this plugin, not from the folder.
+    const page = path.join(root, 'index.html');
+    const floorPage = {
+      name: 'startup-floor-page',
+      enforce: 'pre',
+      resolveId: (id) => (id === page ? id : null),
+      load: (id) => (id === page ? html : null),
+    };
     await build({
-      root: path.join(__dirname, 'startup-floor', name),
+      root,
       base: './',
       configFile: false,
       logLevel: 'error',
-      plugins: [react()],
-      build: { outDir: path.join(outDir, name), emptyOutDir: true, minify: true },
+      plugins: [floorPage, react()],
+      build: {
+        outDir: path.join(outDir, name),
+        emptyOutDir: true,
+        minify: true,
+        rollupOptions: { input: page },
+      },
     });
+  }
 }
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };

@@ -2,13 +2,13 @@
 // What the console is: version, shell, mode, port, whether first-run setup is needed.
 import { z } from 'zod';
 import { channel, Empty } from '../channel';
-import { PortInfoView } from './common';
+import { PortInfoView, SiteMode } from './common';
 
 export const AppInfoView = z.object({
   name: z.string(),
   version: z.string(),
   shell: z.enum(['electron', 'browser']),
-  mode: z.enum(['demo', 'configured']),
+  mode: SiteMode,
   needsSetup: z.boolean(),
   /** Where the data key that encrypts the database is kept: 'file' (no OS keychain) is shown as a warning. */
   keyStorage: z.enum(['os-keychain', 'file']),

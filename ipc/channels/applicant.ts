@@ -2,20 +2,13 @@
 // One applicant's case: record, group, appointments, submitted photo, flags, decisions.
 import { z } from 'zod';
 import { channel } from '../channel';
-import { ByApplicant } from './common';
+import { ByApplicant, PersonView, PortDayView } from './common';
 import { FlagView } from './flags';
 import { EncounterView } from './encounter';
 
-export const ApplicantView = z.object({
-  applicantId: z.string(),
-  groupId: z.string(),
-  port: z.string(),
+export const ApplicantView = PersonView.extend({
+  ...PortDayView.shape,
   timeZone: z.string(),
-  serviceDate: z.string(),
-  givenNames: z.string(),
-  familyNames: z.string(),
-  nameAsWritten: z.string(),
-  dob: z.string(),
   sex: z.string(),
   nationality: z.string(),
   countryOfBirth: z.string(),
@@ -37,24 +30,18 @@ export const ApplicantView = z.object({
   photoCapturedAt: z.string().nullable(),
   /** Everyone in the travel group (this applicant included), each with where their case stands. */
   group: z.array(
-    z.object({
-      applicantId: z.string(),
-      givenNames: z.string(),
-      familyNames: z.string(),
-      dob: z.string(),
+    PersonView.pick({ applicantId: true, givenNames: true, familyNames: true, dob: true }).extend({
       /** Their latest appointment's status; null when they have none. */
       status: z.string().nullable(),
       openFlags: z.number().int(),
     }),
   ),
   appointments: z.array(
-    z.object({
+    PortDayView.extend({
       appointmentId: z.string(),
       slot: z.string(),
       status: z.string(),
       cancelReason: z.string().nullable(),
-      port: z.string(),
-      serviceDate: z.string(),
     }),
   ),
   flags: z.array(FlagView),

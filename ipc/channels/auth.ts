@@ -1,7 +1,7 @@
 // Runs in: main (validation), preload (channel names), renderer (types only).
 // First-run setup, sign-in, the idle lock and sign-out.
 import { z } from 'zod';
-import { channel, Empty } from '../channel';
+import { channel, Empty, ROLES } from '../channel';
 import { DisplayName, Password, Username, UserView } from './users';
 
 export const SessionView = z.object({
@@ -39,19 +39,19 @@ export const authChannels = {
   ),
   'auth.session': channel('public', 'The current session, if any', Empty, SessionView),
   'auth.activity': channel(
-    ['officer', 'supervisor', 'admin'],
+    ROLES,
     "The user's own input (keys, pointer, a capture) since the last report: what keeps the idle lock away",
     Empty,
     z.object({ idleLockMinutes: z.number() }),
   ),
   'auth.lock': channel(
-    ['officer', 'supervisor', 'admin'],
+    ROLES,
     'Lock the session now: no input for the idle time, or the user asked',
     z.object({ reason: z.enum(['idle', 'asked']) }).strict(),
     SessionView,
   ),
   'auth.changePassword': channel(
-    ['officer', 'supervisor', 'admin'],
+    ROLES,
     'Choose a new password after an admin set a one-time one (the only call allowed until then)',
     z.object({ newPassword: Password }).strict(),
     SessionView,

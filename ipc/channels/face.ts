@@ -42,6 +42,10 @@ export const GuideHint = z.enum([
 ]);
 export type GuideHint = z.infer<typeof GuideHint>;
 
+/** The similarity scores at and above which a comparison is MATCH, or else INCONCLUSIVE. */
+export const BandThresholds = z.object({ match: z.number(), inconclusive: z.number() });
+export type BandThresholds = z.infer<typeof BandThresholds>;
+
 /** A face's box [x, y, w, h]. */
 const FaceBox = z.tuple([z.number(), z.number(), z.number(), z.number()]);
 
@@ -81,12 +85,7 @@ export const VerifyView = z.object({
   verificationId: z.number().int(),
   band: FaceBand.nullable(),
   score: z.number().nullable(),
-  thresholds: z.object({
-    match: z.number(),
-    inconclusive: z.number(),
-    livenessAdvisory: z.number(),
-    source: z.string(),
-  }),
+  thresholds: BandThresholds.extend({ livenessAdvisory: z.number(), source: z.string() }),
   liveness: z.number().nullable(),
   livenessWarning: z.string().nullable(),
   capture: VerifySideView,
@@ -118,10 +117,8 @@ export type FieldCounts = z.infer<typeof FieldCounts>;
 export const ModelAccuracyView = z.object({
   modelVersion: z.string(),
   current: z.boolean(),
-  calibration: z.object({
+  calibration: BandThresholds.extend({
     calibrated: z.boolean(),
-    match: z.number(),
-    inconclusive: z.number(),
     source: z.string(),
     computedAt: z.string(),
     pairs: z.number().nullable(),

@@ -2,6 +2,7 @@
 // Vetting flags: the officer acknowledges, the supervisor reviews, the admin sets thresholds.
 import { z } from 'zod';
 import { channel } from '../channel';
+import { PortDayView } from './common';
 
 export const Severity = z.enum(['low', 'medium', 'high']);
 export type Severity = z.infer<typeof Severity>;
@@ -88,8 +89,7 @@ export type TrendView = z.infer<typeof TrendView>;
 export const ReviewFlagView = FlagView.extend({
   applicantId: z.string(),
   applicantName: z.string(),
-  port: z.string(),
-  serviceDate: z.string(),
+  ...PortDayView.shape,
 });
 export type ReviewFlagView = z.infer<typeof ReviewFlagView>;
 

@@ -2,6 +2,7 @@
 // Today's appointments at this port, for the booth's queue.
 import { z } from 'zod';
 import { channel } from '../channel';
+import { PersonView } from './common';
 import { Severity } from './flags';
 
 /** How a searched row matched, best first: the order is the ranking (main/applicant/search.ts). */
@@ -17,17 +18,11 @@ export const SearchMatch = z.enum([
 ]);
 export type SearchMatch = z.infer<typeof SearchMatch>;
 
-export const QueueItemView = z.object({
+export const QueueItemView = PersonView.extend({
   appointmentId: z.string(),
-  applicantId: z.string(),
-  groupId: z.string(),
   groupSize: z.number().int(),
   slot: z.string(),
   status: z.string(),
-  givenNames: z.string(),
-  familyNames: z.string(),
-  nameAsWritten: z.string(),
-  dob: z.string(),
   hasPhoto: z.boolean(),
   openFlags: z.number().int(),
   topSeverity: Severity.nullable(),

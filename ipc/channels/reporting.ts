@@ -3,12 +3,10 @@
 // referrals to sign off (personal data: every read is audited), and CSV exports (audited).
 import { z } from 'zod';
 import { channel, Empty } from '../channel';
+import { PortCode, PortDayView, ServiceDate } from './common';
 import { EnrolmentView } from './engine';
 import { FaceBand, Judgement } from './face';
 import { ReviewFlagView, TrendView } from './flags';
-
-const PortCode = z.string().regex(/^[A-Z]{3}$/, 'A port is three capital letters, e.g. SYS.');
-const ServiceDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is YYYY-MM-DD.');
 
 /** Which port-day; either left out means this console's port, today there. */
 export const PortDayRequest = z.object({ port: PortCode.optional(), date: ServiceDate.optional() }).strict();
@@ -135,9 +133,6 @@ export const FlagReviewView = z.object({
 });
 export type FlagReviewView = z.infer<typeof FlagReviewView>;
 
-export const PortDayView = z.object({ port: z.string(), serviceDate: z.string() });
-export type PortDayView = z.infer<typeof PortDayView>;
-
 export const DashboardView = z.object({
   port: z.string().nullable(),
   serviceDate: z.string().nullable(),
@@ -147,7 +142,6 @@ export const DashboardView = z.object({
   booths: z.array(WorkRow),
   officers: z.array(WorkRow),
   appointments: z.record(z.string(), z.number()),
-  verificationBands: z.record(z.string(), z.number()),
   /** Face comparisons and manual checks, overall and by group (small groups suppressed). */
   verification: VerificationView,
   /** The day's flags by rule (aggregates: the queue itself is reporting.flagReview). */
@@ -238,61 +232,61 @@ export const BlindFirstView = z.object({
 });
 export type BlindFirstView = z.infer<typeof BlindFirstView>;
 
+const SignOffRequest = z
+  .object({
+    encounterId: z.string().min(1).max(64),
+    outcome: SignOffOutcome,
+    note: z.string().trim().min(3).max(1000),
+  })
+  .strict();
+
 export const reportingChannels = {
-  'arrivals.dashboard': channel({
-    access: ['supervisor'],
-    summary:
-      "A port-day's figures (default: today here): cases by latest decision, per hour, per booth and officer",
-    request: PortDayRequest,
-    response: DashboardView,
-  }),
-  'reporting.portDays': channel({
-    access: ['supervisor'],
-    summary: 'The port-days this console holds (synced manifests), newest first',
-    request: Empty,
-    response: z.array(PortDayView),
-  }),
-  'reporting.referrals': channel({
-    access: ['supervisor'],
-    summary: "A port-day's referrals to secondary with the officer's note and any sign-off (audited view)",
-    request: PortDayRequest,
-    response: z.array(ReferralView),
-  }),
-  'reporting.signOff': channel({
-    access: ['supervisor'],
-    summary: 'Sign off a referral to secondary: the outcome and a note, once per referral (audited)',
-    request: z
-      .object({
-        encounterId: z.string().min(1).max(64),
-        outcome: SignOffOutcome,
-        note: z.string().trim().min(3).max(1000),
-      })
-      .strict(),
-    response: ReferralView,
-  }),
-  'reporting.flagReview': channel({
-    access: ['supervisor'],
-    summary: "A port-day's flags to review with whom each is about, and cross-port trends (audited view)",
-    request: PortDayRequest,
-    response: FlagReviewView,
-  }),
-  'reporting.dailyReport': channel({
-    access: ['supervisor'],
-    summary: "A port-day's daily report as PDF: figures, charts, referral list (audited export)",
-    request: PortDayRequest,
-    response: z.object({ filename: z.string(), pdfBase64: z.string(), pages: z.number().int() }),
-  }),
-  'reporting.blindFirst': channel({
-    access: ['supervisor'],
-    summary:
-      "A port-day's blind-first comparisons: officers' judgements beside the withheld scores (audited view)",
-    request: PortDayRequest,
-    response: BlindFirstView,
-  }),
-  'reporting.exportCsv': channel({
-    access: ['supervisor'],
-    summary: "One of a port-day's tables as CSV (UTF-8 with BOM) for a spreadsheet (audited)",
-    request: PortDayRequest.extend({ table: CsvTable }).strict(),
-    response: z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() }),
-  }),
+  'arrivals.dashboard': channel(
+    ['supervisor'],
+    "A port-day's figures (default: today here): cases by latest decision, per hour, per booth and officer",
+    PortDayRequest,
+    DashboardView,
+  ),
+  'reporting.portDays': channel(
+    ['supervisor'],
+    'The port-days this console holds (synced manifests), newest first',
+    Empty,
+    z.array(PortDayView),
+  ),
+  'reporting.referrals': channel(
+    ['supervisor'],
+    "A port-day's referrals to secondary with the officer's note and any sign-off (audited view)",
+    PortDayRequest,
+    z.array(ReferralView),
+  ),
+  'reporting.signOff': channel(
+    ['supervisor'],
+    'Sign off a referral to secondary: the outcome and a note, once per referral (audited)',
+    SignOffRequest,
+    ReferralView,
+  ),
+  'reporting.flagReview': channel(
+    ['supervisor'],
+    "A port-day's flags to review with whom each is about, and cross-port trends (audited view)",
+    PortDayRequest,
+    FlagReviewView,
+  ),
+  'reporting.dailyReport': channel(
+    ['supervisor'],
+    "A port-day's daily report as PDF: figures, charts, referral list (audited export)",
+    PortDayRequest,
+    z.object({ filename: z.string(), pdfBase64: z.string(), pages: z.number().int() }),
+  ),
+  'reporting.blindFirst': channel(
+    ['supervisor'],
+    "A port-day's blind-first comparisons: officers' judgements beside the withheld scores (audited view)",
+    PortDayRequest,
+    BlindFirstView,
+  ),
+  'reporting.exportCsv': channel(
+    ['supervisor'],
+    "One of a port-day's tables as CSV (UTF-8 with BOM) for a spreadsheet (audited)",
+    PortDayRequest.extend({ table: CsvTable }).strict(),
+    z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() }),
+  ),
 } as const;

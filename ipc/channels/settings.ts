@@ -4,18 +4,15 @@
 // feed URL, pinned publisher keys; in force from the next start).
 import { z } from 'zod';
 import { channel, Empty } from '../channel';
-import { PortCode } from './common';
+import { PortCode, SiteMode } from './common';
+import { BandThresholds } from './face';
 
 export const UPDATE_CHANNELS = ['stable', 'beta'] as const;
 export const UpdateChannel = z.enum(UPDATE_CHANNELS);
 export type UpdateChannel = z.infer<typeof UpdateChannel>;
 
 /** An admin's MATCH / INCONCLUSIVE thresholds, for the one model version they were set for. */
-export const FaceBandsView = z.object({
-  modelVersion: z.string(),
-  match: z.number(),
-  inconclusive: z.number(),
-});
+export const FaceBandsView = BandThresholds.extend({ modelVersion: z.string() });
 export type FaceBandsView = z.infer<typeof FaceBandsView>;
 
 /**
@@ -106,7 +103,7 @@ export const SiteConnectionView = z.object({
 export type SiteConnectionView = z.infer<typeof SiteConnectionView>;
 
 export const SiteView = z.object({
-  mode: z.enum(['demo', 'configured']),
+  mode: SiteMode,
   /** What this running console uses; null in demo mode. */
   inForce: SiteConnectionView.nullable(),
   /** What config.json holds now; differs from inForce after a change, until the next start. */

@@ -1,12 +1,11 @@
 // Runs in: main (validation), preload (channel names), renderer (types only).
 // Manifest sync state, sync on demand, and offline bundle import.
 import { z } from 'zod';
-import { channel, Empty } from '../channel';
+import { channel, Empty, ROLES } from '../channel';
+import { PortDayView, PortInfoView, SiteMode } from './common';
 
 /** One port-day of the vetting window that is not current, for the admin (why, and when it is tried again). */
-export const WindowDayView = z.object({
-  port: z.string(),
-  serviceDate: z.string(),
+export const WindowDayView = PortDayView.extend({
   state: z.enum(['pending', 'failing', 'stale']),
   lastError: z.string().nullable(),
   nextAttemptAt: z.string().nullable(),
@@ -33,7 +32,7 @@ export const WindowStatusView = z.object({
   /** The oldest confirmation among the complete port-days: how old what vetting reads may be. */
   asOf: z.string().nullable(),
   /** A cycle is running; the port-day being filled, if any. */
-  filling: z.object({ port: z.string(), serviceDate: z.string() }).nullable(),
+  filling: PortDayView.nullable(),
   offline: z.boolean(),
   /** When a cycle last brought or purged anything (flags on today's queue may have changed). */
   changedAt: z.string().nullable(),
@@ -56,8 +55,8 @@ export const WindowStatusView = z.object({
 export type WindowStatusView = z.infer<typeof WindowStatusView>;
 
 export const SyncStatusView = z.object({
-  port: z.object({ code: z.string(), name: z.string(), timeZone: z.string() }).nullable(),
-  mode: z.enum(['demo', 'configured', 'unconfigured']),
+  port: PortInfoView.nullable(),
+  mode: z.enum([...SiteMode.options, 'unconfigured']),
   feedUrl: z.string().nullable(),
   state: z.enum(['idle', 'syncing', 'offline', 'error', 'never']),
   lastSuccessAt: z.string().nullable(),
@@ -82,9 +81,7 @@ export const SyncStatusView = z.object({
 });
 export type SyncStatusView = z.infer<typeof SyncStatusView>;
 
-export const BundleImportView = z.object({
-  port: z.string(),
-  serviceDate: z.string(),
+export const BundleImportView = PortDayView.extend({
   batchesApplied: z.number().int(),
   recordsApplied: z.number().int(),
   photosStored: z.number().int(),
@@ -93,30 +90,26 @@ export const BundleImportView = z.object({
 export type BundleImportView = z.infer<typeof BundleImportView>;
 
 export const syncChannels = {
-  'sync.status': channel({
-    access: ['officer', 'supervisor', 'admin'],
-    summary: 'Sync state for the status area',
-    request: Empty,
-    response: SyncStatusView,
-  }),
-  'sync.now': channel({
-    access: ['officer', 'supervisor', 'admin'],
-    summary: 'Sync now instead of waiting for the next scheduled attempt',
-    request: Empty,
-    response: SyncStatusView,
-  }),
+  // Every signed-in role sees the status area.
+  'sync.status': channel(ROLES, 'Sync state for the status area', Empty, SyncStatusView),
+  'sync.now': channel(
+    ROLES,
+    'Sync now instead of waiting for the next scheduled attempt',
+    Empty,
+    SyncStatusView,
+  ),
   // A bundle file arrives as bytes, never as a path: announced here (size checked at once), sent
   // by the shell (the HTTP bridge's /upload/<id>, or the preload's chunks), then imported by id.
-  'bundle.upload': channel({
-    access: ['admin'],
-    summary: 'Announce a bundle file the admin picked or dropped, to send its bytes',
-    request: z.object({ name: z.string().min(1).max(255), size: z.number().int().min(1) }).strict(),
-    response: z.object({ uploadId: z.string(), maxBytes: z.number().int() }),
-  }),
-  'bundle.import': channel({
-    access: ['admin'],
-    summary: 'Verify and import a signed offline bundle the admin sent',
-    request: z.object({ uploadId: z.uuid() }).strict(),
-    response: BundleImportView,
-  }),
+  'bundle.upload': channel(
+    ['admin'],
+    'Announce a bundle file the admin picked or dropped, to send its bytes',
+    z.object({ name: z.string().min(1).max(255), size: z.number().int().min(1) }).strict(),
+    z.object({ uploadId: z.string(), maxBytes: z.number().int() }),
+  ),
+  'bundle.import': channel(
+    ['admin'],
+    'Verify and import a signed offline bundle the admin sent',
+    z.object({ uploadId: z.uuid() }).strict(),
+    BundleImportView,
+  ),
 } as const;

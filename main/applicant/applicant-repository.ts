@@ -17,40 +17,38 @@ const QUEUE_SELECT = `SELECT ap.appointment_id, ap.applicant_id, ap.group_id, ap
           FROM flags f WHERE f.applicant_id = a.applicant_id AND f.status = 'open') AS top_severity
   FROM appointments ap JOIN applicants a ON a.applicant_id = ap.applicant_id`;
 
-export interface QueueRow {
-  appointment_id: string;
+/** Who an applicant is, as the queue and the case both read it (doc_number: found by the search). */
+interface PersonColumns {
   applicant_id: string;
   group_id: string;
-  slot: string;
-  status: string;
   port: string;
   service_date: string;
   given_names: string;
   family_names: string;
   name_as_written: string;
   dob: string;
-  photo_sha256: string | null;
-  /** For the search only; the queue view does not show it. */
   doc_number: string | null;
+  photo_sha256: string | null;
+}
+
+/**
+ * A queue row: the appointment (its own applicant, group, port and day), who it is for, and their
+ * open flags. The queue view does not show doc_number.
+ */
+export interface QueueRow extends PersonColumns {
+  appointment_id: string;
+  slot: string;
+  status: string;
   group_size: number;
   open_flags: number;
   top_severity: Severity | null;
 }
 
-export interface ApplicantRow {
-  applicant_id: string;
-  group_id: string;
-  port: string;
-  service_date: string;
-  given_names: string;
-  family_names: string;
-  name_as_written: string;
-  dob: string;
+export interface ApplicantRow extends PersonColumns {
   sex: string;
   nationality: string;
   country_of_birth: string;
   doc_type: string | null;
-  doc_number: string | null;
   doc_issuer: string | null;
   addr_line1: string;
   addr_line2: string | null;
@@ -61,7 +59,6 @@ export interface ApplicantRow {
   email: string;
   language: string;
   device_id: string;
-  photo_sha256: string | null;
   photo_captured_at: string | null;
 }
 

@@ -29,6 +29,7 @@ import {
   type Db,
   type EncryptionStep,
 } from './encryption';
+import { walPolicy } from './wal';
 
 export type { Db };
 
@@ -182,6 +183,8 @@ function tune(db: Db): Db {
   // A port's history runs to a million applicants: keep the hot indexes in memory (256 MiB cache, pages allocated only as used).
   db.pragma('cache_size = -262144');
   db.pragma('mmap_size = 1073741824');
+  // Checkpoints at idle, SQLite's own only past a cap (wal.ts).
+  walPolicy(db);
   return db;
 }
 

@@ -27,8 +27,34 @@ function configureSharp(): void {
   sharp.cache(false);
 }
 
-/** Longest side of the first decode of an image larger than MAX_DECODED_SIDE: the detector's 320×240 input needs no more, and a JPEG shrinks on load (libjpeg DCT scaling) to about this in a fraction of a full decode. */
-export const DETECT_DECODE_SIDE = 480;
+/** The detector's input is 320×240: a first decode with at least this longest side loses it nothing. */
+export const DETECT_MIN_SIDE = 320;
+
+/**
+ * The JPEG DCT scale (1, 2, 4 or 8) sharp 0.34 decodes at when asked for `side` of a `side0` picture
+ * (pipeline.cc): the largest of 8, 4, 2 at most side0/side, halved when floor(side0/side) is exactly
+ * that (its guard against libjpeg rounding). So asking for 480 of 4032 (8.4) decodes at 1/4.
+ */
+export function jpegShrinkFor(side0: number, side: number): number {
+  const shrink = side0 / side;
+  const s = shrink >= 8 ? 8 : shrink >= 4 ? 4 : shrink >= 2 ? 2 : 1;
+  return s > 1 && Math.floor(shrink) === s ? s / 2 : s;
+}
+
+/**
+ * The longest side to decode a `side0` picture at so that a JPEG decodes at the coarsest DCT scale
+ * still giving at least `minSide` (at most `maxSide`): at 1/8 libjpeg computes one coefficient per
+ * block instead of 64, and what is left is the entropy decoding. Just over s+1 times smaller: the
+ * largest size sharp still decodes at 1/s (see jpegShrinkFor), resampled a little after.
+ */
+export function shrinkOnLoadSide(side0: number, minSide: number, maxSide = MAX_DECODED_SIDE): number {
+  const need = Math.min(maxSide, minSide);
+  for (const s of [8, 4, 2]) {
+    const side = Math.min(maxSide, Math.floor(side0 / (s + 1)));
+    if (side >= need && jpegShrinkFor(side0, side) === s) return side;
+  }
+  return need;
+}
 
 /** A checked image, not yet decoded: its header read once, decoded at the size each step needs. */
 export interface ImageSource {

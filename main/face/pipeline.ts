@@ -1,11 +1,13 @@
 // Runs in: face worker threads. The whole per-image pipeline: decode -> detect -> landmarks -> align -> embed (+ liveness, quality).
 // A picture larger than MAX_DECODED_SIDE (a 12 MP phone photo) is decoded first at the detector's
-// size, which a JPEG does in a fraction of a full decode; a second, bounded decode follows only
-// when the face is too small there for the landmark, alignment and liveness crops.
+// size, which a JPEG does at 1/8 DCT scale (a fraction of a full decode), and the face is cropped
+// from that; a second, bounded decode follows only when the face is too small there for the
+// landmark, alignment and liveness crops.
 import {
-  DETECT_DECODE_SIDE,
+  DETECT_MIN_SIDE,
   MAX_DECODED_SIDE,
   openImage,
+  shrinkOnLoadSide,
   type DecodedImage,
   type ImageSource,
 } from './decode';
@@ -66,7 +68,7 @@ export interface AnalyzeOptions {
  * decode of a 12 MP JPEG costs as much as the first.
  */
 export const FACE_DECODE_MIN = 96;
-/** The face's size in that second decode. */
+/** The face's least size in that second decode (at the coarsest DCT scale giving it). */
 export const FACE_DECODE_TARGET = 160;
 
 /** The detector's image, and the image the chosen face is cropped from (often the same one). */
@@ -74,15 +76,25 @@ async function decodeForFaces(
   src: ImageSource,
   detect: (img: DecodedImage) => Promise<Detection[]>,
 ): Promise<{ det: DecodedImage; faces: Detection[]; img: DecodedImage; cropFaces: Detection[] }> {
-  const large = Math.max(src.width, src.height) > MAX_DECODED_SIDE;
-  const det = await src.decode(large ? DETECT_DECODE_SIDE : MAX_DECODED_SIDE);
-  const faces = await detect(det);
+  const side0 = Math.max(src.width, src.height);
+  const first = side0 > MAX_DECODED_SIDE ? shrinkOnLoadSide(side0, DETECT_MIN_SIDE) : MAX_DECODED_SIDE;
+  let bounded = first === MAX_DECODED_SIDE;
+  let det = await src.decode(first);
+  let faces = await detect(det);
+  if (faces.length === 0 && !bounded) {
+    // A face too small for the detector at that size (a wide shot): look again at the bounded
+    // size, where the whole picture was searched before the first decode became small.
+    det = await src.decode(MAX_DECODED_SIDE);
+    faces = await detect(det);
+    bounded = true;
+  }
   const chosen = faces[0];
-  if (!large || !chosen || chosen.square.size >= FACE_DECODE_MIN)
+  if (bounded || !chosen || chosen.square.size >= FACE_DECODE_MIN)
     return { det, faces, img: det, cropFaces: faces };
   const faceOriginal = chosen.square.size / det.scale;
-  const side = Math.ceil((Math.max(src.width, src.height) * FACE_DECODE_TARGET) / faceOriginal);
-  const img = await src.decode(Math.min(MAX_DECODED_SIDE, side));
+  const img = await src.decode(
+    shrinkOnLoadSide(side0, Math.ceil((side0 * FACE_DECODE_TARGET) / faceOriginal)),
+  );
   const r = img.scale / det.scale;
   return { det, faces, img, cropFaces: faces.map((f) => scaleDetection(f, r)) };
 }
@@ -157,8 +169,8 @@ export async function analyzeImage(
     const decoded = await decodeForFaces(src, async (image) => {
       const t1 = performance.now();
       const det = await detectFaces(sessions.detect, image);
-      modelTimings.detect = det.modelMs;
-      detectMs = performance.now() - t1;
+      modelTimings.detect += det.modelMs;
+      detectMs += performance.now() - t1;
       return det.faces;
     });
     const { det: detImg, faces: detected, img } = decoded;

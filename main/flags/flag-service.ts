@@ -13,6 +13,7 @@ import { AppError } from '../platform/app-error';
 import { FlagEngine } from './engine';
 import { KEYS_VERSION } from './keys';
 import { freshCount, mergeFresh } from './key-tiers';
+import { checkpointIdle } from '../db/wal';
 import type { FlagRow, ReviewFlagRow } from './flag-repository';
 import { RULES } from './rules/index';
 import { DEFAULT_FLAG_CONFIG, type FlagConfig } from './rules/rule';
@@ -55,6 +56,8 @@ export const MERGE_SLICE = 1000;
 export class FlagService {
   engine: FlagEngine;
   private merging: Promise<number> | null = null;
+  /** Keys being merged now (the upkeep's checkpoint alone does not count as merging). */
+  private mergingKeys = false;
 
   constructor(private readonly app: AppContext) {
     this.engine = new FlagEngine(app.db, this.config());
@@ -104,32 +107,39 @@ export class FlagService {
 
   /**
    * Idle-time upkeep after a sync: once enough fresh keys have built up, move them into the main
-   * tier in slices, yielding between slices so IPC and the UI stay responsive. Resolves to the
-   * number of rows merged; one run at a time.
+   * tier in slices, yielding between slices so IPC and the UI stay responsive; then fold the log
+   * into the database file (wal.ts), so the next batch's commit does not. Resolves to the number
+   * of rows merged; one run at a time.
    */
   maintain(opts: { force?: boolean; pauseMs?: number } = {}): Promise<number> {
     if (this.merging) return this.merging;
-    if (!opts.force && freshCount(this.app.db) < MERGE_FRESH_AT) return Promise.resolve(0);
+    const merge = opts.force || freshCount(this.app.db) >= MERGE_FRESH_AT;
     const pause = opts.pauseMs ?? 50;
     this.merging = (async () => {
       let total = 0;
-      for (;;) {
+      this.mergingKeys = merge;
+      for (let n = MERGE_SLICE; merge && n === MERGE_SLICE;) {
         // The console may have shut down between two slices.
         if (!this.app.db.open) return total;
-        const n = mergeFresh(this.app.db, MERGE_SLICE);
+        n = mergeFresh(this.app.db, MERGE_SLICE);
         total += n;
-        if (n < MERGE_SLICE) return total;
-        await new Promise((r) => setTimeout(r, pause));
+        if (n === MERGE_SLICE) await new Promise((r) => setTimeout(r, pause));
       }
+      this.mergingKeys = false;
+      // After what is in progress now (this is called right after a sync or a day of the window).
+      await new Promise((r) => setImmediate(r));
+      checkpointIdle(this.app.db);
+      return total;
     })().finally(() => {
       this.merging = null;
+      this.mergingKeys = false;
     });
     return this.merging;
   }
 
   /** Fresh keys waiting for the idle-time merge, and whether one is running. */
   tierStatus(): Omit<EngineStatusView['flags'], 'keysVersion'> {
-    return { freshKeys: freshCount(this.app.db), mergeAt: MERGE_FRESH_AT, merging: this.merging !== null };
+    return { freshKeys: freshCount(this.app.db), mergeAt: MERGE_FRESH_AT, merging: this.mergingKeys };
   }
 
   /**

@@ -12,7 +12,6 @@ import {
   type VerificationView,
 } from '../../ipc/channels/reporting';
 import type { AppContext } from '../app-context';
-import { ApplicantRepository } from '../applicant/applicant-repository';
 import { portByCode, serviceDateAt } from '../domain/ports';
 import { AppError } from '../platform/app-error';
 import { activePort } from '../sync/status';
@@ -110,25 +109,27 @@ export function resolvePortDay(app: AppContext, req: PortDayRequest, now = new D
   return { port: port.code, date: req.date ?? serviceDateAt(port, now) };
 }
 
-/** The figures worked out afresh (what a poll costs when something changed). */
-export function computeDashboard(app: AppContext, req: PortDayRequest = {}, now = new Date()): DashboardView {
+/**
+ * The port-day's figures: worked out afresh (`fresh`: what a first report costs), or from the
+ * working state this connection keeps, brought up to date from what changed since the last report.
+ */
+function dashboardView(app: AppContext, req: PortDayRequest, now: Date, fresh: boolean): DashboardView {
   const pendingUploads = new Outbox(app.db).status().pending;
   const day = resolvePortDay(app, req, now);
   const repo = new ReportingRepository(app.db);
+  const advisoryOf = (model: string) => loadCalibration(model).livenessAdvisory;
   // One transaction: every figure is of the same moment, even while booths decide.
   return app.db.transaction(() => {
-    const advisories = Object.fromEntries(
-      repo.modelVersions(day ?? NO_DAY).map((m) => [m, loadCalibration(m).livenessAdvisory]),
-    );
-    const { perUtcHour, verification, flagRules, ...figures } = repo.day(day ?? NO_DAY, advisories);
+    const { perUtcHour, verification, flagRules, ...figures } = fresh
+      ? repo.day(day ?? NO_DAY, advisoryOf)
+      : repo.dayKept(day ?? NO_DAY, advisoryOf);
     return {
       port: day?.port ?? null,
       serviceDate: day?.date ?? null,
       timeZone: day ? portByCode(day.port)!.timeZone : null,
       ...figures,
       perHour: day ? localHours(perUtcHour, portByCode(day.port)!.timeZone) : [],
-      appointments: day ? new ApplicantRepository(app.db).countsByStatus(day.port, day.date) : {},
-      verificationBands: repo.verificationBands(day ?? NO_DAY),
+      appointments: repo.appointmentsByStatus(),
       verification: verificationView(verification),
       flagRules: ruleRows(flagRules, app.flags.engine.repo.precision()),
       pendingUploads,
@@ -138,9 +139,15 @@ export function computeDashboard(app: AppContext, req: PortDayRequest = {}, now 
   })();
 }
 
+/** The figures worked out afresh (what the first report of a port-day costs). */
+export function computeDashboard(app: AppContext, req: PortDayRequest = {}, now = new Date()): DashboardView {
+  return dashboardView(app, req, now, true);
+}
+
 // The last answer per database, with the write mark it was read at: the dashboard asks every few
 // seconds, and a port-day's figures only change when something is written (here or by another
-// process), so an unchanged mark answers from memory.
+// process), so an unchanged mark answers from memory; otherwise the kept working state follows
+// what was written.
 const lastAnswer = new WeakMap<AppContext, { key: string; mark: string; view: DashboardView }>();
 
 export function arrivalsDashboard(
@@ -155,7 +162,7 @@ export function arrivalsDashboard(
   const running = app.face.enrolment.running;
   if (hit && hit.key === key && hit.mark === repo.writeMark())
     return { ...hit.view, enrolment: { ...hit.view.enrolment, running } };
-  const view = computeDashboard(app, req, now);
+  const view = dashboardView(app, req, now, false);
   // Read after: the report's own temporary tables count as writes of this connection.
   lastAnswer.set(app, { key, mark: repo.writeMark(), view });
   return view;

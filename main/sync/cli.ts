@@ -163,6 +163,9 @@ export function registerSyncCommands(program: Command, withApp: WithApp): void {
         const r = purgeExpired(app, days, 'cli');
         console.log(
           `Purged personal data of service days before ${r.cutoffDate}: ${r.applicants} applicants, ${r.photos} photos, ${r.flags} flags, ${r.encounters} decisions; ${r.rewritten} flags of others rewritten; ${r.heldBack} held back until the server acknowledges their encounters.` +
+            (r.backupsRemoved
+              ? ` ${r.backupsRemoved} database backups removed (they held the purged).`
+              : '') +
             (r.rebuildMs === null ? '' : ` Database file rebuilt in ${r.rebuildMs} ms.`),
         );
       }),

@@ -9,6 +9,7 @@
 // done as soon as no case is open.
 import type { AppContext } from '../app-context';
 import type { Db } from '../db/database';
+import { removeDatabaseBackups } from '../db/backups';
 import { PurgeRepository, type ApplicantPurge } from './purge-repository';
 
 /** Set from a purge until the file is rebuilt. */
@@ -47,6 +48,14 @@ export function forgetInFlags(
   const stale = repo.flagsNaming(r.affectedFlags, purged);
   for (const id of stale) repo.scrub(id, { summary: note, others: [], othersTotal: 0, purged: true }, note);
   return stale.length;
+}
+
+/**
+ * After a purge: the database's backups go too, since each was taken before it and still holds
+ * the purged (db/backups.ts). Returns how many were removed.
+ */
+export function forgetInBackups(db: Db): number {
+  return removeDatabaseBackups(db.name).length;
 }
 
 /** Rebuilds the database file (VACUUM, then the WAL folded in and truncated); returns the ms it took. */

@@ -5,11 +5,12 @@
 // templates, verifications, manual checks, decisions and their acknowledged uploads) are deleted
 // once none of their decisions is still waiting for the server. Flags of others that named them
 // are recomputed without them or rewritten, and the file is rebuilt so their bytes do not linger
-// (purge.ts). Appointment ids, slots and statuses stay for throughput statistics; the audit log
+// (purge.ts), and the database's backups, taken before and still holding them, are removed
+// (db/backups.ts). Appointment ids, slots and statuses stay for throughput statistics; the audit log
 // stays whole. Every purge is itself audited.
 import type { AppContext } from '../app-context';
 import { PurgeRepository } from './purge-repository';
-import { forgetInFlags, rebuildIfDue, withSecureDelete } from './purge';
+import { forgetInBackups, forgetInFlags, rebuildIfDue, withSecureDelete } from './purge';
 
 export interface PurgeReport {
   cutoffDate: string;
@@ -24,6 +25,8 @@ export interface PurgeReport {
   templates: number;
   /** Flags of remaining applicants rewritten because they named someone purged. */
   rewritten: number;
+  /** Backups of the database removed because they still held the purged (db/backups.ts). */
+  backupsRemoved: number;
   /** The file rebuilt afterwards (ms); null when nothing was purged, or a case is open (done later). */
   rebuildMs: number | null;
 }
@@ -77,8 +80,10 @@ export function purgeExpired(
     encounters: report.encounters,
     templates: report.templates,
     rewritten: report.rewritten,
+    backupsRemoved: 0,
   };
   const purged = summary.applicants + summary.photos + summary.groups + summary.amendments > 0;
+  if (purged) summary.backupsRemoved = forgetInBackups(db);
   if (purged)
     app.audit.append({
       actor,

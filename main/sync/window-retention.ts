@@ -9,7 +9,7 @@
 // Each purge is audited.
 import type { AppContext } from '../app-context';
 import { PortDayRepository } from './port-day-repository';
-import { forgetInFlags, withSecureDelete } from './purge';
+import { forgetInBackups, forgetInFlags, withSecureDelete } from './purge';
 import { inWindow, type VettingWindow } from './vetting-window';
 
 export interface WindowPurgeReport {
@@ -21,6 +21,8 @@ export interface WindowPurgeReport {
   heldBack: number;
   /** Flags of remaining applicants rewritten because they named someone purged. */
   rewritten: number;
+  /** Backups of the database removed because they still held the purged (db/backups.ts). */
+  backupsRemoved: number;
 }
 
 const PURGED_EVIDENCE =
@@ -46,6 +48,7 @@ export function purgeOutsideWindow(
     photos: 0,
     heldBack: 0,
     rewritten: 0,
+    backupsRemoved: 0,
   };
   if (!leaving.length) return report;
   const gone = { purged: [] as string[], affected: [] as string[], affectedFlags: [] as number[] };
@@ -67,6 +70,7 @@ export function purgeOutsideWindow(
     }
     report.rewritten = forgetInFlags(app, gone, PURGED_EVIDENCE);
   });
+  report.backupsRemoved = forgetInBackups(app.db);
   app.audit.append({
     actor,
     action: 'window.purge',

@@ -1,6 +1,6 @@
 // Runs in: tests (Node, Playwright). axe-core over every screen of the app at a booth's
 // 1366×768: setup, sign-in, the idle lock, the booth and an open case (flags, photo, a face
-// comparison), the dashboard and each admin page. Fails on any WCAG 2.1 A/AA violation of
+// comparison), each dashboard tab and each admin page. Fails on any WCAG 2.1 A/AA violation of
 // serious or critical impact, listing them all (each screen is checked even after one fails);
 // also checks each screen has its main landmark and exactly one h1.
 import AxeBuilder from '@axe-core/playwright';
@@ -135,8 +135,11 @@ test('every screen meets WCAG 2.1 AA (no serious or critical axe violations)', a
 
   // The supervisor's dashboard (the dashboard feature's own checks live with it).
   await signIn(page, 'supervisor', 'supervisor-demo-pass');
-  await open(page, '/dashboard');
-  await audit(page, '/dashboard');
+  for (const sub of ['', '/verification', '/review', '/referrals', '/trends', '/audit']) {
+    await open(page, `/dashboard${sub}`);
+    await expect(page.getByRole('tab', { selected: true })).toBeVisible();
+    await audit(page, `/dashboard${sub}`);
+  }
   await signOut(page);
 
   // The admin's pages.

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startShell, type RunningShell } from './shell';
+import type { AuditEntryView } from '../../ipc/channels/audit';
+import { api, bridgeAnswer, startShell, type RunningShell } from './shell';
 
 let shell: RunningShell;
 
@@ -69,29 +70,18 @@ test("an officer's session calling an admin-only channel is refused at the HTTP 
   await expect(page.getByTestId('signed-in-role')).toHaveText('officer');
   // Call the bridge directly from the officer's own page, with its own key and connection,
   // as a compromised renderer would.
-  const result = await page.evaluate(async () => {
-    const headers = {
-      'content-type': 'application/json',
-      'x-arrivals-key': sessionStorage.getItem('arrivals.key') ?? '',
-      'x-arrivals-connection': sessionStorage.getItem('arrivals.connection') ?? '',
-    };
-    const create = await fetch('/api/users.create', {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({
-        username: 'rogue.admin',
-        displayName: 'Rogue',
-        role: 'admin',
-        password: 'rogue-password-1',
-      }),
-    });
-    const list = await fetch('/api/users.list', { method: 'POST', headers, body: '{}' });
-    const status = await fetch('/api/sync.status', { method: 'POST', headers, body: '{}' });
-    return { create: await create.json(), list: await list.json(), status: await status.json() };
+  const create = await bridgeAnswer(page, 'users.create', {
+    username: 'rogue.admin',
+    displayName: 'Rogue',
+    role: 'admin',
+    password: 'rogue-password-1',
   });
-  expect(result.create).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-  expect(result.list).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-  expect(result.status).toMatchObject({ ok: true });
+  expect(create).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(await bridgeAnswer(page, 'users.list', {})).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
+  expect(await bridgeAnswer(page, 'sync.status', {})).toMatchObject({ ok: true });
 });
 
 test('an admin manages users, sees the engine status, and the audit log shows and verifies it', async ({
@@ -119,28 +109,6 @@ test('an admin manages users, sees the engine status, and the audit log shows an
   await expect(page.getByLabel('Engine status')).toContainText('fresh key index');
 });
 
-/** Calls the bridge from a page with its launch key, and its own connection unless another is named. */
-async function bridgeCall<T = unknown>(
-  page: Page,
-  channel: string,
-  body: unknown,
-  connection?: string,
-): Promise<{ ok: boolean; value?: T; error?: { code: string } }> {
-  return page.evaluate(
-    async ([ch, b, conn]) => {
-      const headers = {
-        'content-type': 'application/json',
-        'x-arrivals-key': sessionStorage.getItem('arrivals.key') ?? '',
-        'x-arrivals-connection': conn ?? sessionStorage.getItem('arrivals.connection') ?? '',
-      };
-      return (await (
-        await fetch(`/api/${ch}`, { method: 'POST', headers, body: JSON.stringify(b) })
-      ).json()) as never;
-    },
-    [channel, body, connection] as const,
-  );
-}
-
 test('a reload keeps the session; closing the window signs out once the grace period has passed', async ({
   page,
   browser,
@@ -152,11 +120,11 @@ test('a reload keeps the session; closing the window signs out once the grace pe
   const admin = await adminContext.newPage();
   await admin.goto(shell.url);
   expect(
-    (await bridgeCall(admin, 'auth.signIn', { username: 'admin', password: 'admin-demo-pass' })).ok,
+    (await bridgeAnswer(admin, 'auth.signIn', { username: 'admin', password: 'admin-demo-pass' })).ok,
   ).toBe(true);
   expect(
     (
-      await bridgeCall(admin, 'users.create', {
+      await bridgeAnswer(admin, 'users.create', {
         username: 'ofc.reload',
         displayName: 'Officer Reload',
         role: 'officer',
@@ -164,17 +132,10 @@ test('a reload keeps the session; closing the window signs out once the grace pe
       })
     ).ok,
   ).toBe(true);
-  const closedWindowSignOuts = async () => {
-    const r = await bridgeCall<Array<{ actor: string; action: string; details: unknown }>>(
-      admin,
-      'audit.recent',
-      { limit: 200 },
-    );
-    if (!r.ok) throw new Error(`audit.recent: ${JSON.stringify(r.error)}`);
-    return r
-      .value!.filter((e) => e.action === 'auth.sign_out' && e.actor === 'ofc.reload')
+  const closedWindowSignOuts = async () =>
+    (await api<AuditEntryView[]>(admin, 'audit.recent', { limit: 200 }))
+      .filter((e) => e.action === 'auth.sign_out' && e.actor === 'ofc.reload')
       .map((e) => e.details);
-  };
 
   await page.goto(shell.url);
   await signIn(page, 'ofc.reload', 'reload-password-1');
@@ -197,7 +158,7 @@ test('a reload keeps the session; closing the window signs out once the grace pe
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
   await page.close({ runBeforeUnload: true });
   await expect.poll(closedWindowSignOuts, { timeout: 60_000 }).toEqual([{ reason: 'window closed' }]);
-  expect(await bridgeCall(admin, 'sync.status', {}, connection!)).toMatchObject({
+  expect(await bridgeAnswer(admin, 'sync.status', {}, connection!)).toMatchObject({
     ok: false,
     error: { code: 'NOT_SIGNED_IN' },
   });

@@ -117,20 +117,28 @@ export type BridgeAnswer<T> =
   | { ok: true; value: T; error?: undefined }
   | { ok: false; value?: undefined; error: { code: string; message: string } };
 
-/** Calls the bridge from the page, with the page's own key and connection: the answer as sent. */
-export async function bridgeAnswer<T>(page: Page, channel: string, body: unknown): Promise<BridgeAnswer<T>> {
+/**
+ * Calls the bridge from the page, with the page's own key and its own connection unless another
+ * is named (a closed window's): the answer as sent.
+ */
+export async function bridgeAnswer<T>(
+  page: Page,
+  channel: string,
+  body: unknown,
+  connection?: string,
+): Promise<BridgeAnswer<T>> {
   return page.evaluate(
-    async ([ch, b]) => {
+    async ([ch, b, conn]) => {
       const headers = {
         'content-type': 'application/json',
         'x-arrivals-key': sessionStorage.getItem('arrivals.key') ?? '',
-        'x-arrivals-connection': sessionStorage.getItem('arrivals.connection') ?? '',
+        'x-arrivals-connection': conn ?? sessionStorage.getItem('arrivals.connection') ?? '',
       };
       return (await (
         await fetch(`/api/${ch as string}`, { method: 'POST', headers, body: JSON.stringify(b) })
       ).json()) as never;
     },
-    [channel, body] as const,
+    [channel, body, connection] as const,
   );
 }
 

@@ -1,11 +1,12 @@
 // Runs in: tests (Node, Playwright). The supervisor's day: signed in on the dashboard, they see
 // today's figures; an officer completes a case in another browser context and the figures follow
 // without a reload (the dashboard polls under 5 s; the wait here is on the figure, capped only
-// against a hang); the officer refers a case and the supervisor signs it off (audited); a table
-// and the referral list export as CSV, read back with a CSV parser. Then a flag is reviewed from
-// its case and evidence, opened in place (audited), and the day's report downloads as PDF, read
-// back with a PDF text extractor: the port-day and the dashboard's figures are in it.
-// Screenshots at 1366×768 and 1920×1080.
+// against a hang); the officer refers a case and the supervisor signs it off on the referrals tab
+// (audited); a table and the referral list export as CSV, read back with a CSV parser. Then a
+// flag is reviewed on the review tab (kept across a reload) from its case and evidence, opened in
+// place (audited), from the keyboard, and the day's report downloads as PDF, read back with a PDF
+// text extractor: the port-day and the dashboard's figures are in it. Viewport screenshots of the
+// figures and review tabs at 1366×768 and 1920×1080.
 import fs from 'node:fs';
 import { extractText } from 'unpdf';
 import { test, type Browser, type Page } from '@playwright/test';
@@ -54,6 +55,20 @@ async function signIn(browser: Browser, user: string, password: string): Promise
   return page;
 }
 
+/** Opens one of the dashboard's tabs by its link; the tab is then the selected one. */
+async function openTab(page: Page, name: RegExp): Promise<void> {
+  await page.getByRole('tab', { name }).click();
+  await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
+}
+
+/** What the supervisor sees at 1366×768 and at 1920×1080 (the viewport: the status bar stays at its foot). */
+async function screenshots(page: Page, name: string): Promise<void> {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.screenshot({ path: `docs/screenshots/${name}-1920.png` });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: `docs/screenshots/${name}-1366.png` });
+}
+
 async function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
   const wait = page.waitForEvent('download');
   await page.getByRole('button', { name: button }).click();
@@ -91,23 +106,23 @@ test('the dashboard follows an officer live; a referral is signed off; tables ex
     note,
     arrivedAt,
   });
-  const referrals = supervisor.getByTestId('referrals');
-  const row = referrals.getByRole('row').filter({ hasText: second! });
-  await expect(row).toContainText(note);
   await expect(supervisor.getByTestId('figure-openReferrals')).not.toHaveText('Open referrals0');
   const open = Number(
     (await supervisor.getByTestId('figure-openReferrals').textContent())!.replace(/\D/g, ''),
   );
-  await supervisor.setViewportSize({ width: 1366, height: 768 });
-  await supervisor.screenshot({ path: 'docs/screenshots/dashboard-1366.png', fullPage: true });
-  await supervisor.setViewportSize({ width: 1920, height: 1080 });
-  await supervisor.screenshot({ path: 'docs/screenshots/dashboard-1920.png', fullPage: true });
-  await supervisor.setViewportSize({ width: 1366, height: 768 });
+  await expect(supervisor.getByTestId('figure-scheduled')).toBeInViewport();
+  await screenshots(supervisor, 'dashboard');
+  await openTab(supervisor, /^Referrals/);
+  const referrals = supervisor.getByTestId('referrals');
+  const row = referrals.getByRole('row').filter({ hasText: second! });
+  await expect(row).toContainText(note);
   await row.getByRole('combobox', { name: 'Outcome' }).selectOption('Admitted');
   await row.getByRole('textbox', { name: 'Note' }).fill('Goods declared and cleared');
   await row.getByRole('button', { name: 'Sign off' }).click();
   await expect(row).toContainText('Admitted · supervisor');
   await expect(row).toContainText('Goods declared and cleared');
+  const list = await download(supervisor, 'Export Referrals to secondary inspection as CSV');
+  await openTab(supervisor, /^The day/);
   await expect(supervisor.getByTestId('figure-openReferrals')).toHaveText(`Open referrals${open - 1}`);
 
   // Exports: the booths table and the referral list, UTF-8 with a BOM, read back as CSV.
@@ -124,7 +139,6 @@ test('the dashboard follows an officer live; a referral is signed off; tables ex
   ]);
   const cases = boothRows.slice(1).reduce((s, r) => s + Number(r[1]), 0);
   expect(cases).toBe(before + 2);
-  const list = await download(supervisor, 'Export Referrals to secondary inspection as CSV');
   const listRows = parseCsv(list.bytes.toString('utf8').slice(1));
   const signed = listRows.find((r) => r[0] === second)!;
   expect(signed[6]).toBe(note);
@@ -147,6 +161,15 @@ test('a flag is reviewed from its case and evidence, and the daily report downlo
   browser,
 }) => {
   const supervisor = await signIn(browser, 'supervisor', 'supervisor-demo-pass');
+  await expect(supervisor.getByTestId('figure-scheduled')).toBeVisible();
+  await openTab(supervisor, /^Flags to review/);
+  // The tab is in the address: a reload opens it again, with the same port-day.
+  expect(new URL(supervisor.url()).hash).toMatch(/^#\/dashboard\/review/);
+  await supervisor.reload();
+  await expect(supervisor.getByRole('tab', { name: /^Flags to review/ })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
   const queue = supervisor.getByRole('region', { name: 'Flags to review' });
   // The first flag still to review: it opens its case and evidence in place.
   const row = queue
@@ -156,7 +179,9 @@ test('a flag is reviewed from its case and evidence, and the daily report downlo
   await expect(row).toBeVisible();
   const flagId = await row.getAttribute('data-flag-id');
   const flagged = supervisor.locator(`[data-testid="review-flag"][data-flag-id="${flagId}"]`);
-  await flagged.getByRole('button', { name: 'Case and evidence' }).click();
+  // From the keyboard: focus the flag's button and press Enter.
+  await flagged.getByRole('button', { name: 'Case and evidence' }).focus();
+  await supervisor.keyboard.press('Enter');
   const opened = flagged.getByTestId('flag-case');
   await expect(opened.getByRole('heading', { name: /^Case of / })).toBeVisible();
   await expect(opened.getByTestId('flag')).toBeVisible();
@@ -166,14 +191,15 @@ test('a flag is reviewed from its case and evidence, and the daily report downlo
       .getByRole('row')
       .nth(1),
   ).toBeVisible();
-  await supervisor.setViewportSize({ width: 1366, height: 768 });
   await flagged.scrollIntoViewIfNeeded();
-  await supervisor.screenshot({ path: 'docs/screenshots/dashboard-review-1366.png' });
-  // The verdict, with a note, from beside the evidence; the row then says who gave it, and why.
-  await flagged
-    .getByRole('textbox', { name: /^Review note/ })
-    .fill('Same sponsor at both addresses, checked');
-  await flagged.getByRole('button', { name: 'Confirm' }).click();
+  await screenshots(supervisor, 'dashboard-review');
+  // The verdict, with a note, from beside the evidence, by keyboard; the row then says who gave it, and why.
+  await flagged.getByRole('textbox', { name: /^Review note/ }).focus();
+  await supervisor.keyboard.type('Same sponsor at both addresses, checked');
+  await supervisor.keyboard.press('Tab'); // the first verdict button: False positive
+  await supervisor.keyboard.press('Tab');
+  await expect(flagged.getByRole('button', { name: 'Confirm' })).toBeFocused();
+  await supervisor.keyboard.press('Enter');
   await expect(flagged.getByTestId('review-verdict')).toContainText('Confirmed · supervisor');
   await expect(flagged.getByTestId('review-verdict')).toContainText(
     'Same sponsor at both addresses, checked',
@@ -208,6 +234,7 @@ test('a flag is reviewed from its case and evidence, and the daily report downlo
   }
 
   // The daily report: a PDF with the port-day and the figures the dashboard shows, as text.
+  await openTab(supervisor, /^The day/);
   const figure = async (key: string) =>
     Number((await supervisor.getByTestId(`figure-${key}`).textContent())!.replace(/\D/g, ''));
   const shown = {

@@ -3,6 +3,7 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { MantineProvider, type MantineColorSchemeManager } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import type { SessionView } from '../../../ipc/channels/auth';
 import { firstAnswers } from '../boot';
 import { whenIdle } from '../data/when-idle';
 import { SessionGate } from '../features/session/SessionGate';
@@ -20,11 +21,17 @@ const AppRouter = lazyWithPreload(() => import('./AppRouter'));
 const CounterRoute = lazy(() => import('../features/counter/CounterRoute'));
 const isCounterWindow = () => window.location.hash.startsWith('#/counter');
 
-/** At idle after the first screen: the signed-in app's router and frame, so sign-in does not wait on them. */
-const preloadSignedIn = () =>
+/**
+ * At idle after the first screen: the signed-in app's router and frame, so sign-in does not wait on
+ * them, and, while someone is yet to sign in, each role's first page (a signed-in page loads its own).
+ */
+const preloadSignedIn = (session?: SessionView) =>
   void AppRouter.preload()
     .then(() => import('./routes'))
-    .then((r) => r.preloadFrame())
+    .then((r) => {
+      if (!session?.user) r.preloadHomes();
+      return r.preloadFrame();
+    })
     .catch(() => undefined);
 
 function LaterNotifications() {
@@ -56,10 +63,10 @@ export function App({ client }: { client: QueryClient }) {
     // After the first screen's answers (and so the screen itself): nothing competes with drawing it.
     let cancel: (() => void) | undefined;
     let done = false;
-    const later = () => {
-      if (!done) cancel = whenIdle(preloadSignedIn);
+    const later = (session?: SessionView) => {
+      if (!done) cancel = whenIdle(() => preloadSignedIn(session));
     };
-    void firstAnswers.session.then(later, later);
+    void firstAnswers.session.then(later, () => later());
     return () => {
       done = true;
       cancel?.();

@@ -1,11 +1,13 @@
 // Runs in: renderer. Dialogs: one frame (a title that names it, centred, a named close button;
-// focus stays inside and Escape closes, so the keyboard alone works), and on it the question
-// asked before a change that is risky or hard to take back (a face threshold, a shorter
-// retention, the site's feed): what will happen, then confirm or cancel (props only).
-import type { ReactNode } from 'react';
+// focus stays inside and Escape closes, so the keyboard alone works); on it a small form (fields,
+// why it was refused, cancel or submit), or the question asked before a change that is risky or
+// hard to take back (a face threshold, a shorter retention, the site's feed): what will happen,
+// then confirm or cancel (props only).
+import type { FormEvent, ReactNode } from 'react';
 import { Modal, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from './FormActions';
+import { InlineError } from './InlineError';
 
 export interface DialogProps {
   opened: boolean;
@@ -26,6 +28,50 @@ export function Dialog({ opened, title, onClose, children }: DialogProps) {
     >
       {children}
     </Modal>
+  );
+}
+
+export interface DialogFormProps extends DialogProps {
+  /** The submit button's label. */
+  submit: string;
+  onSubmit: () => void;
+  busy: boolean;
+  /** The submit button is off (the form is not complete yet). */
+  submitDisabled?: boolean;
+  /** Why main refused the last submit. */
+  error?: string | null;
+}
+
+/** A dialog holding a form: its fields, why it was refused, then cancel (closes) or submit. */
+export function DialogForm({
+  submit,
+  onSubmit,
+  busy,
+  submitDisabled,
+  error,
+  children,
+  ...dialog
+}: DialogFormProps) {
+  const { t } = useTranslation();
+  const submitted = (e: FormEvent) => {
+    e.preventDefault();
+    onSubmit();
+  };
+  return (
+    <Dialog {...dialog}>
+      <form onSubmit={submitted}>
+        <Stack>
+          {children}
+          {error && <InlineError message={error} />}
+          <FormActions
+            back={{ label: t('common.cancel'), onClick: dialog.onClose }}
+            submit={submit}
+            busy={busy}
+            submitDisabled={submitDisabled}
+          />
+        </Stack>
+      </form>
+    </Dialog>
   );
 }
 

@@ -10,13 +10,15 @@ export interface FormActionsProps {
   /** The submit button's label. */
   submit: string;
   busy?: boolean;
+  /** The submit button is off (the form is not complete yet). */
+  submitDisabled?: boolean;
   /** Apart (a form's card) or together on the right (a dialog). */
   apart?: boolean;
   /** A dialog's confirm button, which does not sit in a form: clicked, not submitted. */
   onSubmit?: () => void;
 }
 
-export function FormActions({ back, submit, busy, apart, onSubmit }: FormActionsProps) {
+export function FormActions({ back, submit, busy, submitDisabled, apart, onSubmit }: FormActionsProps) {
   return (
     <Group justify={apart ? 'space-between' : 'flex-end'}>
       <Button variant={apart ? 'subtle' : 'default'} onClick={back.onClick}>
@@ -26,6 +28,7 @@ export function FormActions({ back, submit, busy, apart, onSubmit }: FormActions
         type={onSubmit ? 'button' : 'submit'}
         onClick={onSubmit}
         loading={busy}
+        disabled={submitDisabled}
         data-autofocus={onSubmit ? true : undefined}
       >
         {submit}

@@ -7,7 +7,12 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCalibration } from '../../../main/face/calibration';
-import { MAX_DECODED_SIDE } from '../../../main/face/decode';
+import {
+  DETECT_MIN_SIDE,
+  MAX_DECODED_SIDE,
+  jpegShrinkFor,
+  shrinkOnLoadSide,
+} from '../../../main/face/decode';
 import { cosine } from '../../../main/face/embed';
 import { analyzeImage, type AnalyzeOptions, type FaceAnalysis } from '../../../main/face/pipeline';
 import { guidanceFor } from '../../../main/face/quality';
@@ -103,6 +108,63 @@ describe('decode at the detector size', () => {
     // Both verdicts occur: the check is not of one kind of pair only.
     expect([...bands.values()]).toContain('MATCH');
     expect([...bands.values()]).toContain('NO_MATCH');
+  }, 300_000); // 12 pictures of 12 MP made and analysed twice: generous, for a loaded machine
+});
+
+describe('the DCT scale of each decode', () => {
+  it('decodes a 12 MP photo for the detector at 1/8, and a small face again at the coarsest scale giving it', () => {
+    // Asking sharp for 480 of 4032 px decodes at 1/4 (its libjpeg rounding guard); 448 at 1/8.
+    expect(jpegShrinkFor(4032, 480)).toBe(4);
+    expect(shrinkOnLoadSide(4032, DETECT_MIN_SIDE)).toBe(448);
+    expect(jpegShrinkFor(4032, 448)).toBe(8);
+    // Smaller pictures still give the detector at least its input size, at 1/4 or 1/2.
+    for (const side0 of [2000, 2600, 3000, 4000, 6000, 8000]) {
+      const side = shrinkOnLoadSide(side0, DETECT_MIN_SIDE);
+      expect(side, `${side0}`).toBeGreaterThanOrEqual(DETECT_MIN_SIDE);
+      expect(jpegShrinkFor(side0, side), `${side0}`).toBeGreaterThanOrEqual(4);
+    }
+    // A 700 px face needs 922 px of the picture for 160 px of face: 1/2 either way, the face larger.
+    expect(jpegShrinkFor(4032, 922)).toBe(2);
+    expect(shrinkOnLoadSide(4032, 922)).toBe(1344);
+    // More than half the picture: no DCT scale gives it; bounded as before.
+    expect(shrinkOnLoadSide(4032, 2150)).toBe(MAX_DECODED_SIDE);
+    expect(shrinkOnLoadSide(4032, 1500)).toBe(1500);
+  });
+
+  it('verifies a sideways 12 MP phone photo whose face is only about 300 px (a second decode)', async () => {
+    const cal = loadCalibration(s.modelVersion);
+    // Stored sideways with EXIF orientation 6, as phones do.
+    // The fixture is a crop about 1.8× the face: pasted 540 px wide, the face is about 300 px.
+    const upright = await phonePhoto('s3f0_light.jpg', 540, 2600, 1800);
+    const photo = await sharp(upright)
+      .rotate(270)
+      .withMetadata({ orientation: 6 })
+      .jpeg({ quality: 92 })
+      .toBuffer();
+    const now = await analyzed(photo);
+    expect(now.image).toMatchObject({ width: 4000, height: 3000, downscaled: true });
+    const [x, y, w] = now.faces[0]!.box;
+    // The face where it was put, in the upright photo's pixels (the detector's box is a little
+    // inside the pasted square).
+    expect(x).toBeGreaterThan(2600);
+    expect(x + w).toBeLessThan(2600 + 540);
+    expect(y).toBeGreaterThan(1800);
+    expect(w).toBeGreaterThan(200);
+    expect(w).toBeLessThan(400);
+    const same = cosine(
+      now.embedding!,
+      (await analyzed(img('s3f0_base.jpg'), { liveness: false })).embedding!,
+    );
+    const other = cosine(
+      now.embedding!,
+      (await analyzed(img('s4f0_base.jpg'), { liveness: false })).embedding!,
+    );
+    expect(bandFor(same, cal)).toBe('MATCH');
+    expect(bandFor(other, cal)).toBe('NO_MATCH');
+    // The same verdict and about the same score as the whole picture at 1920 px.
+    const before = await analyzed(await at1920(upright));
+    const ref = (await analyzed(img('s3f0_base.jpg'), { liveness: false })).embedding!;
+    expect(Math.abs(same - cosine(before.embedding!, ref))).toBeLessThan(0.06);
   }, 120_000);
 });
 

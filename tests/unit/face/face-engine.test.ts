@@ -13,6 +13,8 @@ import { sampleImagesDir } from '../../../main/feed/generator/photos';
 const PAIRS = path.join(__dirname, '../../fixtures/face-pairs');
 const img = (f: string) => fs.readFileSync(path.join(PAIRS, f));
 let pool: FacePool;
+/** A live capture (one fixture) compared with the submitted photo (another). */
+const compare = (photo: string, capture: string) => verifyCapture(pool, img(capture), { bytes: img(photo) });
 
 beforeAll(() => {
   pool = new FacePool({ workers: 2 });
@@ -33,7 +35,7 @@ describe('1:1 verification', () => {
     ['s4f2_base.jpg', 's4f2_blur.jpg'],
     ['s5f1_light.jpg', 's5f1_pose.jpg'],
   ])('the same person across augmentations scores MATCH (%s vs %s)', async (a, b) => {
-    const r = await verifyCapture(pool, img(b), { bytes: img(a) });
+    const r = await compare(a, b);
     expect(r.band).toBe('MATCH');
     expect(r.score!).toBeGreaterThanOrEqual(r.thresholds.match);
     expect(r.explanation[0]).toMatch(/at or above the MATCH threshold/);
@@ -46,13 +48,13 @@ describe('1:1 verification', () => {
     ['s2f0_light.jpg', 's3f0_pose.jpg'],
     ['s5f0_base.jpg', 's6f0_blur.jpg'],
   ])('different people score NO_MATCH (%s vs %s)', async (a, b) => {
-    const r = await verifyCapture(pool, img(b), { bytes: img(a) });
+    const r = await compare(a, b);
     expect(r.band).toBe('NO_MATCH');
     expect(r.score!).toBeLessThan(r.thresholds.inconclusive);
   });
 
   it('a high score on a poor capture is INCONCLUSIVE, with the reason to retake', async () => {
-    const r = await verifyCapture(pool, img('s2f1_pose.jpg'), { bytes: img('s2f1_base.jpg') });
+    const r = await compare('s2f1_base.jpg', 's2f1_pose.jpg');
     expect(r.score!).toBeGreaterThanOrEqual(r.thresholds.match);
     expect(r.band).toBe('INCONCLUSIVE');
     expect(r.explanation.join(' ')).toMatch(/picture quality: head turned/);
@@ -66,7 +68,7 @@ describe('1:1 verification', () => {
       embedding: ref.embedding,
       modelVersion: ref.modelVersion,
     });
-    const b = await verifyCapture(pool, img('s3f2_pose.jpg'), { bytes: img('s3f2_base.jpg') });
+    const b = await compare('s3f2_base.jpg', 's3f2_pose.jpg');
     expect(a.score).toBeCloseTo(b.score!, 4);
     const stale = await verifyCapture(pool, img('s3f2_pose.jpg'), {
       embedding: ref.embedding,

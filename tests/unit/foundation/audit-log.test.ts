@@ -1,16 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AuditLog, auditKey, entryMac } from '../../../main/audit/audit-log';
-import { openDatabase, type Db, openDatabaseFile } from '../../../main/db/database';
+import { openDatabase, type Db } from '../../../main/db/database';
 import { loadDataKey } from '../../../main/platform/data-key';
+import { forgedEntry, insertEntry, tamperAudit as tamper } from '../../helpers/audit-tamper';
 import { tempDir } from '../../helpers/temp-dir';
-
-/** Opens the file the way an insider with a SQLite shell would: triggers dropped. */
-function tamper(dir: string, sql: string): void {
-  const raw = openDatabaseFile(dir);
-  raw.exec('DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;');
-  raw.exec(sql);
-  raw.close();
-}
 
 describe('audit log', () => {
   let dir: string;
@@ -86,21 +79,14 @@ describe('audit log', () => {
   it('detects a forged row inserted in the middle, even with a correctly computed hash', () => {
     const row3 = db.prepare('SELECT hash FROM audit_log WHERE seq = 3').get() as { hash: string };
     db.close();
-    const forged = {
-      seq: 4,
-      at: new Date().toISOString(),
-      actor: 'mallory',
-      action: 'test.event',
-      subject: 'case:x',
-      details: '{}',
-    };
+    const forged = forgedEntry(4, { actor: 'mallory', action: 'test.event', subject: 'case:x' });
     const hash = entryMac(auditKey(loadDataKey(dir)), row3.hash, forged);
-    tamper(
-      dir,
-      `UPDATE audit_log SET seq = -(seq + 1) WHERE seq >= 4; UPDATE audit_log SET seq = -seq WHERE seq < 0;
-       INSERT INTO audit_log (seq, at, actor, action, subject, details, prev_hash, hash)
-       VALUES (4, '${forged.at}', 'mallory', 'test.event', 'case:x', '{}', '${row3.hash}', '${hash}');`,
-    );
+    tamper(dir, (raw) => {
+      raw.exec(
+        'UPDATE audit_log SET seq = -(seq + 1) WHERE seq >= 4; UPDATE audit_log SET seq = -seq WHERE seq < 0;',
+      );
+      insertEntry(raw, forged, row3.hash, hash);
+    });
     const r = reopen();
     expect(r.ok).toBe(false);
     expect(r.firstBrokenSeq).toBe(5);

@@ -5,9 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { AuditLog, auditKey, entryHash, entryMac, GENESIS_HASH } from '../../../main/audit/audit-log';
 import { openDatabase } from '../../../main/db/database';
 import { loadDataKey } from '../../../main/platform/data-key';
+import { insertEntry, type AuditRow as Row } from '../../helpers/audit-tamper';
 import { folderBefore } from '../../helpers/migrations';
-
-type Row = { seq: number; at: string; actor: string; action: string; subject: string; details: string };
 
 /** A data folder at schema 0011 holding three entries chained as the app wrote them then. */
 function unkeyedChain(edit?: string): string {
@@ -23,11 +22,7 @@ function unkeyedChain(edit?: string): string {
         details: '{}',
       };
       const hash = entryHash(prev, e);
-      db.prepare('INSERT INTO audit_log VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-        ...Object.values(e),
-        prev,
-        hash,
-      );
+      insertEntry(db, e, prev, hash);
       prev = hash;
     }
     db.prepare('INSERT INTO audit_head (id, seq, hash) VALUES (1, 3, ?)').run(prev);

@@ -2,13 +2,14 @@
 // outbox (which carries its chain head), then its file is tampered with as an insider with a
 // SQLite shell would; `arrivals audit verify --witness` against the real feed server names it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_TRIGGERS, auditKey, entryHash, entryMac } from '../../../main/audit/audit-log';
+import { auditKey, entryHash, entryMac } from '../../../main/audit/audit-log';
 import { postWitnessed } from '../../../main/audit/witness';
 import { openDatabaseFile, type Db } from '../../../main/db/database';
 import type { FeedServer } from '../../../main/feed/server';
 import { loadDataKey } from '../../../main/platform/data-key';
 import { Outbox } from '../../../main/sync/outbox';
 import { testApp } from '../../helpers/app';
+import { forgedEntry, insertEntry, tamperAudit as tamper, type AuditRow } from '../../helpers/audit-tamper';
 import { arrivalsAsync } from '../../helpers/cli';
 import { queuedEncounter, serve } from '../../helpers/feed';
 import { tempDir } from '../../helpers/temp-dir';
@@ -39,17 +40,7 @@ async function witnessedConsole(): Promise<string> {
   return dir;
 }
 
-/** Runs SQL on the file with the triggers out of the way, then puts them back as they were. */
-function tamper(dir: string, edit: (db: Db) => void): void {
-  const db = openDatabaseFile(dir);
-  db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
-  edit(db);
-  for (const sql of Object.values(AUDIT_TRIGGERS)) db.exec(sql);
-  db.close();
-}
-
-type Row = { seq: number; at: string; actor: string; action: string; subject: string; details: string };
-const rows = (db: Db) => db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Row[];
+const rows = (db: Db) => db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as AuditRow[];
 const hashOf = (db: Db, seq: number) =>
   (db.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(seq) as { hash: string }).hash;
 
@@ -107,19 +98,10 @@ describe('audit verify --witness', { timeout: 300_000 }, () => {
   it('catches a forged append hashed as the unkeyed chain was (no key)', async () => {
     const dir = await witnessedConsole();
     tamper(dir, (db) => {
-      const forged = {
-        seq: 8,
-        at: new Date().toISOString(),
-        actor: 'a.admin',
-        action: 'case.view',
-        subject: 'A9',
-        details: '{}',
-      };
+      const forged = forgedEntry(8, { actor: 'a.admin', action: 'case.view', subject: 'A9' });
       const prev = hashOf(db, 7);
       const hash = entryHash(prev, forged);
-      db.prepare(
-        'INSERT INTO audit_log (seq, at, actor, action, subject, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      ).run(...Object.values(forged), prev, hash);
+      insertEntry(db, forged, prev, hash);
       db.prepare('UPDATE audit_head SET seq = 8, hash = ?').run(hash);
     });
     await expectBroken(dir, 'BROKEN at entry 8: entry 8 was altered or forged after it was written');

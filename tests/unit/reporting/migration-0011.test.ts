@@ -2,28 +2,21 @@
 // decisions: they stay; a sign-off has a known outcome and a note, is stored once per decision,
 // is never edited, and goes with its decision when retention purges that.
 import { describe, expect, it } from 'vitest';
-import { loadMigrations, openDatabase } from '../../../main/db/database';
-import { tempDir } from '../../helpers/temp-dir';
-
-const migrations = loadMigrations();
-const at = migrations.findIndex((m) => m.name === '0011_referral_signoffs.sql');
+import { folderBefore, openThrough } from '../../helpers/migrations';
 
 describe('migration 0011 (referral sign-offs)', () => {
   it('keeps earlier decisions, and checks every sign-off stored from now on', () => {
-    expect(at).toBe(10);
-    const dir = tempDir();
-    const before = openDatabase(dir, { migrations: migrations.slice(0, at) });
-    before
-      .prepare(
+    const { dir, index: at } = folderBefore('0011_referral_signoffs.sql', (before) =>
+      before.exec(
         `INSERT INTO encounters (client_id, applicant_id, appointment_id, officer, booth, arrived_at, completed_at,
            disposition, note, verification_id, flags_acknowledged, supersedes)
          VALUES ('E0', 'A0', 'AP0', 'ofc', 'Booth 1', '2026-11-22T15:00:00Z', '2026-11-22T15:01:00Z',
            'referred_secondary', 'bags', NULL, '[]', NULL)`,
-      )
-      .run();
-    before.close();
+      ),
+    );
+    expect(at).toBe(10);
 
-    const db = openDatabase(dir, { migrations: migrations.slice(0, at + 1) });
+    const db = openThrough(dir, at);
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(at + 1);
       expect(db.prepare('SELECT client_id, note FROM encounters').get()).toEqual({

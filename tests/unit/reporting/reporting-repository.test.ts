@@ -134,13 +134,12 @@ const NO_FLAGS = RULES.map((r) => ({
 }));
 
 describe('reporting repository', () => {
-  it('counts one port-day only: cases by decision, verifications by band (none when no comparison)', () => {
+  it('counts one port-day only: cases by decision', () => {
     app = testApp();
     seed(app);
     const repo = new ReportingRepository(app.db);
     const sys = { port: 'SYS', date: DAY };
     expect(repo.day(sys).figures).toEqual(SYS_FIGURES);
-    expect(repo.verificationBands(sys)).toEqual({ MATCH: 2, NO_MATCH: 1, none: 1 });
     // Completions per UTC hour: 15:10Z and 15:50Z, 16:05Z; the no-show is no completion.
     expect(
       repo.day(sys).perUtcHour.map((r) => [new Date(r.h * 3_600_000).toISOString(), r.completed]),
@@ -161,7 +160,6 @@ describe('reporting repository', () => {
       verification: [{ dimension: 'all', grp: '', ...COUNTS({}) }],
       flagRules: [],
     });
-    expect(repo.verificationBands(nog)).toEqual({});
   });
 
   it("the dashboard reports the console's port-day, with uploads waiting and enrolment", () => {
@@ -178,7 +176,6 @@ describe('reporting repository', () => {
       booths: [],
       officers: [],
       appointments: {},
-      verificationBands: {},
       verification: { overall: COUNTS({}), groups: [], minGroup: 10 },
       flagRules: NO_FLAGS,
       openReferrals: 0,
@@ -201,7 +198,6 @@ describe('reporting repository', () => {
       booths: [work('B1')],
       officers: [work('ofc')],
       appointments: { scheduled: 5 },
-      verificationBands: { MATCH: 2, NO_MATCH: 1, none: 1 },
       verification: SYS_VERIFICATION,
       flagRules: NO_FLAGS,
       openReferrals: 1,

@@ -7,6 +7,8 @@
 // named the purged are found again without them (a cluster that still qualifies) or, when too
 // few remain, cleared with evidence that names no one; the purged people's flags, verifications,
 // manual checks, decisions, uploads and templates go.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../../main/app-context';
 import { EncounterService } from '../../../main/encounter/encounter-service';
@@ -14,6 +16,8 @@ import { ManualCheckRepository } from '../../../main/encounter/manual-check-repo
 import { TemplateRepository, toBlob } from '../../../main/face/template-repository';
 import { purgeExpired } from '../../../main/sync/retention';
 import { Outbox } from '../../../main/sync/outbox';
+import { databaseBackups } from '../../../main/db/backups';
+import { dbPath, openDatabaseFile } from '../../../main/db/database';
 import { testApp } from '../../helpers/app';
 import { plainDatabaseBytes } from '../../helpers/db-bytes';
 import { applicant } from '../../helpers/memory-feed';
@@ -242,5 +246,44 @@ describe('retention purge', () => {
       expect(found(bytes, purgedNeedles), when).toEqual([]);
       expect(found(bytes, keptNeedles), when).toEqual(keptNeedles);
     }
+  });
+
+  it('takes the database backups with it: a copy made before the purge would still hold the purged', () => {
+    const first = seeded();
+    const dir = first.dataDir;
+    first.close();
+    // A new app version opens the folder: it copies the database first (database.ts).
+    fs.writeFileSync(path.join(dir, 'app-version'), '0.0.1\n');
+    const a = (app = testApp(dir));
+    const backups = databaseBackups(dbPath(dir));
+    expect(backups).toHaveLength(1);
+    // The check is live: the copy holds the people about to be purged.
+    const copy = openDatabaseFile(dir, { file: path.join(dir, backups[0]!), readonly: true });
+    const held = copy.prepare('SELECT applicant_id FROM applicants ORDER BY applicant_id').pluck().all();
+    copy.close();
+    expect(held).toEqual(expect.arrayContaining(PURGED.map((p) => p.applicantId)));
+
+    const r = purgeExpired(a, 30, 'test', NOW);
+    // P1's decision was never uploaded: P1 is held back, the other two go.
+    expect(r).toMatchObject({ applicants: 2, heldBack: 1, backupsRemoved: 1 });
+    expect(databaseBackups(dbPath(dir))).toEqual([]);
+    expect(fs.readdirSync(dir).filter((n) => n.endsWith('.bak'))).toEqual([]);
+    // The purge's audit entry says so.
+    const entry = a.db
+      .prepare("SELECT details FROM audit_log WHERE action = 'retention.purge' ORDER BY seq DESC LIMIT 1")
+      .pluck()
+      .get() as string;
+    expect(JSON.parse(entry)).toMatchObject({ backupsRemoved: 1 });
+  });
+
+  it('leaves the backups when nothing was purged', () => {
+    const first = seeded();
+    const dir = first.dataDir;
+    first.close();
+    fs.writeFileSync(path.join(dir, 'app-version'), '0.0.1\n');
+    const a = (app = testApp(dir));
+    const r = purgeExpired(a, 3650, 'test', NOW);
+    expect(r).toMatchObject({ applicants: 0, backupsRemoved: 0 });
+    expect(databaseBackups(dbPath(dir))).toHaveLength(1);
   });
 });

@@ -2,30 +2,23 @@
 // heartbeat to the reference feed server (app version, model version, last sync, pending
 // uploads), kept there per booth, and the admin's view of every booth of the port: which lag
 // behind their channel's newest version, which have gone silent, how far the rollout has come.
-import { afterEach, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../../main/app-context';
+import { describe, expect, it } from 'vitest';
+import type { FleetView } from '../../../ipc/channels/update';
 import { portByCode, serviceDateAt } from '../../../main/domain/ports';
 import { postHeartbeat } from '../../../main/feed/client';
 import { FeedError } from '../../../main/feed/feed-error';
 import type { Heartbeat } from '../../../main/feed/heartbeat';
-import type { FeedServer } from '../../../main/feed/server';
 import { loadManifest } from '../../../main/face/model-manifest';
 import { createRouter } from '../../../main/ipc/router';
 import { sendHeartbeat } from '../../../main/update/fleet';
 import { createUpdateService } from '../../../main/update/updates';
 import { testApp } from '../../helpers/app';
 import { serve } from '../../helpers/feed';
-import { boothId, releaseFolder, type ReleaseFolder } from '../../helpers/releases';
+import { boothId, releaseFolder } from '../../helpers/releases';
 import { signInUsers } from '../../helpers/sessions';
+import { closeAfterEach } from '../../helpers/teardown';
 
-let app: AppContext | undefined;
-let feed: FeedServer | undefined;
-let releases: ReleaseFolder | undefined;
-afterEach(async () => {
-  app?.close();
-  await feed?.close();
-  await releases?.server.close();
-});
+const closing = closeAfterEach();
 
 const TODAY = serviceDateAt(portByCode('SYS')!);
 
@@ -47,10 +40,11 @@ function beat(n: number, over: Partial<Heartbeat> = {}): Heartbeat {
 
 describe('fleet view', () => {
   it("the feed keeps each booth's heartbeat; the admin sees the port's booths, who lags, and the rollout", async () => {
-    feed = (await serve({ ports: ['SYS'], dates: [TODAY], perPortPerDay: 5, seed: 3 })).server;
-    releases = await releaseFolder();
+    const feed = closing((await serve({ ports: ['SYS'], dates: [TODAY], perPortPerDay: 5, seed: 3 })).server);
+    const releases = await releaseFolder();
+    closing(releases.server);
     await releases.publish('0.2.0', { staging: 40 });
-    app = testApp();
+    const app = closing(testApp());
     app.demo = { port: 'SYS', feedUrl: feed.url, publisherKeys: {} };
     app.settings.update({ updateFeedUrl: releases.server.url, boothName: 'Booth 1' });
     app.updates = createUpdateService(app, { currentVersion: '0.1.0' });
@@ -87,19 +81,7 @@ describe('fleet view', () => {
     await signInUsers(route, []);
     const r = await route('update.fleet', {}, 'a');
     if (!r.ok) throw new Error(r.error.message);
-    const fleet = r.value as {
-      port: string;
-      error: string | null;
-      rollout: unknown;
-      booths: Array<{
-        booth: string;
-        appVersion: string;
-        behind: boolean;
-        silent: boolean;
-        self: boolean;
-        pendingUploads: number;
-      }>;
-    };
+    const fleet = r.value as FleetView;
     expect(fleet.port).toBe('SYS');
     expect(fleet.error).toBeNull();
     expect(
@@ -120,7 +102,7 @@ describe('fleet view', () => {
   });
 
   it('without a reachable feed the fleet says why, in words', async () => {
-    app = testApp();
+    const app = closing(testApp());
     app.demo = { port: 'SYS', feedUrl: 'http://127.0.0.1:9/', publisherKeys: {} };
     const route = createRouter(app);
     await signInUsers(route, []);

@@ -3,12 +3,15 @@
 // task, each with its own URL; /admin opens Users. Pages load on first visit.
 import { lazy } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
-import { PageSuspense } from '../../ui/PageSuspense';
+import { lazyWithPreload } from '../../ui/lazy-with-preload';
+import { suspended } from '../../ui/PageSuspense';
 
 export { adminNav, type AdminNavItem } from './nav';
 
-const AdminLayout = lazy(() => import('./AdminLayout'));
-const UsersPage = lazy(() => import('./pages/UsersPage'));
+const AdminLayout = lazyWithPreload(() => import('./AdminLayout'));
+const UsersPage = lazyWithPreload(() => import('./pages/UsersPage'));
+/** The layout and /admin's first page (Users), loaded ahead while the sign-in form waits (app/routes.tsx). */
+export const preloadAdmin = () => Promise.all([AdminLayout.preload(), UsersPage.preload()]);
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
 const FlagThresholdsPage = lazy(() => import('./pages/FlagThresholdsPage'));
 const LookoutPage = lazy(() => import('./pages/LookoutPage'));
@@ -19,11 +22,7 @@ const AuditPage = lazy(() => import('./pages/AuditPage'));
 
 export const adminRoutes: RouteObject[] = [
   {
-    element: (
-      <PageSuspense>
-        <AdminLayout />
-      </PageSuspense>
-    ),
+    element: suspended(AdminLayout),
     children: [
       { index: true, element: <Navigate to="users" replace /> },
       { path: 'users', element: <UsersPage /> },

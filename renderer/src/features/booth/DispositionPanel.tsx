@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApplicantView } from '../../../../ipc/channels/applicant';
 import type { Disposition, EncounterView, IdentityView } from '../../../../ipc/channels/encounter';
 import { useLabels } from '../../i18n/labels';
+import { bindText } from '../../ui/bind';
 import { EncounterList } from './components/EncounterList';
 import { useCompleteCase } from './mutations';
 
@@ -112,8 +113,7 @@ export function DispositionPanel({
           <Textarea
             size="sm"
             label={t('booth.decision.note')}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
+            {...bindText(note, setNote)}
             autosize
             minRows={1}
             maxRows={2}

@@ -1,5 +1,6 @@
 // Runs in: renderer. Sign-in; on success the gate shows the page that was asked for. While the form
-// waits, the booth readies itself (booth/warm-up.ts): most sign-ins at a port are an officer's.
+// waits, the booth readies itself (booth/warm-up.ts): most sign-ins at a port are an officer's, and
+// an officer's queue is asked for before the booth is shown.
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -12,8 +13,8 @@ import { useSignIn } from './mutations';
 
 export function SignInScreen({ info }: { info: AppInfoView }) {
   const { t } = useTranslation();
-  const signIn = useSignIn();
   const client = useQueryClient();
+  const signIn = useSignIn((session) => askForQueue(client, session));
   const format = useFormat();
   useEffect(() => warmUpBooth(format), [format]);
   const port = info.port
@@ -25,7 +26,7 @@ export function SignInScreen({ info }: { info: AppInfoView }) {
         subtitle={info.mode === 'demo' ? t('session.signIn.withDemo', { port }) : port}
         error={signIn.error?.message ?? null}
         busy={signIn.isPending}
-        onSubmit={async (c) => askForQueue(client, await signIn.mutateAsync(c))}
+        onSubmit={(c) => signIn.mutateAsync(c)}
       />
     </CenteredScreen>
   );

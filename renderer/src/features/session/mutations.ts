@@ -23,12 +23,18 @@ export function useFinishSetup(): () => Promise<void> {
   return () => client.invalidateQueries({ queryKey: queryKeys.domain('app') });
 }
 
-export function useSignIn() {
+/**
+ * Signs in. `firstPage` asks for what the user's first page needs (the booth's queue) before the
+ * gate shows it: that page then draws once, complete, rather than its frame first and its rows in
+ * a second pass. It must not reject (a prefetch does not); the form stays busy meanwhile.
+ */
+export function useSignIn(firstPage?: (session: SessionView) => Promise<void>) {
   const client = useQueryClient();
   return useChannelMutation('auth.signIn', {
     meta: { silent: true },
-    onSuccess: (session) => {
+    onSuccess: async (session) => {
       dropUserData(client);
+      await firstPage?.(session);
       client.setQueryData<SessionView>(sessionKey, session);
     },
   });

@@ -1,13 +1,15 @@
-// Runs in: tests (jsdom). The dashboard container over a stand-in for main: it asks for its
-// sources once, shows a failing one in place without hiding the others, a verdict refreshes the
-// review queue, the day's figures and the audit log by invalidation, a flag opens its case in
-// place, a sign-off refreshes the referrals and the figures, an export hands main's CSV and the
-// daily report main's PDF to the browser's download.
+// Runs in: tests (jsdom). The dashboard (its layout and its tabs, as routed) over a stand-in for
+// main: the figures tab asks for the figures and nothing else, each tab asks for its own sources
+// once and shows a failing one in place, the tabs are links that keep the port-day and follow the
+// address (arrow keys and Enter), a verdict refreshes the review queue, the day's figures and the
+// audit log by invalidation, a flag opens its case in place, a sign-off refreshes the referrals
+// and the figures, the blind-first panel is on the verification tab, an export hands main's CSV
+// and the daily report main's PDF to the browser's download.
 import { describe, expect, it, vi, beforeEach } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { MemoryRouter } from 'react-router';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import type { ChannelName } from '../../../../ipc/contract';
 import { VerificationCounts } from '../../../../ipc/channels/reporting';
 import { renderUi } from '../render';
@@ -21,8 +23,9 @@ const call = vi.fn(async (channel: ChannelName, req: unknown) => {
 });
 vi.mock('../../../../renderer/src/api', () => ({ call: (c: ChannelName, r: unknown) => call(c, r) }));
 
-const { default: DashboardPage } =
-  await import('../../../../renderer/src/features/dashboard/pages/DashboardPage');
+const { default: DashboardLayout } =
+  await import('../../../../renderer/src/features/dashboard/DashboardLayout');
+const { dashboardTabs } = await import('../../../../renderer/src/features/dashboard/routes');
 
 const reviewFlag = flagFixture({
   id: 7,
@@ -118,7 +121,6 @@ beforeEach(() => {
     booths: [{ key: 'Booth 1', cases: 2, medianMinutes: 4.5, p90Minutes: 7, referrals: 2 }],
     officers: [{ key: 'ofc', cases: 2, medianMinutes: 4.5, p90Minutes: 7, referrals: 2 }],
     appointments: { scheduled: 3, no_show: 1 },
-    verificationBands: { MATCH: 2 },
     verification: {
       overall: {
         ...zeroCounts,
@@ -197,19 +199,37 @@ beforeEach(() => {
     throw Object.assign(new Error('The face engine is not loaded.'), { code: 'INTERNAL' });
   };
   answers['audit.recent'] = () => [];
+  answers['reporting.blindFirst'] = () => ({
+    port: 'SYS',
+    serviceDate: '2026-12-01',
+    cells: [{ judgement: 'same', band: 'MATCH', count: 1 }],
+    officers: [{ officer: 'ofc', judged: 1, agreed: 1, disagreed: 0, unsure: 0 }],
+    pending: 0,
+    disagreements: [],
+  });
 });
 
-function renderPage() {
+/** The dashboard at `path`, routed as the app routes it, without the polling. Answers stay fresh
+ * until invalidated, so a second call is the invalidation's (or a refetch's) doing. */
+function renderPage(path = '/dashboard') {
   const client = new QueryClient({
-    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
+    defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } },
   });
-  return renderUi(
-    <MemoryRouter>
-      <QueryClientProvider client={client}>
-        <DashboardPage live={false} />
-      </QueryClientProvider>
-    </MemoryRouter>,
+  const router = createMemoryRouter(
+    [{ path: '/dashboard', element: <DashboardLayout live={false} />, children: dashboardTabs }],
+    { initialEntries: [path] },
   );
+  renderUi(
+    <QueryClientProvider client={client}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+  return router;
+}
+
+/** Opens a tab by its link, as a mouse user would. */
+async function openTab(name: string | RegExp) {
+  await userEvent.click(screen.getByRole('tab', { name }));
 }
 
 /** The files handed to the browser's download: each blob made, and each link clicked (its name). */
@@ -226,8 +246,13 @@ function captureDownloads() {
 
 const calls = (channel: ChannelName) => call.mock.calls.filter(([c]) => c === channel).length;
 
-describe('DashboardPage', () => {
-  it("shows today's figures by name, and a failing source in place", async () => {
+/** How many times each channel was asked, exactly. */
+function expectCalls(expected: Partial<Record<ChannelName, number>>) {
+  for (const [c, n] of Object.entries(expected)) expect(calls(c as ChannelName), c).toBe(n);
+}
+
+describe('Dashboard (layout and tabs)', () => {
+  it("shows today's figures by name on the first tab, asking for nothing else", async () => {
     renderPage();
     expect(await screen.findByRole('heading', { level: 1, name: 'Dashboard' })).toBeInTheDocument();
     const outcomes = await screen.findByRole('region', { name: 'Outcomes' });
@@ -244,27 +269,99 @@ describe('DashboardPage', () => {
       screen.getByRole('table', { name: 'Completions and scheduled appointments per hour' }),
     ).toHaveTextContent('09:0032');
     expect(screen.getByRole('region', { name: 'Appointments' })).toHaveTextContent('no show');
+    expect(screen.getByRole('tab', { name: 'The day' })).toHaveAttribute('aria-selected', 'true');
+    // The figures tab reads the figures alone: the audited lists wait for their own tabs.
+    expectCalls({
+      'arrivals.dashboard': 1,
+      'reporting.portDays': 1,
+      'reporting.referrals': 0,
+      'reporting.flagReview': 0,
+      'reporting.blindFirst': 0,
+      'face.accuracy': 0,
+      'audit.recent': 0,
+    });
+  });
+
+  it('asks each tab for its own sources once, and shows a failing one in place', async () => {
+    renderPage();
+    await screen.findByTestId('figure-scheduled');
+    await openTab('Identity verification');
     expect(await screen.findByRole('alert')).toHaveTextContent('The face engine is not loaded.');
-    // The other panels still show.
-    expect(screen.getByRole('region', { name: 'Flags to review' })).toHaveTextContent('Ana Lopez');
-    expect(screen.getByRole('region', { name: 'Audit log' })).toBeInTheDocument();
+    // The other panels of the tab still show.
+    expect(screen.getByRole('region', { name: 'Identity verification' })).toBeInTheDocument();
+    expect(await screen.findByTestId('blind-first-summary')).toHaveTextContent('1 judged · 1 agreed');
+    await openTab(/^Flags to review/);
+    expect(await screen.findByRole('region', { name: 'Flags to review' })).toHaveTextContent('Ana Lopez');
+    expect(screen.getByRole('table', { name: 'Flags by rule' })).toBeInTheDocument();
+    await openTab(/^Referrals/);
     expect(
       await screen.findByRole('region', { name: 'Referrals to secondary inspection' }),
     ).toHaveTextContent('Bags to secondary');
-    for (const c of [
-      'arrivals.dashboard',
-      'reporting.portDays',
-      'reporting.referrals',
-      'reporting.flagReview',
-      'face.accuracy',
-      'audit.recent',
-    ] as const) {
-      expect(calls(c), c).toBe(1);
-    }
+    await openTab('Cross-port trends');
+    expect(await screen.findByRole('region', { name: 'Shared across ports and days' })).toHaveTextContent(
+      'Nothing shared across ports or days.',
+    );
+    await openTab('Audit log');
+    expect(await screen.findByRole('region', { name: 'Audit log' })).toBeInTheDocument();
+    expectCalls({
+      'arrivals.dashboard': 1,
+      'reporting.portDays': 1,
+      'reporting.referrals': 1,
+      // The review and trends tabs share one (audited) read.
+      'reporting.flagReview': 1,
+      'reporting.blindFirst': 1,
+      'face.accuracy': 1,
+      'audit.recent': 1,
+    });
+  });
+
+  it('has a tab per part, each a link that keeps the port-day; the address picks the tab', async () => {
+    const router = renderPage('/dashboard/referrals?port=SYS&date=2026-12-01');
+    expect(
+      await screen.findByRole('region', { name: 'Referrals to secondary inspection' }),
+    ).toBeInTheDocument();
+    const list = screen.getByRole('tablist', { name: 'Parts of the dashboard' });
+    const tabs = within(list).getAllByRole('tab');
+    expect(tabs.map((t) => t.textContent)).toEqual([
+      'The day',
+      'Identity verification',
+      'Flags to review1',
+      'Referrals2',
+      'Cross-port trends',
+      'Audit log',
+    ]);
+    expect(tabs.map((t) => t.getAttribute('href'))).toEqual(
+      ['', '/verification', '/review', '/referrals', '/trends', '/audit'].map(
+        (p) => `/dashboard${p}?port=SYS&date=2026-12-01`,
+      ),
+    );
+    expect(within(list).getByRole('tab', { selected: true })).toHaveTextContent('Referrals');
+    expect(screen.getByRole('tabpanel')).toHaveAccessibleName(/^Referrals/);
+    expect(call).toHaveBeenCalledWith('arrivals.dashboard', { port: 'SYS', date: '2026-12-01' });
+    // Keyboard: the selected tab is the one in the tab order; arrows move along, Enter opens.
+    await userEvent.tab();
+    while (document.activeElement?.getAttribute('role') !== 'tab') await userEvent.tab();
+    expect(document.activeElement).toHaveTextContent('Referrals');
+    await userEvent.keyboard('{ArrowRight}');
+    expect(document.activeElement).toHaveTextContent('Cross-port trends');
+    expect(router.state.location.pathname).toBe('/dashboard/referrals');
+    await userEvent.keyboard('{Enter}');
+    expect(await screen.findByRole('region', { name: 'Shared across ports and days' })).toBeInTheDocument();
+    expect(router.state.location).toMatchObject({
+      pathname: '/dashboard/trends',
+      search: '?port=SYS&date=2026-12-01',
+    });
+    expect(within(list).getByRole('tab', { selected: true })).toHaveTextContent('Cross-port trends');
+    // The address alone picks the tab too (a link followed, a reload).
+    await router.navigate('/dashboard/verification?port=SYS&date=2026-12-01');
+    expect(await screen.findByRole('region', { name: 'Identity verification' })).toBeInTheDocument();
+    expect(within(list).getByRole('tab', { selected: true })).toHaveTextContent('Identity verification');
   });
 
   it('refreshes the review list and the audit log after a verdict', async () => {
-    renderPage();
+    renderPage('/dashboard/audit');
+    expect(await screen.findByRole('region', { name: 'Audit log' })).toBeInTheDocument();
+    await openTab(/^Flags to review/);
     const flag = await screen.findByTestId('review-flag');
     // Opened in place: the case and the flag's evidence (applicant.get audits the view).
     await userEvent.click(within(flag).getByRole('button', { name: 'Case and evidence' }));
@@ -283,14 +380,16 @@ describe('DashboardPage', () => {
       note: 'Same sponsor',
     });
     expect(calls('reporting.flagReview')).toBe(2);
-    expect(calls('audit.recent')).toBe(2);
     // The day's counts and precision per rule follow.
     expect(calls('arrivals.dashboard')).toBe(2);
     expect(await screen.findByTestId('precision-SHARED_PHONE')).toHaveTextContent('0 %');
+    // The audit log was made stale by the verdict: back on its tab, it is asked again.
+    await openTab('Audit log');
+    await vi.waitFor(() => expect(calls('audit.recent')).toBe(2));
   });
 
   it('shows verification outcomes with small groups suppressed', async () => {
-    renderPage();
+    renderPage('/dashboard/verification');
     const v = await screen.findByRole('region', { name: 'Identity verification' });
     expect(within(v).getByTestId('verification-verifications')).toHaveTextContent('3 for 2 applicants');
     expect(within(v).getByTestId('verification-match')).toHaveTextContent('67 %');
@@ -314,7 +413,7 @@ describe('DashboardPage', () => {
   });
 
   it('signs off a referral with an outcome and a note, then the list and the open count refresh', async () => {
-    renderPage();
+    renderPage('/dashboard/referrals');
     const cell = await screen.findByTestId('signoff-E1');
     const sign = within(cell).getByRole('button', { name: 'Sign off' });
     expect(sign).toBeDisabled();
@@ -329,8 +428,12 @@ describe('DashboardPage', () => {
     expect(
       await within(await screen.findByTestId('signoff-E1')).findByText(/Admitted · sup/),
     ).toBeInTheDocument();
-    expect(await within(screen.getByTestId('figure-openReferrals')).findByText('1')).toBeInTheDocument();
+    expect(await within(screen.getByRole('tab', { name: /^Referrals/ })).findByText('1')).toBeInTheDocument();
     expect(calls('reporting.referrals')).toBeGreaterThanOrEqual(2);
+    await openTab('The day');
+    expect(
+      await within(await screen.findByTestId('figure-openReferrals')).findByText('1'),
+    ).toBeInTheDocument();
   });
 
   it("exports a table: main's file goes to the browser's download, named as main named it", async () => {

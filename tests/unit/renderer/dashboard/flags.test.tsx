@@ -161,7 +161,33 @@ describe('ReviewFlagList', () => {
         onVerdict={() => undefined}
       />,
     );
-    expect(screen.getAllByTestId('review-flag')).toHaveLength(30);
-    expect(screen.getByText('Showing 30 of 140.')).toBeInTheDocument();
+    // A page at a time; the count says where the page stands and that the queue holds 40 of 140.
+    expect(screen.getAllByTestId('review-flag')).toHaveLength(10);
+    expect(screen.getByTestId('review-page')).toHaveTextContent(
+      'Flags 1–10 of 40. The queue holds the first 40 of 140.',
+    );
+    expect(screen.getAllByTestId('review-flag')[0]).toHaveAttribute('data-flag-id', '1');
+  });
+
+  it('pages through the queue with the keyboard', async () => {
+    renderUi(
+      <ReviewFlagList
+        flags={Array.from({ length: 25 }, (_, i) => flag({ id: i + 1 }))}
+        onVerdict={() => undefined}
+      />,
+    );
+    const pages = screen.getByRole('navigation', { name: 'Pages of flags to review' });
+    expect(within(pages).getByRole('button', { name: 'Page 1' })).toHaveAttribute('aria-current', 'page');
+    within(pages).getByRole('button', { name: 'Next page' }).focus();
+    await userEvent.keyboard('{Enter}');
+    expect(screen.getByTestId('review-page')).toHaveTextContent('Flags 11–20 of 25');
+    expect(screen.getAllByTestId('review-flag').map((f) => f.dataset.flagId)).toEqual(
+      Array.from({ length: 10 }, (_, i) => String(i + 11)),
+    );
+    within(pages).getByRole('button', { name: 'Page 3' }).focus();
+    await userEvent.keyboard(' ');
+    expect(screen.getByTestId('review-page')).toHaveTextContent('Flags 21–25 of 25');
+    expect(screen.getAllByTestId('review-flag')).toHaveLength(5);
+    expect(within(pages).getByRole('button', { name: 'Page 3' })).toHaveAttribute('aria-current', 'page');
   });
 });

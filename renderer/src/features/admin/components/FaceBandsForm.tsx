@@ -3,23 +3,18 @@
 // rates there), so a change is made knowing what it trades; and the way back to the
 // calibration's (props only).
 import { useState } from 'react';
-import { Button, Group, NumberInput, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, NumberInput, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ModelAccuracyView } from '../../../../../ipc/channels/face';
+import type { BandThresholds, ModelAccuracyView } from '../../../../../ipc/channels/face';
 import { useFormat } from '../../../format';
-import { SaveRow } from '../../../ui/FormActions';
-
-export interface FaceBands {
-  match: number;
-  inconclusive: number;
-}
+import { SaveForm } from '../../../ui/SaveForm';
 
 export interface FaceBandsFormProps {
   modelVersion: string;
   calibration: ModelAccuracyView['calibration'];
   /** An admin's thresholds for this model; null while the calibration's hold. */
-  custom: FaceBands | null;
-  onSave: (bands: FaceBands) => void;
+  custom: BandThresholds | null;
+  onSave: (bands: BandThresholds) => void;
   onRestore: () => void;
   saving: boolean;
 }
@@ -42,67 +37,59 @@ export function FaceBandsForm({
   const [inconclusive, setInconclusive] = useState<number | string>(inForce.inconclusive);
   const rate = (v: number | null) => (v === null ? '—' : format.percent(v, 2));
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSave({ match: Number(match), inconclusive: Number(inconclusive) });
-      }}
+    <SaveForm
+      save={t('admin.faceBands.save')}
+      saving={saving}
+      onSubmit={() => onSave({ match: Number(match), inconclusive: Number(inconclusive) })}
+      actions={
+        custom && (
+          <Button variant="default" onClick={onRestore} disabled={saving}>
+            {t('admin.faceBands.restore')}
+          </Button>
+        )
+      }
     >
-      <Stack gap="sm">
-        <Text size="sm">
-          {custom
-            ? t('admin.faceBands.inForceCustom', { model: modelVersion })
-            : t('admin.faceBands.inForceCalibration', { model: modelVersion })}
-        </Text>
-        <Group align="flex-start" wrap="wrap">
-          <Group align="flex-end">
-            <NumberInput
-              label={t('admin.faceBands.match')}
-              {...BAND_INPUT}
-              value={match}
-              onChange={setMatch}
-            />
-            <NumberInput
-              label={t('admin.faceBands.inconclusive')}
-              {...BAND_INPUT}
-              value={inconclusive}
-              onChange={setInconclusive}
-            />
-          </Group>
-          <Table aria-label={t('admin.faceBands.calibrationTable')} withTableBorder w="auto" fz="sm">
-            <Table.Caption>
-              {c.calibrated
-                ? t('admin.faceBands.calibratedOn', {
-                    pairs: format.number(c.pairs ?? 0),
-                    at: format.date(c.computedAt.slice(0, 10)),
-                  })
-                : t('admin.faceBands.uncalibrated')}
-            </Table.Caption>
-            <Table.Tbody>
-              <CalibrationRow
-                band={t('admin.faceBands.match')}
-                threshold={c.match}
-                rate={t('admin.faceBands.eer')}
-                value={rate(c.eer)}
-              />
-              <CalibrationRow
-                band={t('admin.faceBands.inconclusive')}
-                threshold={c.inconclusive}
-                rate={t('admin.faceBands.fnmr')}
-                value={rate(c.fnmrAtFmr01)}
-              />
-            </Table.Tbody>
-          </Table>
+      <Text size="sm">
+        {custom
+          ? t('admin.faceBands.inForceCustom', { model: modelVersion })
+          : t('admin.faceBands.inForceCalibration', { model: modelVersion })}
+      </Text>
+      <Group align="flex-start" wrap="wrap">
+        <Group align="flex-end">
+          <NumberInput label={t('admin.faceBands.match')} {...BAND_INPUT} value={match} onChange={setMatch} />
+          <NumberInput
+            label={t('admin.faceBands.inconclusive')}
+            {...BAND_INPUT}
+            value={inconclusive}
+            onChange={setInconclusive}
+          />
         </Group>
-        <SaveRow label={t('admin.faceBands.save')} saving={saving}>
-          {custom && (
-            <Button variant="default" onClick={onRestore} disabled={saving}>
-              {t('admin.faceBands.restore')}
-            </Button>
-          )}
-        </SaveRow>
-      </Stack>
-    </form>
+        <Table aria-label={t('admin.faceBands.calibrationTable')} withTableBorder w="auto" fz="sm">
+          <Table.Caption>
+            {c.calibrated
+              ? t('admin.faceBands.calibratedOn', {
+                  pairs: format.number(c.pairs ?? 0),
+                  at: format.date(c.computedAt.slice(0, 10)),
+                })
+              : t('admin.faceBands.uncalibrated')}
+          </Table.Caption>
+          <Table.Tbody>
+            <CalibrationRow
+              band={t('admin.faceBands.match')}
+              threshold={c.match}
+              rate={t('admin.faceBands.eer')}
+              value={rate(c.eer)}
+            />
+            <CalibrationRow
+              band={t('admin.faceBands.inconclusive')}
+              threshold={c.inconclusive}
+              rate={t('admin.faceBands.fnmr')}
+              value={rate(c.fnmrAtFmr01)}
+            />
+          </Table.Tbody>
+        </Table>
+      </Group>
+    </SaveForm>
   );
 }
 

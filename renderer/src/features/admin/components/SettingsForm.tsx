@@ -2,10 +2,10 @@
 // decision, how soon an idle booth locks, how long personal data is kept, and how software
 // updates arrive (channel, quiet hour, server) (props only).
 import { useState } from 'react';
-import { Group, Select, Stack, Switch, TextInput, Title } from '@mantine/core';
+import { Group, Select, Switch, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { bindChecked, bindText } from '../../../ui/bind';
-import { SaveRow } from '../../../ui/FormActions';
+import { SaveForm } from '../../../ui/SaveForm';
 import { WholeNumberInput } from '../../../ui/WholeNumberInput';
 import type { SettingsPatch, SettingsView, UpdateChannel } from '../../../../../ipc/channels/settings';
 
@@ -30,9 +30,10 @@ export function SettingsForm({ initial, defaultBoothName, onSave, saving }: Sett
   const [server, setServer] = useState(initial.updateFeedUrl ?? '');
   const [blindFirst, setBlindFirst] = useState(initial.blindFirst);
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
+    <SaveForm
+      save={t('admin.settings.save')}
+      saving={saving}
+      onSubmit={() =>
         onSave({
           idleLockMinutes: Number(idle),
           retentionDays: Number(retention),
@@ -41,80 +42,77 @@ export function SettingsForm({ initial, defaultBoothName, onSave, saving }: Sett
           updateQuietHour: hour === NO_HOUR ? null : Number(hour),
           updateFeedUrl: server.trim() || null,
           blindFirst,
-        });
-      }}
+        })
+      }
     >
-      <Stack gap="sm">
-        <Group align="flex-start">
-          <TextInput
-            label={t('admin.settings.booth')}
-            description={t('admin.settings.atOnce')}
-            placeholder={defaultBoothName}
-            {...bindText(booth, setBooth)}
-            maxLength={64}
-            w={220}
-          />
-          <WholeNumberInput
-            label={t('admin.settings.idle')}
-            description={t('admin.settings.atOnce')}
-            min={1}
-            max={240}
-            value={idle}
-            onChange={setIdle}
-            w={180}
-          />
-          <WholeNumberInput
-            label={t('admin.settings.retention')}
-            description={t('admin.settings.atNextPurge')}
-            min={1}
-            max={3650}
-            value={retention}
-            onChange={setRetention}
-            w={280}
-          />
-        </Group>
-        <Switch
-          label={t('admin.settings.blindFirst')}
-          description={t('admin.settings.blindFirstHelp')}
-          {...bindChecked(blindFirst, setBlindFirst)}
+      <Group align="flex-start">
+        <TextInput
+          label={t('admin.settings.booth')}
+          description={t('admin.settings.atOnce')}
+          placeholder={defaultBoothName}
+          {...bindText(booth, setBooth)}
+          maxLength={64}
+          w={220}
         />
-        <Title order={3} size="h5">
-          {t('admin.settings.updates')}
-        </Title>
-        <Group align="flex-start">
-          <Select
-            label={t('admin.settings.channel')}
-            data={[
-              { value: 'stable', label: t('admin.settings.stable') },
-              { value: 'beta', label: t('admin.settings.beta') },
-            ]}
-            value={channel}
-            allowDeselect={false}
-            onChange={(v) => v && setChannel(v as UpdateChannel)}
-            w={180}
-          />
-          <Select
-            label={t('admin.settings.quietHour')}
-            description={t('admin.settings.quietHourHelp')}
-            data={[
-              { value: NO_HOUR, label: t('admin.settings.noQuietHour') },
-              ...HOURS.map((h) => ({ value: h, label: `${h.padStart(2, '0')}:00` })),
-            ]}
-            value={hour}
-            allowDeselect={false}
-            onChange={(v) => v && setHour(v)}
-            w={300}
-          />
-          <TextInput
-            label={t('admin.settings.updateServer')}
-            placeholder="https://updates.example.gov/arrivals/"
-            {...bindText(server, setServer)}
-            style={{ flex: 1 }}
-            miw={280}
-          />
-        </Group>
-        <SaveRow label={t('admin.settings.save')} saving={saving} />
-      </Stack>
-    </form>
+        <WholeNumberInput
+          label={t('admin.settings.idle')}
+          description={t('admin.settings.atOnce')}
+          min={1}
+          max={240}
+          value={idle}
+          onChange={setIdle}
+          w={180}
+        />
+        <WholeNumberInput
+          label={t('admin.settings.retention')}
+          description={t('admin.settings.atNextPurge')}
+          min={1}
+          max={3650}
+          value={retention}
+          onChange={setRetention}
+          w={280}
+        />
+      </Group>
+      <Switch
+        label={t('admin.settings.blindFirst')}
+        description={t('admin.settings.blindFirstHelp')}
+        {...bindChecked(blindFirst, setBlindFirst)}
+      />
+      <Title order={3} size="h5">
+        {t('admin.settings.updates')}
+      </Title>
+      <Group align="flex-start">
+        <Select
+          label={t('admin.settings.channel')}
+          data={[
+            { value: 'stable', label: t('admin.settings.stable') },
+            { value: 'beta', label: t('admin.settings.beta') },
+          ]}
+          value={channel}
+          allowDeselect={false}
+          onChange={(v) => v && setChannel(v as UpdateChannel)}
+          w={180}
+        />
+        <Select
+          label={t('admin.settings.quietHour')}
+          description={t('admin.settings.quietHourHelp')}
+          data={[
+            { value: NO_HOUR, label: t('admin.settings.noQuietHour') },
+            ...HOURS.map((h) => ({ value: h, label: `${h.padStart(2, '0')}:00` })),
+          ]}
+          value={hour}
+          allowDeselect={false}
+          onChange={(v) => v && setHour(v)}
+          w={300}
+        />
+        <TextInput
+          label={t('admin.settings.updateServer')}
+          placeholder="https://updates.example.gov/arrivals/"
+          {...bindText(server, setServer)}
+          style={{ flex: 1 }}
+          miw={280}
+        />
+      </Group>
+    </SaveForm>
   );
 }

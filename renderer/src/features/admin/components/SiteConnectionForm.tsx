@@ -8,7 +8,7 @@ import { Alert, Button, Code, Group, Select, Stack, Text, TextInput, Textarea, T
 import { useTranslation } from 'react-i18next';
 import { bindText } from '../../../ui/bind';
 import type { SiteView } from '../../../../../ipc/channels/settings';
-import { SaveRow } from '../../../ui/FormActions';
+import { SaveForm } from '../../../ui/SaveForm';
 import { InlineError } from '../../../ui/InlineError';
 import { RowButton } from '../../../ui/RowButton';
 
@@ -56,111 +56,106 @@ export function SiteConnectionForm({ site, onSave, onInspect, saving }: SiteConn
     setChecked(null);
   };
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
+    <SaveForm
+      save={t('admin.site.save')}
+      saving={saving}
+      saveDisabled={!port || !feedUrl || keys.length === 0}
+      onSubmit={() => {
         if (port) onSave({ port, feedUrl, publisherKeys: keys.map(({ keyId, pem }) => ({ keyId, pem })) });
       }}
     >
-      <Stack gap="sm">
-        {site.mode === 'demo' && !site.saved && <Text size="sm">{t('admin.site.demo')}</Text>}
-        {site.restartRequired && (
-          <Alert color="yellow" role="status">
-            {t('admin.site.restartRequired')}
-          </Alert>
-        )}
-        <Group align="flex-start">
-          <Select
-            label={t('admin.site.port')}
-            data={site.ports.map((p) => ({ value: p.code, label: `${p.name} (${p.code})` }))}
-            value={port}
-            onChange={setPort}
-            allowDeselect={false}
-            required
-            w={240}
-          />
-          <TextInput
-            label={t('admin.site.feedUrl')}
-            placeholder="https://feed.example.gov/"
-            {...bindText(feedUrl, setFeedUrl)}
-            required
-            style={{ flex: 1 }}
-            miw={280}
-          />
-        </Group>
-        <Title order={3} size="h5">
-          {t('admin.site.keys')}
-        </Title>
-        {keys.length === 0 && <Text size="sm">{t('admin.site.noKeys')}</Text>}
-        <Stack
-          gap={4}
-          component="ul"
-          p={0}
-          m={0}
-          style={{ listStyle: 'none' }}
-          aria-label={t('admin.site.keys')}
-        >
-          {keys.map((k) => (
-            <Group key={k.keyId} component="li" justify="space-between" wrap="nowrap">
-              <div>
-                <Text size="sm" fw={600}>
-                  {k.keyId}
-                </Text>
-                <Code>{k.fingerprint}</Code>
-              </div>
-              <RowButton
-                label={t('admin.site.remove')}
-                name={t('admin.site.removeKey', { keyId: k.keyId })}
-                variant="subtle"
-                color="red"
-                disabled={keys.length === 1}
-                onClick={() => setKeys((ks) => ks.filter((x) => x.keyId !== k.keyId))}
-              />
-            </Group>
-          ))}
-        </Stack>
-        <Group align="flex-start">
-          <TextInput
-            label={t('admin.site.newKeyId')}
-            placeholder="publisher-2027"
-            {...bindText(newId, setNewId)}
-            w={220}
-          />
-          <Textarea
-            label={t('admin.site.newKeyPem')}
-            placeholder="-----BEGIN PUBLIC KEY-----"
-            {...bindText(newPem, (v) => (setNewPem(v), setChecked(null)))}
-            autosize
-            minRows={3}
-            styles={{ input: { fontFamily: 'monospace' } }}
-            style={{ flex: 1 }}
-            miw={320}
-          />
-        </Group>
-        {checked && (
-          <Text size="sm" role="status">
-            {t('admin.site.fingerprint')} <Code>{checked}</Code>
-          </Text>
-        )}
-        {keyError && <InlineError message={keyError} />}
-        <Group>
-          <Button variant="default" onClick={() => void check()} disabled={!newPem.trim()}>
-            {t('admin.site.check')}
-          </Button>
-          <Button
-            variant="default"
-            onClick={add}
-            disabled={!checked || !newId.trim() || keys.some((k) => k.keyId === newId.trim())}
-          >
-            {t('admin.site.add')}
-          </Button>
-        </Group>
-        <SaveRow
-          label={t('admin.site.save')}
-          saving={saving}
-          disabled={!port || !feedUrl || keys.length === 0}
+      {site.mode === 'demo' && !site.saved && <Text size="sm">{t('admin.site.demo')}</Text>}
+      {site.restartRequired && (
+        <Alert color="yellow" role="status">
+          {t('admin.site.restartRequired')}
+        </Alert>
+      )}
+      <Group align="flex-start">
+        <Select
+          label={t('admin.site.port')}
+          data={site.ports.map((p) => ({ value: p.code, label: `${p.name} (${p.code})` }))}
+          value={port}
+          onChange={setPort}
+          allowDeselect={false}
+          required
+          w={240}
         />
+        <TextInput
+          label={t('admin.site.feedUrl')}
+          placeholder="https://feed.example.gov/"
+          {...bindText(feedUrl, setFeedUrl)}
+          required
+          style={{ flex: 1 }}
+          miw={280}
+        />
+      </Group>
+      <Title order={3} size="h5">
+        {t('admin.site.keys')}
+      </Title>
+      {keys.length === 0 && <Text size="sm">{t('admin.site.noKeys')}</Text>}
+      <Stack
+        gap={4}
+        component="ul"
+        p={0}
+        m={0}
+        style={{ listStyle: 'none' }}
+        aria-label={t('admin.site.keys')}
+      >
+        {keys.map((k) => (
+          <Group key={k.keyId} component="li" justify="space-between" wrap="nowrap">
+            <div>
+              <Text size="sm" fw={600}>
+                {k.keyId}
+              </Text>
+              <Code>{k.fingerprint}</Code>
+            </div>
+            <RowButton
+              label={t('admin.site.remove')}
+              name={t('admin.site.removeKey', { keyId: k.keyId })}
+              variant="subtle"
+              color="red"
+              disabled={keys.length === 1}
+              onClick={() => setKeys((ks) => ks.filter((x) => x.keyId !== k.keyId))}
+            />
+          </Group>
+        ))}
       </Stack>
-    </form>
+      <Group align="flex-start">
+        <TextInput
+          label={t('admin.site.newKeyId')}
+          placeholder="publisher-2027"
+          {...bindText(newId, setNewId)}
+          w={220}
+        />
+        <Textarea
+          label={t('admin.site.newKeyPem')}
+          placeholder="-----BEGIN PUBLIC KEY-----"
+          {...bindText(newPem, (v) => (setNewPem(v), setChecked(null)))}
+          autosize
+          minRows={3}
+          styles={{ input: { fontFamily: 'monospace' } }}
+          style={{ flex: 1 }}
+          miw={320}
+        />
+      </Group>
+      {checked && (
+        <Text size="sm" role="status">
+          {t('admin.site.fingerprint')} <Code>{checked}</Code>
+        </Text>
+      )}
+      {keyError && <InlineError message={keyError} />}
+      <Group>
+        <Button variant="default" onClick={() => void check()} disabled={!newPem.trim()}>
+          {t('admin.site.check')}
+        </Button>
+        <Button
+          variant="default"
+          onClick={add}
+          disabled={!checked || !newId.trim() || keys.some((k) => k.keyId === newId.trim())}
+        >
+          {t('admin.site.add')}
+        </Button>
+      </Group>
+    </SaveForm>
   );
 }

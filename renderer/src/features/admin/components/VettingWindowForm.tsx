@@ -2,11 +2,11 @@
 // console keeps beside its own today, how many service days back and ahead, and whether other
 // ports' photos are fetched for face templates (each photo deleted once enrolled).
 import { useState } from 'react';
-import { Alert, Checkbox, Group, Stack, Switch, Text } from '@mantine/core';
+import { Alert, Checkbox, Group, Switch, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { VettingWindowView } from '../../../../../ipc/channels/settings';
 import { bindChecked } from '../../../ui/bind';
-import { SaveRow } from '../../../ui/FormActions';
+import { SaveForm } from '../../../ui/SaveForm';
 import { WholeNumberInput } from '../../../ui/WholeNumberInput';
 
 export interface VettingWindowFormProps {
@@ -27,54 +27,52 @@ export function VettingWindowForm({ initial, ports, ownPort, demo, saving, onSav
   const [ahead, setAhead] = useState<number | string>(initial.daysAhead);
   const [faces, setFaces] = useState(initial.faceTemplates);
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
+    <SaveForm
+      save={t('admin.window.save')}
+      saving={saving}
+      onSubmit={() => {
         // In the order the ports are listed, whatever order they were ticked in.
         const ordered = ports.map((p) => p.code).filter((c) => chosen.includes(c));
         onSave({ ports: ordered, daysBack: Number(back), daysAhead: Number(ahead), faceTemplates: faces });
       }}
     >
-      <Stack gap="sm">
-        <Text size="sm">{t('admin.window.intro')}</Text>
-        {demo && <Alert color="blue">{t('admin.window.demo')}</Alert>}
-        <Checkbox.Group label={t('admin.window.ports')} value={chosen} onChange={setChosen}>
-          <Group mt={4} gap="md">
-            {ports.map((p) => (
-              <Checkbox
-                key={p.code}
-                value={p.code}
-                label={t(p.code === ownPort ? 'admin.window.ownPort' : 'admin.window.port', p)}
-              />
-            ))}
-          </Group>
-        </Checkbox.Group>
-        <Group align="flex-start">
-          <WholeNumberInput
-            label={t('admin.window.daysBack')}
-            description={t('admin.window.daysBackHelp')}
-            min={1}
-            max={90}
-            value={back}
-            onChange={setBack}
-            w={220}
-          />
-          <WholeNumberInput
-            label={t('admin.window.daysAhead')}
-            min={0}
-            max={14}
-            value={ahead}
-            onChange={setAhead}
-            w={160}
-          />
+      <Text size="sm">{t('admin.window.intro')}</Text>
+      {demo && <Alert color="blue">{t('admin.window.demo')}</Alert>}
+      <Checkbox.Group label={t('admin.window.ports')} value={chosen} onChange={setChosen}>
+        <Group mt={4} gap="md">
+          {ports.map((p) => (
+            <Checkbox
+              key={p.code}
+              value={p.code}
+              label={t(p.code === ownPort ? 'admin.window.ownPort' : 'admin.window.port', p)}
+            />
+          ))}
         </Group>
-        <Switch
-          label={t('admin.window.faceTemplates')}
-          description={t('admin.window.faceTemplatesHelp')}
-          {...bindChecked(faces, setFaces)}
+      </Checkbox.Group>
+      <Group align="flex-start">
+        <WholeNumberInput
+          label={t('admin.window.daysBack')}
+          description={t('admin.window.daysBackHelp')}
+          min={1}
+          max={90}
+          value={back}
+          onChange={setBack}
+          w={220}
         />
-        <SaveRow label={t('admin.window.save')} saving={saving} />
-      </Stack>
-    </form>
+        <WholeNumberInput
+          label={t('admin.window.daysAhead')}
+          min={0}
+          max={14}
+          value={ahead}
+          onChange={setAhead}
+          w={160}
+        />
+      </Group>
+      <Switch
+        label={t('admin.window.faceTemplates')}
+        description={t('admin.window.faceTemplatesHelp')}
+        {...bindChecked(faces, setFaces)}
+      />
+    </SaveForm>
   );
 }

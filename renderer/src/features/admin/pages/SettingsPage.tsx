@@ -6,10 +6,11 @@
 import { useState, type ReactNode } from 'react';
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { BandThresholds } from '../../../../../ipc/channels/face';
 import type { SettingsPatch, VettingWindowView } from '../../../../../ipc/channels/settings';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { QuerySection } from '../../../ui/QuerySection';
-import { FaceBandsForm, type FaceBands } from '../components/FaceBandsForm';
+import { FaceBandsForm } from '../components/FaceBandsForm';
 import { SettingsForm } from '../components/SettingsForm';
 import { SiteConnectionForm, type SiteConnection } from '../components/SiteConnectionForm';
 import { VettingWindowForm } from '../components/VettingWindowForm';
@@ -75,7 +76,7 @@ export default function SettingsPage() {
     else run();
   };
 
-  const saveBands = (b: FaceBands | null) => {
+  const saveBands = (b: BandThresholds | null) => {
     const m = model!;
     const cal = m.calibration;
     const to = b ?? { match: cal.match, inconclusive: cal.inconclusive };

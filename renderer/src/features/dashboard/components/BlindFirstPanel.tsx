@@ -3,7 +3,6 @@
 // (a cross table), per officer, and the comparisons where the two disagreed, to look at. The
 // container asks main (reporting.blindFirst, an audited read: the disagreements name people)
 // once per day and again when `revision` changes; BlindFirstTables draws it (props only).
-import { useEffect, useRef } from 'react';
 import { Button, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FaceBand, Judgement } from '../../../../../ipc/channels/face';
@@ -15,6 +14,7 @@ import { DataTable, type DataColumn } from '../../../ui/DataTable';
 import { EmptyNote } from '../../../ui/EmptyNote';
 import { InlineError } from '../../../ui/InlineError';
 import { Section } from '../../../ui/Section';
+import { useRefetchOnChange } from '../queries';
 
 const JUDGEMENTS = ['same', 'different', 'unsure'] as const satisfies readonly Judgement[];
 const BANDS = ['MATCH', 'INCONCLUSIVE', 'NO_MATCH', null] as const satisfies readonly (FaceBand | null)[];
@@ -111,10 +111,7 @@ export function BlindFirstTables({ view }: { view: BlindFirstView }) {
   );
 }
 
-/**
- * The panel for a port-day: mount it on the supervisor's dashboard (below the verification
- * panel), e.g. `<BlindFirstPanel day={day} revision={d.verification.overall.blind} />`.
- */
+/** The panel for a port-day, below the verification panel; `revision`: the day's blind comparisons. */
 export function BlindFirstPanel({ day, revision }: { day: PortDayRequest; revision?: number }) {
   const { t } = useTranslation();
   const q = useChannelQuery('reporting.blindFirst', day, {
@@ -123,11 +120,7 @@ export function BlindFirstPanel({ day, revision }: { day: PortDayRequest; revisi
     meta: { silent: true },
   });
   const refetch = q.refetch;
-  const seen = useRef(revision);
-  useEffect(() => {
-    if (seen.current !== revision) void refetch();
-    seen.current = revision;
-  }, [revision, refetch]);
+  useRefetchOnChange(revision, refetch);
   return (
     <Section
       title={t('dashboard.blindFirst.title')}

@@ -1,14 +1,25 @@
 // Runs in: renderer. A chart with its text equivalent: the drawing is for sight and hidden from
 // screen readers, the caption says in words what it shows, and the table beside it lists every
-// value; and the bar charts' shared settings (props only).
-import type { ReactNode } from 'react';
-import { BarChart, type BarChartSeries } from '@mantine/charts';
+// value. The drawing (Recharts, the dashboard's largest code) loads in its own chunk: the caption
+// and the tables show at once, and the drawing's place is kept meanwhile (props only).
+import { Suspense, type ReactNode } from 'react';
 import { Box, Text } from '@mantine/core';
 
-export function ChartFigure({ summary, children }: { summary: string; children: ReactNode }) {
+export function ChartFigure({
+  summary,
+  height,
+  children,
+}: {
+  summary: string;
+  /** The drawing's height, kept while its code loads (nothing below it moves when it arrives). */
+  height: number;
+  children: ReactNode;
+}) {
   return (
     <Box component="figure" m={0} mb="sm">
-      <div aria-hidden="true">{children}</div>
+      <div aria-hidden="true" style={{ minHeight: height }}>
+        <Suspense fallback={null}>{children}</Suspense>
+      </div>
       <Text component="figcaption" size="xs" c="dimmed" mt={4}>
         {summary}
       </Text>
@@ -16,43 +27,5 @@ export function ChartFigure({ summary, children }: { summary: string; children: 
   );
 }
 
-/**
- * Every bar chart here: a legend on top, no hover tooltip (the table has the values), and bars
- * drawn at once (the figures refresh every few seconds, and a bar should not grow each time).
- */
-export const BAR_CHART = {
-  withLegend: true,
-  legendProps: { verticalAlign: 'top', height: 28 },
-  withTooltip: false,
-  barProps: { isAnimationActive: false },
-} as const;
-
-/** One stacked bar per row, each named on the left (every name shown, none skipped). */
-export function StackedRows({
-  data,
-  dataKey,
-  series,
-  labelWidth,
-  rowHeight = 28,
-}: {
-  data: Record<string, unknown>[];
-  dataKey: string;
-  series: BarChartSeries[];
-  labelWidth: number;
-  rowHeight?: number;
-}) {
-  return (
-    <BarChart
-      {...BAR_CHART}
-      h={40 + rowHeight * data.length}
-      data={data}
-      dataKey={dataKey}
-      type="stacked"
-      orientation="vertical"
-      yAxisProps={{ width: labelWidth, interval: 0 }}
-      series={series}
-      gridAxis="x"
-      maxBarWidth={16}
-    />
-  );
-}
+/** A stacked-rows chart's height for so many rows (the legend on top, then one row each). */
+export const stackedHeight = (rows: number, rowHeight = 28) => 40 + rowHeight * rows;

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { RuleDayRow } from '../../../../../ipc/channels/reporting';
 import { useFormat } from '../../../format';
 import { useLabels } from '../../../i18n/labels';
-import { ChartFigure, StackedRows } from './ChartFigure';
+import { ChartFigure, stackedHeight } from './ChartFigure';
+import { StackedRows } from './lazy-bars';
 
 export function FlagRulesChart({ rules }: { rules: RuleDayRow[] }) {
   const { t } = useTranslation();
@@ -21,6 +22,7 @@ export function FlagRulesChart({ rules }: { rules: RuleDayRow[] }) {
         reviewed: format.number(total('reviewed')),
         rules: shown.length,
       })}
+      height={stackedHeight(shown.length)}
     >
       <StackedRows
         data={shown.map((r) => ({ ...r, rule: labels.rule(r.ruleId) }))}

@@ -1,10 +1,12 @@
 // Runs in: renderer. Completions per local hour against appointments scheduled in it, as bars;
 // the caption sums it up and the hours table lists every value (props only).
-import { BarChart } from '@mantine/charts';
 import { useTranslation } from 'react-i18next';
 import type { HourRow } from '../../../../../ipc/channels/reporting';
 import { useFormat } from '../../../format';
-import { BAR_CHART, ChartFigure } from './ChartFigure';
+import { ChartFigure } from './ChartFigure';
+import { HoursBars } from './lazy-bars';
+
+const HEIGHT = 170;
 
 export function HoursChart({ rows }: { rows: HourRow[] }) {
   const { t } = useTranslation();
@@ -19,19 +21,15 @@ export function HoursChart({ rows }: { rows: HourRow[] }) {
         hour: peak.hour,
         peak: format.number(peak.completed),
       })}
+      height={HEIGHT}
     >
-      <BarChart
-        {...BAR_CHART}
-        h={170}
-        data={rows}
-        dataKey="hour"
+      <HoursBars
+        rows={rows}
+        height={HEIGHT}
         series={[
           { name: 'scheduled', label: t('dashboard.hours.scheduled'), color: 'gray.5' },
           { name: 'completed', label: t('dashboard.hours.completed'), color: 'blue.6' },
         ]}
-        tickLine="y"
-        gridAxis="y"
-        maxBarWidth={14}
       />
     </ChartFigure>
   );

@@ -4,18 +4,22 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HourRow } from '../../../../../ipc/channels/reporting';
 import { useFormat } from '../../../format';
-import { DataTable, type DataColumn } from '../../../ui/DataTable';
+import type { DataColumn } from '../../../ui/DataTable';
 import { EmptyNote } from '../../../ui/EmptyNote';
 import { Section } from '../../../ui/Section';
+import { ScrollTable } from './ScrollTable';
 
 export function HoursTable({
   rows,
   actions,
   chart,
+  maxHeight,
 }: {
   rows: HourRow[];
   actions?: ReactNode;
   chart?: ReactNode;
+  /** The table scrolls past this height. */
+  maxHeight?: number;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -31,8 +35,9 @@ export function HoursTable({
       ) : (
         <>
           {chart}
-          <DataTable
+          <ScrollTable
             label={t('dashboard.hours.table')}
+            maxHeight={maxHeight}
             columns={columns}
             rows={rows}
             rowKey={(r) => r.hour}

@@ -1,9 +1,10 @@
-// Runs in: renderer. The day's flags for a supervisor's review, most severe first: each names
+// Runs in: renderer. The day's flags for a supervisor's review, most severe first, a page at a
+// time (the page's place in the queue said, the pages keyboard-reachable buttons): each names
 // whom it is about and where their case stands, opens its case and evidence in place, and takes a
 // verdict (confirm or false positive) with an optional note; a reviewed one shows the verdict,
 // who gave it and when, in the same place (props only: the case is the container's to fetch).
 import { useId, useState, type ReactNode } from 'react';
-import { Badge, Box, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Box, Button, Group, Pagination, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FlagVerdict } from '../../../../../ipc/channels/flags';
 import type { ReviewItemView } from '../../../../../ipc/channels/reporting';
@@ -14,8 +15,8 @@ import { SeverityBadge } from '../../../ui/SeverityBadge';
 import { EmptyNote } from '../../../ui/EmptyNote';
 import { isDisposition } from '../labels';
 
-/** How many flags the list shows: the most severe and newest; the rest are counted. */
-export const REVIEW_LIMIT = 30;
+/** Flags on a page of the queue: a screen's worth at 1366×768 with one case open below. */
+export const REVIEW_PAGE = 10;
 
 export interface ReviewFlagListProps {
   flags: ReviewItemView[];
@@ -31,8 +32,14 @@ export interface ReviewFlagListProps {
 export function ReviewFlagList({ flags, total, onVerdict, pending, renderCase }: ReviewFlagListProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const shown = flags.slice(0, REVIEW_LIMIT);
+  const [chosen, setPage] = useState(1);
+  const pages = Math.max(1, Math.ceil(flags.length / REVIEW_PAGE));
+  // A queue that shrank (another day chosen) shows its last page rather than an empty one.
+  const page = Math.min(chosen, pages);
+  const first = (page - 1) * REVIEW_PAGE;
+  const shown = flags.slice(first, first + REVIEW_PAGE);
   const toReview = flags.filter((f) => !f.feedback).length;
+  const all = total ?? flags.length;
   return (
     <Section
       title={t('dashboard.review.title')}
@@ -44,6 +51,36 @@ export function ReviewFlagList({ flags, total, onVerdict, pending, renderCase }:
         )
       }
     >
+      {/* Where this page stands, above the flags: on screen without scrolling. */}
+      {flags.length > 0 && (
+        <Group justify="space-between" mb="xs" gap="xs">
+          <Text size="sm" c="dimmed" data-testid="review-page">
+            {t('dashboard.review.page', {
+              from: format.number(first + 1),
+              to: format.number(first + shown.length),
+              total: format.number(flags.length),
+            })}
+            {all > flags.length &&
+              ` ${t('dashboard.review.more', { shown: format.number(flags.length), total: format.number(all) })}`}
+          </Text>
+          {pages > 1 && (
+            <nav aria-label={t('dashboard.review.pages')}>
+              <Pagination
+                size="sm"
+                total={pages}
+                value={page}
+                onChange={setPage}
+                getControlProps={(control) => ({
+                  'aria-label': t(
+                    control === 'previous' ? 'dashboard.review.previous' : 'dashboard.review.next',
+                  ),
+                })}
+                getItemProps={(p) => ({ 'aria-label': t('dashboard.review.pageN', { n: p }) })}
+              />
+            </nav>
+          )}
+        </Group>
+      )}
       {flags.length === 0 ? (
         <EmptyNote>{t('dashboard.review.none')}</EmptyNote>
       ) : (
@@ -58,11 +95,6 @@ export function ReviewFlagList({ flags, total, onVerdict, pending, renderCase }:
             />
           ))}
         </Stack>
-      )}
-      {(total ?? flags.length) > shown.length && (
-        <Text size="xs" c="dimmed" mt="xs">
-          {t('dashboard.review.more', { shown: shown.length, total: format.number(total ?? flags.length) })}
-        </Text>
       )}
     </Section>
   );

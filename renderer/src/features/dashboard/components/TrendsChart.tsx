@@ -4,11 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { TrendView } from '../../../../../ipc/channels/flags';
 import { useFormat } from '../../../format';
 import { isTrendKind } from '../labels';
-import { ChartFigure, StackedRows } from './ChartFigure';
+import { ChartFigure, stackedHeight } from './ChartFigure';
+import { StackedRows } from './lazy-bars';
 
 // One colour per port, in the order ports first appear.
 const COLOURS = ['blue.6', 'orange.6', 'teal.6', 'grape.6', 'yellow.6', 'red.6', 'indigo.6', 'lime.7'];
 const MAX_LABEL = 34;
+const ROW_HEIGHT = 30;
 
 export function TrendsChart({ trends }: { trends: TrendView[] }) {
   const { t } = useTranslation();
@@ -33,13 +35,14 @@ export function TrendsChart({ trends }: { trends: TrendView[] }) {
         widestPorts: widest.ports.length,
         widestApplicants: format.number(widest.applicants),
       })}
+      height={stackedHeight(data.length, ROW_HEIGHT)}
     >
       {/* Long values cut short: the table has them whole. */}
       <StackedRows
         data={data}
         dataKey="label"
         labelWidth={250}
-        rowHeight={30}
+        rowHeight={ROW_HEIGHT}
         series={ports.map((p, i) => ({ name: p, color: COLOURS[i % COLOURS.length]! }))}
       />
     </ChartFigure>

@@ -4,18 +4,22 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkRow } from '../../../../../ipc/channels/reporting';
 import { useFormat } from '../../../format';
-import { DataTable, type DataColumn } from '../../../ui/DataTable';
+import type { DataColumn } from '../../../ui/DataTable';
 import { EmptyNote } from '../../../ui/EmptyNote';
 import { Section } from '../../../ui/Section';
+import { ScrollTable } from './ScrollTable';
 
 export function WorkTable({
   by,
   rows,
   actions,
+  maxHeight,
 }: {
   by: 'booth' | 'officer';
   rows: WorkRow[];
   actions?: ReactNode;
+  /** Scrolls past this height. */
+  maxHeight?: number;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -37,7 +41,13 @@ export function WorkTable({
       {rows.length === 0 ? (
         <EmptyNote>{t('dashboard.work.none')}</EmptyNote>
       ) : (
-        <DataTable label={title} columns={columns} rows={rows} rowKey={(r) => r.key} />
+        <ScrollTable
+          label={title}
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => r.key}
+          maxHeight={maxHeight}
+        />
       )}
     </Section>
   );
