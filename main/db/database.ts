@@ -183,6 +183,10 @@ function tune(db: Db): Db {
   // A port's history runs to a million applicants: keep the hot indexes in memory (256 MiB cache, pages allocated only as used).
   db.pragma('cache_size = -262144');
   db.pragma('mmap_size = 1073741824');
+  // Temporary tables, indexes and sorts (the dashboard's working state, large GROUP BYs, VACUUM's
+  // copy) stay in memory: SQLite3 Multiple Ciphers does not encrypt temporary files, and this
+  // build would otherwise write them to disk in clear (compiled with TEMP_STORE=1).
+  db.pragma('temp_store = MEMORY');
   // Checkpoints at idle, SQLite's own only past a cap (wal.ts).
   walPolicy(db);
   return db;

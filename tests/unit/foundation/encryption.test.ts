@@ -78,6 +78,23 @@ describe('encryption at rest', () => {
     db.close();
   });
 
+  it('keeps temporary tables and sorts in memory: this SQLite does not encrypt temporary files', () => {
+    // A child with its own temporary directory fills a temporary table far past the cache and
+    // sorts it; with temporary storage on disk, SQLite would open (and at once unlink) files there.
+    const dir = tempDir();
+    const tmp = tempDir();
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(REPO, 'tests/helpers/temp-spill.ts'), dir],
+      { cwd: REPO, encoding: 'utf8', env: { ...process.env, SQLITE_TMPDIR: tmp } },
+    );
+    expect(child.status, child.stderr).toBe(0);
+    const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as { open: string[]; tempStore: number };
+    expect(r.tempStore).toBe(2); // MEMORY
+    expect(r.open).toEqual([]);
+    expect(fs.readdirSync(tmp)).toEqual([]);
+  });
+
   it('encrypts a plain database from an older version in place: every row kept, an encrypted 0600 backup', async () => {
     const before = await plainFolderAsBefore();
     const { dir } = before;
