@@ -148,6 +148,15 @@ function seeded(): AppContext {
   return a;
 }
 
+/** The seeded folder opened again by a new app version, which copies the database first (database.ts). */
+function seededWithBackup(): { a: AppContext; dir: string } {
+  const first = seeded();
+  const dir = first.dataDir;
+  first.close();
+  fs.writeFileSync(path.join(dir, 'app-version'), '0.0.1\n');
+  return { a: (app = testApp(dir)), dir };
+}
+
 describe('retention purge', () => {
   it('leaves none of the purged people’s strings in the database file, keeps the others’, rewrites flags that named them', async () => {
     const a = (app = seeded());
@@ -249,12 +258,7 @@ describe('retention purge', () => {
   });
 
   it('takes the database backups with it: a copy made before the purge would still hold the purged', () => {
-    const first = seeded();
-    const dir = first.dataDir;
-    first.close();
-    // A new app version opens the folder: it copies the database first (database.ts).
-    fs.writeFileSync(path.join(dir, 'app-version'), '0.0.1\n');
-    const a = (app = testApp(dir));
+    const { a, dir } = seededWithBackup();
     const backups = databaseBackups(dbPath(dir));
     expect(backups).toHaveLength(1);
     // The check is live: the copy holds the people about to be purged.
@@ -277,11 +281,7 @@ describe('retention purge', () => {
   });
 
   it('leaves the backups when nothing was purged', () => {
-    const first = seeded();
-    const dir = first.dataDir;
-    first.close();
-    fs.writeFileSync(path.join(dir, 'app-version'), '0.0.1\n');
-    const a = (app = testApp(dir));
+    const { a, dir } = seededWithBackup();
     const r = purgeExpired(a, 3650, 'test', NOW);
     expect(r).toMatchObject({ applicants: 0, backupsRemoved: 0 });
     expect(databaseBackups(dbPath(dir))).toHaveLength(1);

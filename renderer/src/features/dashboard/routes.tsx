@@ -3,11 +3,11 @@
 // the supervisor's day, each with its own address. Entering any of them starts, at once and side
 // by side, the layout's code, the first tab's code, the chart drawings' code, the day's figures and
 // the port-days the picker offers, so the figures do not wait on a chain of loads.
-import { lazy, useState, type ComponentType } from 'react';
+import { lazy, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, useSearchParams, type RouteObject } from 'react-router';
 import { lazyWithPreload } from '../../ui/lazy-with-preload';
-import { PageSuspense } from '../../ui/PageSuspense';
+import { PageSuspense, suspended } from '../../ui/PageSuspense';
 import { preloadBars } from './components/lazy-bars';
 import { dashboardQuery, portDayOf, portDaysQuery } from './queries';
 
@@ -47,20 +47,14 @@ function DashboardEntry() {
   );
 }
 
-const tab = (Page: ComponentType) => (
-  <PageSuspense>
-    <Page />
-  </PageSuspense>
-);
-
 /** The tabs, under the layout (DashboardLayout's tab list links each). */
 export const dashboardTabs: RouteObject[] = [
-  { index: true, element: tab(FiguresPage) },
-  { path: 'verification', element: tab(VerificationPage) },
-  { path: 'review', element: tab(ReviewPage) },
-  { path: 'referrals', element: tab(ReferralsPage) },
-  { path: 'trends', element: tab(TrendsPage) },
-  { path: 'audit', element: tab(AuditPage) },
+  { index: true, element: suspended(FiguresPage) },
+  { path: 'verification', element: suspended(VerificationPage) },
+  { path: 'review', element: suspended(ReviewPage) },
+  { path: 'referrals', element: suspended(ReferralsPage) },
+  { path: 'trends', element: suspended(TrendsPage) },
+  { path: 'audit', element: suspended(AuditPage) },
   { path: '*', element: <Navigate to="/dashboard" replace /> },
 ];
 
