@@ -50,7 +50,8 @@ export interface AppContext {
   /** Set by the background services when a feed (configured or demo) is available. */
   sync?: SyncController;
   /** Set while the built-in demo feed runs (no config.json). */
-  demo?: { port: string; feedUrl: string; publisherKeys: Record<string, string> };
+  /** Demo mode; feedUrl is null until the built-in feed serves. */
+  demo?: { port: string; feedUrl: string | null; publisherKeys: Record<string, string> };
   close(): void;
 }
 

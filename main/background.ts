@@ -259,7 +259,7 @@ export function startBackground(app: AppContext, opts: BackgroundOptions = {}): 
     const port = portByCode(code);
     if (!port) throw new Error(`Unknown demo port ${code}`);
     demoPort = port.code;
-    app.demo = { port: demoPort, feedUrl: '', publisherKeys: demoPinnedKeys() };
+    app.demo = { port: demoPort, feedUrl: null, publisherKeys: demoPinnedKeys() };
   }
   if (opts.disabled)
     return { demo: null, started: Promise.resolve(), startNow: () => undefined, stop: async () => undefined };

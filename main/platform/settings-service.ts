@@ -142,7 +142,8 @@ function savedConfig(app: AppContext): SiteConfig | null {
 }
 
 export function siteView(app: AppContext): SiteView {
-  const running = app.config ?? (app.demo?.feedUrl ? app.demo : null);
+  const demoUrl = app.demo?.feedUrl;
+  const running = app.config ?? (app.demo && demoUrl ? { ...app.demo, feedUrl: demoUrl } : null);
   const inForce = running ? connection(running) : null;
   const file = savedConfig(app);
   const saved = file ? connection(file) : null;

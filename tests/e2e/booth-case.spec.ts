@@ -8,7 +8,7 @@
 // languages and shows no score or flag.
 import { test, type Page } from '@playwright/test';
 import { cameraFile, fakeCamera, writeCameraFrame } from './fake-camera';
-import { api, setupWithDemoAccounts, startShell, type RunningShell } from './shell';
+import { api, demoFeedUrl, setupWithDemoAccounts, startShell, type RunningShell } from './shell';
 import { expect, STEP_MS, SYNC_MS, TEST_MS } from './waits';
 import { openDatabaseFile } from '../../main/db/database';
 
@@ -315,7 +315,7 @@ test('feed stopped: the decision waits in the outbox and uploads when the feed i
   context,
 }) => {
   await signIn(page);
-  const feedUrl = (await api<{ feedUrl: string }>(page, 'sync.status', {})).feedUrl;
+  const feedUrl = await demoFeedUrl(page);
   // Cut the link (the demo feed's fault switch), from the test, not the page.
   await fetch(`${feedUrl}__faults`, { method: 'POST', body: JSON.stringify({ offline: true }) });
   const me = enrolled()[0]!;

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { test, type Page } from '@playwright/test';
 import { useDemoShell } from './fixtures';
-import { api, setupAndSignIn } from './shell';
+import { api, demoFeedUrl, setupAndSignIn } from './shell';
 import { expect, SYNC_MS } from './waits';
 
 const demo = useDemoShell();
@@ -98,7 +98,7 @@ test('the officer verifies a live picture against the submitted photo; the resul
 test('feed down: the app keeps working from local data, shows the outage, and recovers', async ({ page }) => {
   await setupAndSignIn(page, demo.shell, 'officer', 'officer-demo-pass');
   await expect(page.getByTestId('manifest-state')).toContainText('is current', { timeout: SYNC_MS });
-  const { feedUrl } = await api<{ feedUrl: string }>(page, 'sync.status', {});
+  const feedUrl = await demoFeedUrl(page);
   // Cut the link (the demo feed's fault switch), from the test, not the page.
   await fetch(`${feedUrl}__faults`, { method: 'POST', body: JSON.stringify({ offline: true }) });
   await page.getByRole('button', { name: 'Sync now' }).click();

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { SYNC_MS } from './waits';
 import { expect, type Page } from '@playwright/test';
 
 export interface RunningShell {
@@ -147,6 +148,17 @@ export async function api<T>(page: Page, channel: string, body: unknown): Promis
   const r = await bridgeAnswer<T>(page, channel, body);
   if (!r.ok) throw new Error(JSON.stringify(r));
   return r.value;
+}
+
+/** The built-in demo feed's address, once it serves (sync.status names none before that). */
+export async function demoFeedUrl(page: Page): Promise<string> {
+  let url: string | null = null;
+  await expect
+    .poll(async () => (url = (await api<{ feedUrl: string | null }>(page, 'sync.status', {})).feedUrl), {
+      timeout: SYNC_MS,
+    })
+    .toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  return url!;
 }
 
 /** First-run setup through the bridge, with the demo accounts (an administrator's one-time step). */

@@ -11,8 +11,16 @@ import { createHash } from 'node:crypto';
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
 import { test } from '@playwright/test';
-import { api, CLI, setupAndSignIn, startCliServer, startShell, type RunningShell } from './shell';
-import { expect, SYNC_MS, TEST_MS } from './waits';
+import {
+  api,
+  CLI,
+  demoFeedUrl,
+  setupAndSignIn,
+  startCliServer,
+  startShell,
+  type RunningShell,
+} from './shell';
+import { expect, TEST_MS } from './waits';
 
 /** Its place in every rollout is 26.5 of 100 (main/update/rollout.ts), so a 50 % stage reaches it. */
 const BOOTH_ID = 'a2a445b3-0e64-4f94-8c9a-87561dadad9b';
@@ -77,12 +85,7 @@ test('the admin sees the available update with its rollout and the fleet table, 
   await expect(page.getByTestId('signed-in-role')).toHaveText('admin');
   await api(page, 'settings.update', { updateFeedUrl: updatesUrl, updateQuietHour: 3 });
   // The built-in demo feed serves once the background has started; two other booths report to it.
-  await expect
-    .poll(async () => (await api<{ feedUrl: string | null }>(page, 'sync.status', {})).feedUrl, {
-      timeout: SYNC_MS,
-    })
-    .not.toBeNull();
-  const { feedUrl } = await api<{ feedUrl: string }>(page, 'sync.status', {});
+  const feedUrl = await demoFeedUrl(page);
   await heartbeat(feedUrl, 2, '0.2.0', 0);
   await heartbeat(feedUrl, 3, '0.1.0', 3);
 

@@ -34,7 +34,9 @@ describe('background start', () => {
     // Several turns of the event loop later, still nothing has started.
     for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
     expect(bg.demo).toBeNull();
-    expect(app.demo?.feedUrl).toBe('');
+    expect(app.demo?.feedUrl).toBeNull();
+    // No address until the feed serves: a caller never gets an empty one to build URLs on.
+    expect(syncStatus(app).feedUrl).toBeNull();
     open();
     await bg.started;
     expect(bg.demo?.feedUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+/);
