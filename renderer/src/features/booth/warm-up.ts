@@ -19,12 +19,22 @@ export function warmUpBooth(format: Format): () => void {
 }
 
 /**
+ * How long sign-in waits for the queue before showing the booth anyway: a busy main (a sync
+ * applying, a purge) must not keep the officer at a busy sign-in button; the booth then shows its
+ * own loading state and draws the rows when the answer, still asked for, comes in.
+ */
+export const QUEUE_WAIT_MS = 1_500;
+
+/**
  * Right after sign-in, before the booth is shown: an officer's home is the booth, whose first
  * question is today's queue. Settles when the answer is in the cache (or failed: the booth then
- * asks again and shows the error in place); never rejects.
+ * asks again and shows the error in place), or after QUEUE_WAIT_MS; never rejects.
  */
 export async function askForQueue(client: QueryClient, session: SessionView): Promise<void> {
   const user = session.user;
   if (user?.role !== 'officer' || session.locked || user.mustChangePassword) return;
-  await client.prefetchQuery(queueQuery(''));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, QUEUE_WAIT_MS)));
+  await Promise.race([client.prefetchQuery(queueQuery('')), bound]);
+  clearTimeout(timer);
 }
