@@ -57,6 +57,8 @@ export type ErrorCode =
   | 'SETUP_DONE'
   | 'CONFLICT'
   | 'NOT_FOUND'
+  /** The face engine cannot run here (models missing or unloadable): compare by eye meanwhile. */
+  | 'FACE_ENGINE_UNAVAILABLE'
   | 'INTERNAL';
 
 /**

@@ -41,7 +41,15 @@ export class FaceService {
 
   private async ready(): Promise<{ pool: FacePool; modelVersion: string }> {
     this.pool ??= new FacePool();
-    this.modelVersion ??= (await this.pool.info()).modelVersion;
+    try {
+      this.modelVersion ??= (await this.pool.info()).modelVersion;
+    } catch (e) {
+      // Said to the officer as it is, not as "something went wrong": the booth can go on by eye.
+      throw new AppError(
+        'FACE_ENGINE_UNAVAILABLE',
+        `The face engine cannot start on this console (${(e as Error).message}). Compare the person with the submitted photo by eye, and tell an admin: Admin → Engine shows its state.`,
+      );
+    }
     return { pool: this.pool, modelVersion: this.modelVersion };
   }
 
