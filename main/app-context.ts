@@ -49,8 +49,7 @@ export interface AppContext {
   updates: UpdateService;
   /** Set by the background services when a feed (configured or demo) is available. */
   sync?: SyncController;
-  /** Set while the built-in demo feed runs (no config.json). */
-  /** Demo mode; feedUrl is null until the built-in feed serves. */
+  /** Set in demo mode (no config.json); feedUrl is null until the built-in feed serves. */
   demo?: { port: string; feedUrl: string | null; publisherKeys: Record<string, string> };
   close(): void;
 }
