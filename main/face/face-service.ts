@@ -36,6 +36,7 @@ export class FaceService {
   private enrolling: Promise<void> | null = null;
   private readonly blindResults = new Map<number, BoothVerification>();
   private readonly guiding = new Set<string>();
+  private loggedCause: string | null = null;
 
   constructor(private readonly app: AppContext) {}
 
@@ -44,10 +45,14 @@ export class FaceService {
     try {
       this.modelVersion ??= (await this.pool.info()).modelVersion;
     } catch (e) {
-      // Said to the officer as it is, not as "something went wrong": the booth can go on by eye.
+      // The cause (a path, a command) is for whoever mends the console: logged here once and shown on
+      // Admin → Engine. The officer gets what to do now, not "something went wrong".
+      const cause = (e as Error).message;
+      if (cause !== this.loggedCause) console.error('[face] engine cannot start:', cause);
+      this.loggedCause = cause;
       throw new AppError(
         'FACE_ENGINE_UNAVAILABLE',
-        `The face engine cannot start on this console (${(e as Error).message}). Compare the person with the submitted photo by eye, and tell an admin: Admin → Engine shows its state.`,
+        'The face engine cannot start on this console. Compare the person with the submitted photo by eye, and tell an admin: Admin → Engine shows why.',
       );
     }
     return { pool: this.pool, modelVersion: this.modelVersion };
