@@ -6,7 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateFeed } from '../main/feed/generator/index';
-import { batchesOf } from '../main/feed/publish';
+import { batchesOf, publishDay } from '../main/feed/publish';
+import { BatchVerifier } from '../main/feed/batch-verifier';
+import { demoPinnedKeys, demoSigningKey } from '../main/feed/demo-key';
+import { workerKeys } from '../main/flags/batch-keys';
+import type { ApplicantKeys } from '../main/flags/keys';
 import { createUnencryptedDatabase, openDatabase } from '../main/db/database';
 import { ManifestRepository } from '../main/sync/manifest-repository';
 import { FlagEngine, type RunReport } from '../main/flags/engine';
@@ -25,7 +29,7 @@ import type { BenchRow } from './bench-types';
  */
 export async function incrementalBatches(
   repo: ManifestRepository,
-  flag: (applicantIds: string[]) => RunReport,
+  flag: (applicantIds: string[], keys?: ReadonlyMap<string, ApplicantKeys>) => RunReport,
   opts: { idle?: () => unknown; round?: number } = {},
 ): Promise<BatchRuns> {
   return (await incrementalBatchesOn([{ repo, flag, idle: opts.idle }], opts.round))[0]!;
@@ -33,13 +37,16 @@ export async function incrementalBatches(
 
 interface BatchRuns {
   runs: RunReport[];
+  /** The flags step: keys written (made here only where the worker made none), then the 9 rules. */
   incr: RunReport;
   idleMs: number[];
+  /** The whole batch on the main thread: its rows applied, then the flags step (median of the later ones). */
+  batchMs: number;
 }
 
 interface BatchTarget {
   repo: ManifestRepository;
-  flag: (applicantIds: string[]) => RunReport;
+  flag: (applicantIds: string[], keys?: ReadonlyMap<string, ApplicantKeys>) => RunReport;
   idle?: () => unknown;
 }
 
@@ -47,6 +54,9 @@ interface BatchTarget {
 async function incrementalBatchesOn(targets: BatchTarget[], round = 0): Promise<BatchRuns[]> {
   const runs: RunReport[][] = targets.map(() => []);
   const idleMs: number[][] = targets.map(() => []);
+  const batchMs: number[][] = targets.map(() => []);
+  const signing = demoSigningKey();
+  const verifier = new BatchVerifier(demoPinnedKeys());
   for (let i = 5 * round; i < 5 * round + 5; i++) {
     const extra = await generateFeed({
       ports: ['SYS'],
@@ -57,6 +67,11 @@ async function incrementalBatchesOn(targets: BatchTarget[], round = 0): Promise<
       seed: 4242 + i,
     });
     const day = extra.days[0]!;
+    // As a console receives it: signed, then verified on the feed's worker thread, which also
+    // works out the applicants' matching keys (flags/batch-keys.ts); the flags step then runs in
+    // the batch's own transaction, as the sync engine runs it.
+    const env = publishDay(day, signing, `${day.serviceDate}T05:00:00Z`, day.records.length).batches[0]!;
+    const batch = await verifier.verify(env, day.port, day.serviceDate, 1);
     targets.forEach(({ repo, flag }, t) => {
       repo.recordHeader(
         {
@@ -69,11 +84,10 @@ async function incrementalBatchesOn(targets: BatchTarget[], round = 0): Promise<
         },
         'bench',
       );
-      const applied = repo.applyBatch(
-        { port: day.port, serviceDate: day.serviceDate, seq: 1, prevSeq: 0, records: day.records },
-        'feed',
-      );
-      runs[t]!.push(flag(applied.applicantIds));
+      const t0 = performance.now();
+      const applied = repo.applyBatch(batch, 'feed');
+      runs[t]!.push(flag(applied.applicantIds, workerKeys(batch)));
+      batchMs[t]!.push(performance.now() - t0);
     });
     for (const [t, { idle }] of targets.entries()) {
       if (!idle) continue;
@@ -82,9 +96,16 @@ async function incrementalBatchesOn(targets: BatchTarget[], round = 0): Promise<
       idleMs[t]!.push(performance.now() - t0);
     }
   }
+  await verifier.close();
   return runs.map((r, t) => {
     const later = r.slice(1).sort((a, b) => a.totalMs - b.totalMs);
-    return { runs: r, incr: later[later.length >> 1]!, idleMs: idleMs[t]! };
+    const whole = batchMs[t]!.slice(1).sort((a, b) => a - b);
+    return {
+      runs: r,
+      incr: later[later.length >> 1]!,
+      idleMs: idleMs[t]!,
+      batchMs: whole[whole.length >> 1]!,
+    };
   });
 }
 
@@ -169,8 +190,12 @@ export async function benchFlags(
 
   // Each batch its own sync: the log checkpointed in the idle time after it, as a console does.
   const [{ runs, incr }, { incr: offIncr }] = (await incrementalBatchesOn([
-    { repo, flag: (ids) => engine.updateFor(ids), idle: () => checkpointIdle(db) },
-    { repo: off.repo, flag: (ids) => off.engine.updateFor(ids), idle: () => checkpointIdle(off.db) },
+    { repo, flag: (ids, keys) => engine.updateFor(ids, undefined, keys), idle: () => checkpointIdle(db) },
+    {
+      repo: off.repo,
+      flag: (ids, keys) => off.engine.updateFor(ids, undefined, keys),
+      idle: () => checkpointIdle(off.db),
+    },
   ])) as [BatchRuns, BatchRuns];
   off.close();
   // The idle-time upkeep those batches left: their fresh keys merged into the main tier in slices.

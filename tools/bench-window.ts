@@ -202,10 +202,14 @@ export async function benchWindow(full = process.argv.includes('--window-full'))
   // are the baseline: what the window adds. Then five more back to back, with no idle time
   // between (one sync of several batches): the log fills toward its cap and one commit pays it.
   const batches = (c: AppContext, idle = true) =>
-    incrementalBatches(new ManifestRepository(c.db), (ids) => c.flags.engine.updateFor(ids), {
-      idle: idle ? () => c.flags.maintain() : undefined,
-      round: idle ? 0 : 1,
-    });
+    incrementalBatches(
+      new ManifestRepository(c.db),
+      (ids, keys) => c.flags.engine.updateFor(ids, undefined, keys),
+      {
+        idle: idle ? () => c.flags.maintain() : undefined,
+        round: idle ? 0 : 1,
+      },
+    );
   const { runs, incr, idleMs } = await batches(app);
   const { incr: base } = await batches(alone);
   const { runs: packed, incr: packedIncr } = await batches(app, false);

@@ -7,6 +7,7 @@ import type { PinnedKeys } from './signing';
 import { rememberDigest, verifyBatch } from './client';
 import { FeedError, type FeedErrorCode } from './feed-error';
 import { workerScript } from '../platform/worker-script';
+import { rememberBatchKeys } from '../flags/batch-keys';
 import type { VerifyReply, VerifyRequest } from './verify-worker';
 
 export class BatchVerifier {
@@ -25,6 +26,7 @@ export class BatchVerifier {
       if (r.ok) {
         const batch = r.batch as Batch;
         rememberDigest(batch, r.digest);
+        rememberBatchKeys(batch, r.keys);
         p.resolve(batch);
       } else p.reject(new FeedError(r.code as FeedErrorCode, r.message));
     });

@@ -2,12 +2,15 @@
 // Runs the rules: incrementally for what a synced batch (or a new face template) touched, or
 // everything at once (`arrivals flags recompute`). Flags carry their rule's version.
 import type { Db } from '../db/database';
-import { computeKeys, KEYS_VERSION, type KeySource } from './keys';
+import { computeKeys, KEYS_VERSION, type ApplicantKeys, type KeySource } from './keys';
 import { RULES } from './rules/index';
 import { DEFAULT_FLAG_CONFIG, type FlagConfig, type Rule, type RuleContext } from './rules/rule';
 import { FlagRepository } from './flag-repository';
 import { KEY_INDEXES, mergeFresh } from './key-tiers';
 import { touchedOnce } from './rules/people';
+
+/** An applicant whose keys are missing or stale, with what they are made from. */
+type StaleRow = KeySource & { row_id: number; applicant_id: string };
 
 export interface RunReport {
   rules: Array<{ ruleId: string; version: number; upserted: number; cleared: number; ms: number }>;
@@ -33,10 +36,10 @@ export class FlagEngine {
    * Computes matching keys for the given applicants (or everyone) whose keys are missing or
    * stale. Idempotent. New keys go to the fresh tier, except in a bulk rebuild (see key-tiers).
    */
-  refreshKeys(applicantIds?: string[]): number {
+  refreshKeys(applicantIds?: string[], made?: ReadonlyMap<string, ApplicantKeys>): number {
     // By rowid: written back within the same transaction, without a second look-up by id.
     const columns =
-      'rowid AS row_id, given_names, family_names, addr_line1, addr_line2, addr_zip, phone, email, device_id, doc_number, doc_issuer';
+      'rowid AS row_id, applicant_id, given_names, family_names, addr_line1, addr_line2, addr_zip, phone, email, device_id, doc_number, doc_issuer';
     const stale = applicantIds
       ? 0
       : (
@@ -51,9 +54,9 @@ export class FlagEngine {
     const write = this.db.prepare(
       `UPDATE applicants SET addr_key = ?, phone_key = ?, email_key = ?, device_key = ?, doc_key = ?, name_tokens = ?, surname_tokens = ?, keys_version = ${KEYS_VERSION}, keys_fresh = ${rebuild ? 0 : 1} WHERE rowid = ?`,
     );
-    const writeAll = this.db.transaction((rows: Array<KeySource & { row_id: number }>) => {
+    const writeAll = this.db.transaction((rows: Array<StaleRow>) => {
       for (const r of rows) {
-        const k = computeKeys(r);
+        const k = made?.get(r.applicant_id) ?? computeKeys(r);
         write.run(
           k.addr_key,
           k.phone_key,
@@ -71,14 +74,14 @@ export class FlagEngine {
       // Only rows whose keys are missing or stale (new rows, corrections, re-sent records).
       return writeAll(
         this.db
-          .prepare<[string, number], KeySource & { row_id: number }>(
+          .prepare<[string, number], StaleRow>(
             `SELECT ${columns} FROM applicants WHERE applicant_id IN (SELECT value FROM json_each(?)) AND keys_version != ?`,
           )
           .all(JSON.stringify(applicantIds), KEYS_VERSION),
       );
     }
     if (rebuild) for (const [name] of KEY_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${name}`);
-    const page = this.db.prepare<[number], KeySource & { row_id: number }>(
+    const page = this.db.prepare<[number], StaleRow>(
       `SELECT ${columns} FROM applicants WHERE keys_version != ? LIMIT 20000`,
     );
     let n = 0;
@@ -95,12 +98,13 @@ export class FlagEngine {
   /**
    * After a batch: keys for the touched applicants, then each rule over what they affect. One
    * transaction for all of it: the pages it changes are written to the log once, not once per
-   * rule, and a crash half way leaves the keys stale for the start-up catch-up to redo.
+   * rule, and a crash half way leaves the keys stale for the start-up catch-up to redo. `made`:
+   * keys already worked out from the rows as they stand (the verify worker's, batch-keys.ts).
    */
-  updateFor(applicantIds: string[], only?: string[]): RunReport {
+  updateFor(applicantIds: string[], only?: string[], made?: ReadonlyMap<string, ApplicantKeys>): RunReport {
     const t0 = performance.now();
     const report = this.db.transaction(() => {
-      const keysUpdated = this.refreshKeys(applicantIds);
+      const keysUpdated = this.refreshKeys(applicantIds, made);
       // What the rules read of the touched applicants (keys, name blocks): read once, on first use.
       const ctx: RuleContext = { ...this.ctx, touched: touchedOnce(this.db, applicantIds) };
       const keysMs = performance.now() - t0;

@@ -32,6 +32,10 @@ export type ReviewFlagRow = FlagRow & {
   service_date: string;
 };
 
+/** What a rule found again, per apply: flags in its scope not in here are cleared. */
+const KEEP_TABLE =
+  'CREATE TEMP TABLE IF NOT EXISTS flag_keep (applicant_id TEXT, match_key TEXT, PRIMARY KEY (applicant_id, match_key))';
+
 export class FlagRepository {
   constructor(private readonly db: Db) {}
 
@@ -73,15 +77,19 @@ export class FlagRepository {
 
   private prepared: ReturnType<FlagRepository['prepare']> | null = null;
 
-  /** Prepared once: a batch's flags step applies every rule, after every batch. */
+  /**
+   * Prepared once: a batch's flags step applies every rule, after every batch. The temporary table
+   * is made again if missing: made inside whichever transaction first needed it, a rollback of
+   * that transaction (a failed flags step) takes it away, and the statements are then prepared anew
+   * by SQLite against the new one.
+   */
   private statements() {
+    if (this.prepared) this.db.exec(KEEP_TABLE);
     return (this.prepared ??= this.prepare());
   }
 
   private prepare() {
-    this.db.exec(
-      'CREATE TEMP TABLE IF NOT EXISTS flag_keep (applicant_id TEXT, match_key TEXT, PRIMARY KEY (applicant_id, match_key))',
-    );
+    this.db.exec(KEEP_TABLE);
     const clear = `UPDATE flags SET status = 'cleared', computed_at = ? WHERE rule_id = ? AND status = 'open'
                    AND NOT EXISTS (SELECT 1 FROM flag_keep k WHERE k.applicant_id = flags.applicant_id AND k.match_key = flags.match_key)`;
     return {

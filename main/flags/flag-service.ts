@@ -11,7 +11,7 @@ import type {
 import type { AppContext } from '../app-context';
 import { AppError } from '../platform/app-error';
 import { FlagEngine } from './engine';
-import { KEYS_VERSION } from './keys';
+import { KEYS_VERSION, type ApplicantKeys } from './keys';
 import { freshCount, mergeFresh } from './key-tiers';
 import { checkpointIdle } from '../db/wal';
 import type { FlagRow, ReviewFlagRow } from './flag-repository';
@@ -89,8 +89,9 @@ export class FlagService {
     return after;
   }
 
-  afterBatch(applicantIds: string[]): void {
-    this.engine.updateFor(applicantIds);
+  /** The flags step for a batch; `keys`: those its verify worker already made (batch-keys.ts). */
+  afterBatch(applicantIds: string[], keys?: ReadonlyMap<string, ApplicantKeys>): void {
+    this.engine.updateFor(applicantIds, undefined, keys);
   }
 
   /** After a crash between a batch and its flags: keys and flags for anyone left behind. */

@@ -50,7 +50,7 @@ export async function importBundle(
   const engine = new SyncEngine(app.db, app.photos, app.audit, actor);
   try {
     const report = await engine.syncDay(source, source.port, source.serviceDate, {
-      onBatchApplied: (r) => app.flags.afterBatch(r.applicantIds),
+      onBatchApplied: (r, keys) => app.flags.afterBatch(r.applicantIds, keys),
     });
     if (report.lookoutVersion !== null) app.flags.engine.recomputeAll(['LOOKOUT_MATCH']);
     void app.face.enrolPending().catch(() => undefined);

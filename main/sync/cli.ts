@@ -87,7 +87,7 @@ export function registerSyncCommands(program: Command, withApp: WithApp): void {
               port.code,
               date,
               {
-                onBatchApplied: (b) => app.flags.afterBatch(b.applicantIds),
+                onBatchApplied: (b, keys) => app.flags.afterBatch(b.applicantIds, keys),
                 onProgress: (p) => {
                   // Written after the step it reports is committed (pipes are synchronous on Linux).
                   if (o.progress) process.stderr.write(`progress ${JSON.stringify(p)}\n`);

@@ -101,7 +101,7 @@ export class SyncController {
       report = await this.engine.syncDay(this.opts.source, port.code, serviceDateAt(port), {
         onProgress: (p) => (this.progress = p),
         // Flags for what each batch touched, right after it commits.
-        onBatchApplied: (r) => this.app.flags.afterBatch(r.applicantIds),
+        onBatchApplied: (r, keys) => this.app.flags.afterBatch(r.applicantIds, keys),
       });
       if (report.lookoutVersion !== null) this.app.flags.engine.recomputeAll(['LOOKOUT_MATCH']);
       this.opts.window?.ownDaySynced(report.serviceDate, report.appliedSeq >= report.lastSeq);

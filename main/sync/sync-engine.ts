@@ -2,6 +2,8 @@
 // Brings one port's day up to date from a FeedSource: header, then batches from the last
 // applied seq (each in its own transaction), then missing photos, then the lookout list.
 // Every step is idempotent, so a crash or a dead link at any moment is fixed by running again.
+import { workerKeys } from '../flags/batch-keys';
+import type { ApplicantKeys } from '../flags/keys';
 import type { Db } from '../db/database';
 import type { AuditLog } from '../audit/audit-log';
 import type { FeedSource, VerifiedHeader } from './feed-source';
@@ -36,8 +38,11 @@ export interface SyncReport {
 
 export interface SyncHooks {
   onProgress?: (p: SyncProgress) => void;
-  /** Called after each committed batch (flags are recomputed for what it touched). */
-  onBatchApplied?: (r: ApplyResult) => void;
+  /**
+   * Called after each committed batch (flags are recomputed for what it touched), with the
+   * matching keys the verify worker made for its applicants, if it did.
+   */
+  onBatchApplied?: (r: ApplyResult, keys?: ReadonlyMap<string, ApplicantKeys>) => void;
   /** Awaited after each committed batch: where a background sync steps aside for other work. */
   between?: () => Promise<void>;
   /** The day's header, already fetched and verified by the caller (saves asking again). */
@@ -161,7 +166,7 @@ export class SyncEngine {
         report.batchesApplied++;
         report.recordsApplied += r.records;
         report.touchedApplicants += r.applicantIds.length;
-        hooks.onBatchApplied?.(r);
+        hooks.onBatchApplied?.(r, workerKeys(batch));
         at('batches');
         if (applied >= header.lastSeq) break;
         await hooks.between?.();

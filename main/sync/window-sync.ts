@@ -329,7 +329,7 @@ export class WindowSync {
       photos: photos ? 'store' : 'skip',
       lookout: false,
       trackState: false,
-      onBatchApplied: (b) => this.app.flags.afterBatch(b.applicantIds),
+      onBatchApplied: (b, keys) => this.app.flags.afterBatch(b.applicantIds, keys),
       onProgress: (p) => {
         if (p.phase === 'batches' && p.appliedSeq > 0) onBatch(p.appliedSeq, p.lastSeq);
       },
