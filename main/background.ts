@@ -289,6 +289,7 @@ export function startBackground(app: AppContext, opts: BackgroundOptions = {}): 
   };
 
   const pace = () => opts.activity?.yield() ?? Promise.resolve();
+  let warming: Promise<number> | null = null;
   let controller: SyncController | null = null;
   if (app.config || demoPort) {
     const port = app.config?.port ?? demoPort!;
@@ -315,6 +316,12 @@ export function startBackground(app: AppContext, opts: BackgroundOptions = {}): 
           .then(() => app.face.enrolPending())
           .catch((e: Error) => console.error('[enrolment]', e.message));
         void app.flags.maintain().catch((e: Error) => console.error('[flags]', e.message));
+        // Once, after the first sync (today's port-day never waits for it): the key indexes
+        // into the page cache a step at a time, so the window's batches are flagged at speed.
+        warming ??= app.flags.warmKeyIndexes(pace).catch((e: Error) => {
+          console.error('[flags]', e.message);
+          return 0;
+        });
       },
     });
     // Present from the start, so "sync now" works (and starts the feed) before the first screen.

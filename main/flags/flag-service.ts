@@ -12,7 +12,7 @@ import type { AppContext } from '../app-context';
 import { AppError } from '../platform/app-error';
 import { FlagEngine } from './engine';
 import { KEYS_VERSION, type ApplicantKeys } from './keys';
-import { freshCount, mergeFresh } from './key-tiers';
+import { freshCount, mergeFresh, WARM_KEY_INDEXES } from './key-tiers';
 import { checkpointIdle } from '../db/wal';
 import type { FlagRow, ReviewFlagRow } from './flag-repository';
 import { RULES } from './rules/index';
@@ -104,6 +104,22 @@ export class FlagService {
       .map((r) => r.a);
     if (stale.length) this.engine.updateFor(stale);
     return stale.length;
+  }
+
+  /**
+   * Reads the main tier's key indexes into the page cache, one index per step with `pace()`
+   * between (each a fraction of a second), so that the first batches after a start run as fast as
+   * later ones. Resolves to the number of indexes read; stops early if the console shuts down.
+   */
+  async warmKeyIndexes(pace: () => Promise<void> = () => Promise.resolve()): Promise<number> {
+    let n = 0;
+    for (const sql of WARM_KEY_INDEXES) {
+      await pace();
+      if (!this.app.db.open) break;
+      this.app.db.prepare(sql).get();
+      n++;
+    }
+    return n;
   }
 
   /**

@@ -20,6 +20,9 @@ import { rebuildIfDue } from './purge';
 import { windowPortDays, windowRange, type PortDay, type VettingWindow } from './vetting-window';
 
 /** Requests one cycle may send; the rest of a fill continues in the next cycle, at once. */
+/** Records applied in one cycle past which the key indexes are read into the page cache again. */
+const WARM_AFTER_RECORDS = 20_000;
+
 export const MAX_REQUESTS_PER_CYCLE = 1_000;
 
 export interface WindowProgress {
@@ -286,6 +289,11 @@ export class WindowSync {
     }
     if (stored && this.opts.enrol) await this.keepTemplatesOnly();
     this.maintainFlags();
+    // A cycle that wrote this much (a fill) has pushed the key indexes out of the page cache.
+    if (r.records >= WARM_AFTER_RECORDS)
+      void this.app.flags
+        .warmKeyIndexes(this.opts.pace)
+        .catch((e: Error) => console.error('[flags]', e.message));
     r.requests = used();
     r.ms = performance.now() - t0;
     r.finishedAt = this.now().toISOString();

@@ -1,9 +1,15 @@
 // Runs in: vitest (Node, real SQLite file). The two tiers of matching-key indexes: what the
 // migration creates is what a bulk rebuild recreates, lookups use both tiers' indexes, a cluster
-// split across tiers is flagged, and merging changes no flag.
+// split across tiers is flagged, merging changes no flag, and warming reads each index whole.
 import { describe, expect, it } from 'vitest';
 import { FlagEngine } from '../../../main/flags/engine';
-import { KEY_INDEXES, freshCount, mergeFresh, bothTiers } from '../../../main/flags/key-tiers';
+import {
+  KEY_INDEXES,
+  WARM_KEY_INDEXES,
+  freshCount,
+  mergeFresh,
+  bothTiers,
+} from '../../../main/flags/key-tiers';
 import { MemoryFeed, applicant, dayOf } from '../../helpers/memory-feed';
 import { localConsole } from '../../helpers/feed';
 import type { FeedRecord } from '../../../main/feed/schema';
@@ -149,6 +155,29 @@ describe('idle-time merge', () => {
       expect(freshCount(app.db)).toBe(0);
     } finally {
       app.db.close();
+    }
+  });
+
+  it('warming reads each main-tier key index through from the index alone, a step at a time', async () => {
+    const app = createAppContext({ dataDir: tempDir(), shell: 'cli' });
+    try {
+      const main = KEY_INDEXES.map(([name]) => name).filter((n) => !n.endsWith('_fresh'));
+      expect(WARM_KEY_INDEXES).toHaveLength(main.length);
+      WARM_KEY_INDEXES.forEach((sql, i) => {
+        const plan = app.db
+          .prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+          .all()
+          .map((r) => r.detail);
+        // One pass over the index alone (IS NOT NULL reads as a range from the first key).
+        expect(plan).toHaveLength(1);
+        expect(plan[0]).toMatch(new RegExp(`^(SCAN|SEARCH) applicants USING COVERING INDEX ${main[i]}( |$)`));
+      });
+      let steps = 0;
+      const read = await app.flags.warmKeyIndexes(() => Promise.resolve(void steps++));
+      expect(read).toBe(main.length);
+      expect(steps).toBe(main.length);
+    } finally {
+      app.close();
     }
   });
 });
