@@ -56,6 +56,7 @@ export const MERGE_SLICE = 1000;
 export class FlagService {
   engine: FlagEngine;
   private merging: Promise<number> | null = null;
+  private warming: Promise<number> | null = null;
   /** Keys being merged now (the upkeep's checkpoint alone does not count as merging). */
   private mergingKeys = false;
 
@@ -108,18 +109,22 @@ export class FlagService {
 
   /**
    * Reads the main tier's key indexes into the page cache, one index per step with `pace()`
-   * between (each a fraction of a second), so that the first batches after a start run as fast as
-   * later ones. Resolves to the number of indexes read; stops early if the console shuts down.
+   * between (each a fraction of a second), so that the first batches after a start or a fill run
+   * as fast as later ones. One run at a time (a second call joins it). Resolves to the number of
+   * indexes read; stops early if the console shuts down.
    */
-  async warmKeyIndexes(pace: () => Promise<void> = () => Promise.resolve()): Promise<number> {
-    let n = 0;
-    for (const sql of WARM_KEY_INDEXES) {
-      await pace();
-      if (!this.app.db.open) break;
-      this.app.db.prepare(sql).get();
-      n++;
-    }
-    return n;
+  warmKeyIndexes(pace: () => Promise<void> = () => Promise.resolve()): Promise<number> {
+    this.warming ??= (async () => {
+      let n = 0;
+      for (const sql of WARM_KEY_INDEXES) {
+        await pace();
+        if (!this.app.db.open) break;
+        this.app.db.prepare(sql).get();
+        n++;
+      }
+      return n;
+    })().finally(() => (this.warming = null));
+    return this.warming;
   }
 
   /**

@@ -20,10 +20,10 @@ import { rebuildIfDue } from './purge';
 import { windowPortDays, windowRange, type PortDay, type VettingWindow } from './vetting-window';
 
 /** Requests one cycle may send; the rest of a fill continues in the next cycle, at once. */
-/** Records applied in one cycle past which the key indexes are read into the page cache again. */
-const WARM_AFTER_RECORDS = 20_000;
-
 export const MAX_REQUESTS_PER_CYCLE = 1_000;
+
+/** Records applied since the last warm-up past which the key indexes are read into the cache again. */
+const WARM_AFTER_RECORDS = 20_000;
 
 export interface WindowProgress {
   /** 'day': a port-day's outcome was recorded; 'batch': one of its batches committed; 'cycle': a cycle ended. */
@@ -105,6 +105,8 @@ export class WindowSync {
   /** Where a cycle cut short by the request cap stopped: the next one goes on from there. */
   private resumeAt: string | null = null;
   private stopped = false;
+  /** Records applied since the key indexes were last read into the page cache. */
+  private unwarmed = 0;
 
   constructor(
     private readonly app: AppContext,
@@ -289,11 +291,15 @@ export class WindowSync {
     }
     if (stored && this.opts.enrol) await this.keepTemplatesOnly();
     this.maintainFlags();
-    // A cycle that wrote this much (a fill) has pushed the key indexes out of the page cache.
-    if (r.records >= WARM_AFTER_RECORDS)
+    // Once a fill is done (this much written has pushed the key indexes out of the page cache),
+    // not after each of its cycles.
+    this.unwarmed += r.records;
+    if (r.complete && this.unwarmed >= WARM_AFTER_RECORDS) {
+      this.unwarmed = 0;
       void this.app.flags
         .warmKeyIndexes(this.opts.pace)
         .catch((e: Error) => console.error('[flags]', e.message));
+    }
     r.requests = used();
     r.ms = performance.now() - t0;
     r.finishedAt = this.now().toISOString();
