@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, type Page } from '@playwright/test';
 import { useDemoShell } from './fixtures';
-import { api } from './shell';
+import { api, refusedSignIn, submitSignIn } from './shell';
 import { expect, SYNC_MS } from './waits';
 import { openDatabaseFile } from '../../main/db/database';
 
@@ -58,9 +58,7 @@ async function signOut(page: Page): Promise<void> {
 }
 
 async function signIn(page: Page, user: string, password: string): Promise<void> {
-  await page.getByLabel('Username').fill(user);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await submitSignIn(page, user, password);
   await expect(page.getByTestId('signed-in-user')).toBeVisible();
 }
 
@@ -101,10 +99,7 @@ test('every screen meets WCAG 2.1 AA (no serious or critical axe violations)', a
 
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
   await audit(page, 'sign-in');
-  await page.getByLabel('Username').fill('nobody');
-  await page.getByLabel('Password').fill('not-a-password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toBeVisible();
+  await refusedSignIn(page, 'nobody', 'not-a-password', 'Wrong username or password.');
   await audit(page, 'sign-in refused');
 
   // The officer: the booth, then a case with flags and a submitted photo, then a comparison.

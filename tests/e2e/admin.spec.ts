@@ -5,7 +5,7 @@
 // fixed, applied, a match appears). Actions are taken from the keyboard where it matters most.
 import { test, type Browser, type Page } from '@playwright/test';
 import { useDemoShell } from './fixtures';
-import { api, bridgeAnswer as bridge, setupAndSignIn } from './shell';
+import { api, bridgeAnswer as bridge, refusedSignIn, setupAndSignIn, submitSignIn } from './shell';
 import { expect, SYNC_MS } from './waits';
 import { openDatabaseFile, type Db } from '../../main/db/database';
 
@@ -36,12 +36,6 @@ async function officerPage(browser: Browser): Promise<Page> {
   return page;
 }
 
-async function signIn(page: Page, username: string, password: string) {
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
 test('accounts and settings: create, unlock, one-time password, the last admin; a face band and a flag threshold', async ({
   page,
   browser,
@@ -57,10 +51,9 @@ test('accounts and settings: create, unlock, one-time password, the last admin; 
   // The officer mistypes until the account locks.
   const officer = await officerPage(browser);
   for (let i = 1; i <= 5; i++) {
-    await signIn(officer, 'ofc.lopez', `wrong-password-${i}`);
-    await expect(officer.getByRole('alert')).toContainText('Wrong username or password');
+    await refusedSignIn(officer, 'ofc.lopez', `wrong-password-${i}`, 'Wrong username or password');
   }
-  await signIn(officer, 'ofc.lopez', 'lopez-password-1');
+  await submitSignIn(officer, 'ofc.lopez', 'lopez-password-1');
   await expect(officer.getByRole('alert')).toContainText('locked');
 
   // The admin sees the lock and ends it (from the keyboard).
@@ -85,7 +78,7 @@ test('accounts and settings: create, unlock, one-time password, the last admin; 
   await page.screenshot({ path: 'docs/screenshots/admin-users.png' });
 
   // The officer signs in with it and must choose their own before anything else.
-  await signIn(officer, 'ofc.lopez', 'one-time-pass-1');
+  await submitSignIn(officer, 'ofc.lopez', 'one-time-pass-1');
   await expect(officer.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
   expect(await bridge(officer, 'queue.today', {})).toMatchObject({
     ok: false,

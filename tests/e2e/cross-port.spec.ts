@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { test } from '@playwright/test';
-import { CLI, startCliServer, startShell, type RunningShell } from './shell';
+import { CLI, startCliServer, startShell, submitSignIn, type RunningShell } from './shell';
 import { expect, STEP_MS, TEST_MS } from './waits';
 
 /** The fill of 296 small port-days, on a busy machine: a cap against a hang. */
@@ -110,9 +110,7 @@ test("the SYS console fills the window by itself and shows each cross-port patte
 }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(shell!.url);
-  await page.getByLabel('Username').fill('ofc.one');
-  await page.getByLabel('Password').fill('officer-password-1');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await submitSignIn(page, 'ofc.one', 'officer-password-1');
   await expect(page.getByTestId('window-state')).toHaveText(/Window: 296 of 296 port-days current/, {
     timeout: FILL_MS,
   });

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { AuditEntryView } from '../../ipc/channels/audit';
-import { api, bridgeAnswer, startShell, type RunningShell } from './shell';
+import { api, bridgeAnswer, refusedSignIn, startShell, submitSignIn, type RunningShell } from './shell';
 
 let shell: RunningShell;
 
@@ -10,12 +10,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await shell.stop();
 });
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 test.describe.configure({ mode: 'serial' });
 
@@ -40,7 +34,7 @@ for (const [user, password, role, nav, notNav] of [
 ] as const) {
   test(`signs in as ${role} and sees the ${role}'s navigation`, async ({ page }) => {
     await page.goto(shell.url);
-    await signIn(page, user, password);
+    await submitSignIn(page, user, password);
     await expect(page.getByTestId('signed-in-role')).toHaveText(role);
     const navigation = page.getByRole('navigation', { name: 'Main' });
     await expect(navigation.getByText(nav, { exact: true })).toBeVisible();
@@ -54,10 +48,9 @@ for (const [user, password, role, nav, notNav] of [
 test('a wrong password is refused and the 6th attempt is locked out', async ({ page }) => {
   await page.goto(shell.url);
   for (let i = 1; i <= 5; i++) {
-    await signIn(page, 'supervisor', `wrong-password-${i}`);
-    await expect(page.getByRole('alert')).toHaveText('Wrong username or password.');
+    await refusedSignIn(page, 'supervisor', `wrong-password-${i}`, 'Wrong username or password.');
   }
-  await signIn(page, 'supervisor', 'supervisor-demo-pass');
+  await submitSignIn(page, 'supervisor', 'supervisor-demo-pass');
   await expect(page.getByRole('alert')).toContainText(
     'Too many failed attempts. This account is locked for 5 more minutes.',
   );
@@ -66,7 +59,7 @@ test('a wrong password is refused and the 6th attempt is locked out', async ({ p
 
 test("an officer's session calling an admin-only channel is refused at the HTTP bridge", async ({ page }) => {
   await page.goto(shell.url);
-  await signIn(page, 'officer', 'officer-demo-pass');
+  await submitSignIn(page, 'officer', 'officer-demo-pass');
   await expect(page.getByTestId('signed-in-role')).toHaveText('officer');
   // Call the bridge directly from the officer's own page, with its own key and connection,
   // as a compromised renderer would.
@@ -88,7 +81,7 @@ test('an admin manages users, sees the engine status, and the audit log shows an
   page,
 }) => {
   await page.goto(shell.url);
-  await signIn(page, 'admin', 'admin-demo-pass');
+  await submitSignIn(page, 'admin', 'admin-demo-pass');
   await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
   await page.getByLabel('Username').fill('ofc.garcia');
   await page.getByLabel('Full name').fill('María García');
@@ -138,7 +131,7 @@ test('a reload keeps the session; closing the window signs out once the grace pe
       .map((e) => e.details);
 
   await page.goto(shell.url);
-  await signIn(page, 'ofc.reload', 'reload-password-1');
+  await submitSignIn(page, 'ofc.reload', 'reload-password-1');
   await expect(page.getByTestId('signed-in-role')).toHaveText('officer');
   const connection = await page.evaluate(() => sessionStorage.getItem('arrivals.connection'));
 

@@ -109,9 +109,30 @@ export async function setupAndSignIn(
     await page.getByRole('button', { name: 'Create administrator' }).click();
     await page.getByRole('button', { name: 'Continue to sign in' }).click();
   }
+  await submitSignIn(page, user, password);
+}
+
+/** Fills the sign-in form and submits it; what follows is the caller's to wait for. */
+export async function submitSignIn(page: Page, user: string, password: string): Promise<void> {
   await page.getByLabel('Username').fill(user);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/**
+ * A sign-in that main refuses, waited for until the refusal has landed: the form clears the
+ * password when it does. Without that wait the next attempt's password can be typed while this
+ * one is still on its way and then cleared by its refusal, so the next attempt never reaches main.
+ */
+export async function refusedSignIn(
+  page: Page,
+  user: string,
+  password: string,
+  reason: string,
+): Promise<void> {
+  await submitSignIn(page, user, password);
+  await expect(page.getByLabel('Password')).toHaveValue('');
+  await expect(page.getByRole('alert')).toContainText(reason);
 }
 
 export type BridgeAnswer<T> =

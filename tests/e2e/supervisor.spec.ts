@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import { extractText } from 'unpdf';
 import { test, type Browser, type Page } from '@playwright/test';
-import { api, setupWithDemoAccounts, startShell, type RunningShell } from './shell';
+import { api, setupWithDemoAccounts, startShell, submitSignIn, type RunningShell } from './shell';
 import { expect, SYNC_MS, TEST_MS } from './waits';
 import { parseCsv } from '../helpers/csv';
 import { openDatabaseFile } from '../../main/db/database';
@@ -49,9 +49,7 @@ async function signIn(browser: Browser, user: string, password: string): Promise
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
   const page = await context.newPage();
   await page.goto(shell.url);
-  await page.getByLabel('Username').fill(user);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await submitSignIn(page, user, password);
   return page;
 }
 

@@ -36,6 +36,24 @@ describe('SignInForm', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('Wrong username or password.');
     expect(screen.getByLabelText(/^Username/)).toHaveValue('officer');
   });
+
+  it('a refusal that lands after the next password was typed keeps the new one, and that try is sent', async () => {
+    let refuse: (e: Error) => void = () => undefined;
+    const onSubmit = vi
+      .fn()
+      .mockReturnValueOnce(new Promise((_resolve, reject) => (refuse = reject)))
+      .mockResolvedValueOnce(undefined);
+    renderUi(<SignInForm subtitle="SYS" error={null} busy={false} onSubmit={onSubmit} />);
+    await userEvent.type(screen.getByLabelText(/^Username/), 'officer');
+    await userEvent.type(screen.getByLabelText(/^Password/), 'wrong-password{Enter}');
+    await userEvent.clear(screen.getByLabelText(/^Password/));
+    await userEvent.type(screen.getByLabelText(/^Password/), 'right-password');
+    refuse(new Error('refused'));
+    await vi.waitFor(() => expect(screen.getByLabelText(/^Password/)).toHaveFocus());
+    expect(screen.getByLabelText(/^Password/)).toHaveValue('right-password');
+    await userEvent.keyboard('{Enter}');
+    expect(onSubmit).toHaveBeenLastCalledWith({ username: 'officer', password: 'right-password' });
+  });
 });
 
 /** The lock screen for Demo Officer after 10 idle minutes, unless `props` says otherwise. */

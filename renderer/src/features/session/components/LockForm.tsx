@@ -1,12 +1,12 @@
 // Runs in: renderer. The idle-lock card (props only): who is locked out and why, the password,
 // and a way out for someone else to sign in instead.
-import { useRef, useState } from 'react';
 import { PasswordInput, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { bindText } from '../../../ui/bind';
 import { FormActions } from '../../../ui/FormActions';
 import { InlineError } from '../../../ui/InlineError';
 import { ScreenForm } from '../../../ui/ScreenForm';
+import { useRetryPassword } from './retry-password';
 
 export function LockForm({
   displayName,
@@ -25,19 +25,15 @@ export function LockForm({
   onSignOut: () => void;
 }) {
   const { t } = useTranslation();
-  const [password, setPassword] = useState('');
-  const passwordField = useRef<HTMLInputElement>(null);
+  const { password, setPassword, field, refused } = useRetryPassword();
   const submit = () => {
-    onUnlock(password).catch(() => {
-      setPassword('');
-      passwordField.current?.focus();
-    });
+    onUnlock(password).catch(() => refused(password));
   };
   return (
     <ScreenForm label={t('session.lock.formLabel')} title={t('session.lock.title')} onSubmit={submit}>
       <Text size="sm">{t('session.lock.explanation', { count: idleLockMinutes, name: displayName })}</Text>
       <PasswordInput
-        ref={passwordField}
+        ref={field}
         label={t('session.lock.password')}
         {...bindText(password, setPassword)}
         required

@@ -1,11 +1,12 @@
 // Runs in: renderer. The sign-in card (props only): the page's h1, which port this console
 // serves, the two fields; a refused attempt shows its reason and clears the password.
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Button, PasswordInput, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { bindText } from '../../../ui/bind';
 import { InlineError } from '../../../ui/InlineError';
 import { ScreenForm } from '../../../ui/ScreenForm';
+import { useRetryPassword } from './retry-password';
 
 export interface Credentials {
   username: string;
@@ -27,14 +28,10 @@ export function SignInForm({
 }) {
   const { t } = useTranslation();
   const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const passwordField = useRef<HTMLInputElement>(null);
+  const { password, setPassword, field, refused } = useRetryPassword();
   const submit = () => {
-    // Refused: try again from the (cleared) password, where the busy button left no focus.
-    onSubmit({ username, password }).catch(() => {
-      setPassword('');
-      passwordField.current?.focus();
-    });
+    // Refused: try again from the password, where the busy button left no focus.
+    onSubmit({ username, password }).catch(() => refused(password));
   };
   return (
     <ScreenForm
@@ -52,7 +49,7 @@ export function SignInForm({
         autoFocus
       />
       <PasswordInput
-        ref={passwordField}
+        ref={field}
         label={t('session.signIn.password')}
         autoComplete="current-password"
         {...bindText(password, setPassword)}
