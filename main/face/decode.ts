@@ -1,7 +1,9 @@
 // Runs in: face worker threads. Decodes untrusted image bytes into bounded-size sRGB pixels with sharp.
+import os from 'node:os';
 import sharp from 'sharp';
 import { FaceError } from './errors';
 import type { RgbImage } from './image';
+import { restartStrips, type JpegStrip } from './jpeg-strips';
 
 /** Refuse above this: a decompression bomb must not exhaust memory (a 50 MP photo is still accepted and downscaled). */
 export const MAX_INPUT_PIXELS = 120_000_000;
@@ -15,6 +17,8 @@ export interface DecodedImage extends RgbImage {
   format: string;
   /** Original pixels -> decoded pixels (<1 when the input was downscaled). */
   scale: number;
+  /** How many strips it was decoded in at once (1: the whole file, as one decode). */
+  strips: number;
 }
 
 let configured = false;
@@ -36,10 +40,22 @@ export const DETECT_MIN_SIDE = 320;
  * that (its guard against libjpeg rounding). So asking for 480 of 4032 (8.4) decodes at 1/4.
  */
 export function jpegShrinkFor(side0: number, side: number): number {
-  const shrink = side0 / side;
+  return dctScaleFor(side0 / side);
+}
+
+/** The DCT scale sharp decodes a JPEG at for a shrink factor (the smaller of its two axes'). */
+function dctScaleFor(shrink: number): number {
   const s = shrink >= 8 ? 8 : shrink >= 4 ? 4 : shrink >= 2 ? 2 : 1;
   return s > 1 && Math.floor(shrink) === s ? s / 2 : s;
 }
+
+/**
+ * From this size a JPEG with restart markers is decoded in strips at once (jpeg-strips.ts): its
+ * entropy decoding is then long enough (~10 ms and up) that sharing it out saves more than the cut costs.
+ */
+export const STRIP_MIN_PIXELS = 4_000_000;
+/** Strips decoded at once: the cores a booth PC has (two to four), one strip each. */
+export const STRIP_PARTS = Math.min(4, os.availableParallelism());
 
 /**
  * The longest side to decode a `side0` picture at so that a JPEG decodes at the coarsest DCT scale
@@ -99,11 +115,114 @@ export async function openImage(bytes: Uint8Array): Promise<ImageSource> {
     throw new FaceError('IMAGE_TOO_SMALL', `image is too small (${ow}x${oh} pixels)`);
   }
   const format = meta.format ?? 'unknown';
+  const stored = { width: w0, height: h0, orientation: meta.orientation ?? 1 };
+  const strips = format === 'jpeg' && w0 * h0 >= STRIP_MIN_PIXELS && STRIP_PARTS > 1;
   return {
     width: ow,
     height: oh,
     format,
-    decode: (maxSide = MAX_DECODED_SIDE) => decodeAt(input, ow, oh, format, maxSide),
+    decode: async (maxSide = MAX_DECODED_SIDE) =>
+      (strips && (await inStrips(input, (cut) => decodeStrips(cut, stored, maxSide, format)))) ||
+      decodeAt(input, ow, oh, format, maxSide),
+  };
+}
+
+/** Strip memory kept between decodes: a fresh buffer of a photo's size costs milliseconds of page faults. */
+const spare: Buffer[] = [];
+const SPARE_MAX_BYTES = 32 * 2 ** 20;
+
+/** `use` on the picture's strips, written into kept memory; null when it has none. */
+async function inStrips<T>(
+  input: Buffer,
+  use: (strips: JpegStrip[]) => Promise<T | null>,
+): Promise<T | null> {
+  let taken: Buffer | undefined;
+  const strips = restartStrips(input, STRIP_PARTS, (size) => {
+    const i = spare.findIndex((b) => b.length >= size);
+    taken = i >= 0 ? spare.splice(i, 1)[0]! : Buffer.allocUnsafeSlow(Math.ceil(size / 2 ** 20) * 2 ** 20);
+    return taken;
+  });
+  try {
+    return strips ? await use(strips) : null;
+  } finally {
+    // Two kept at most (a worker's decodes seldom overlap), the larger ones.
+    if (taken && taken.length <= SPARE_MAX_BYTES) {
+      spare.push(taken);
+      spare.sort((a, b) => b.length - a.length).splice(2);
+    }
+  }
+}
+
+/**
+ * The picture decoded strip by strip, all at once, each strip turned upright (its header holds
+ * the photo's EXIF), then put side by side as the orientation places them: the same pixels as one
+ * decode but for the rows next to a cut (where each strip's edge stands in for its neighbour's),
+ * at the same DCT scale. Null when a strip would need another scale or does not decode: the
+ * whole file is then decoded as usual, and its error, if any, is the one reported.
+ */
+async function decodeStrips(
+  strips: JpegStrip[],
+  stored: { width: number; height: number; orientation: number },
+  maxSide: number,
+  format: string,
+): Promise<DecodedImage | null> {
+  const { width: w0, height: h0, orientation } = stored;
+  const shrink = Math.max(1, Math.max(w0, h0) / maxSide);
+  const width = shrink > 1 ? Math.round(w0 / shrink) : w0;
+  // Each strip's share of the stored rows, rounded down so that none shrinks by less than the whole.
+  const sizes = strips.map((s) => (shrink > 1 ? Math.max(1, Math.floor(s.height / shrink)) : s.height));
+  const scale = dctScaleFor(shrink);
+  if (sizes.some((h, i) => dctScaleFor(Math.min(w0 / width, strips[i]!.height / h)) !== scale)) return null;
+  // Orientations 5–8 turn the stored rows into columns; 3, 4, 6 and 7 put the first row last.
+  const swap = orientation >= 5;
+  let parts: Uint8Array[];
+  try {
+    parts = await Promise.all(
+      strips.map(async (s, i) => {
+        // Strict: a strip cut in the wrong place (a damaged file) warns, and the whole file is decoded.
+        let pipeline = sharp(s.bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'warning' }).rotate();
+        const [w, h] = swap ? [sizes[i]!, width] : [width, sizes[i]!];
+        if (shrink > 1) pipeline = pipeline.resize({ width: w, height: h, fit: 'fill' });
+        const { data, info } = await pipeline
+          .toColourspace('srgb')
+          .removeAlpha()
+          .raw()
+          .toBuffer({ resolveWithObject: true });
+        if (info.width !== w || info.height !== h) throw new Error('strip size');
+        const px = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+        return info.channels === 3 ? px : toRgb(px, info.channels, info.width * info.height);
+      }),
+    );
+  } catch {
+    return null;
+  }
+  const across = sizes.reduce((a, b) => a + b, 0);
+  const [ow, oh] = swap ? [across, width] : [width, across];
+  const out = new Uint8Array(ow * oh * 3);
+  const order = [3, 4, 6, 7].includes(orientation)
+    ? parts.map((_, i) => parts.length - 1 - i)
+    : parts.map((_, i) => i);
+  let at = 0;
+  for (const i of order) {
+    const p = parts[i]!;
+    if (!swap)
+      out.set(p, at * ow * 3); // strips one under another
+    else {
+      // side by side: each of the strip's rows into its columns
+      const sw = sizes[i]! * 3;
+      for (let y = 0; y < oh; y++) out.set(p.subarray(y * sw, y * sw + sw), (y * ow + at) * 3);
+    }
+    at += sizes[i]!;
+  }
+  return {
+    data: out,
+    width: ow,
+    height: oh,
+    originalWidth: swap ? h0 : w0,
+    originalHeight: swap ? w0 : h0,
+    format,
+    scale: ow / (swap ? h0 : w0),
+    strips: strips.length,
   };
 }
 
@@ -139,6 +258,7 @@ async function decodeAt(
       originalHeight: oh,
       format,
       scale: info.width / ow,
+      strips: 1,
     };
   } catch (err) {
     if (err instanceof FaceError) throw err;

@@ -2,6 +2,7 @@
 // detector's size (and again, bounded, only when its face is small there): the verdict is the
 // same as from the whole picture decoded at 1920 pixels, as before. Capture guidance on a small
 // camera frame gives its line from the same quality gates.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -10,7 +11,9 @@ import { loadCalibration } from '../../../main/face/calibration';
 import {
   DETECT_MIN_SIDE,
   MAX_DECODED_SIDE,
+  STRIP_PARTS,
   jpegShrinkFor,
+  openImage,
   shrinkOnLoadSide,
 } from '../../../main/face/decode';
 import { cosine } from '../../../main/face/embed';
@@ -165,6 +168,39 @@ describe('the DCT scale of each decode', () => {
     const before = await analyzed(await at1920(upright));
     const ref = (await analyzed(img('s3f0_base.jpg'), { liveness: false })).embedding!;
     expect(Math.abs(same - cosine(before.embedding!, ref))).toBeLessThan(0.06);
+  }, 120_000);
+});
+
+describe('a phone photo with restart markers', () => {
+  it('is decoded in strips at once and gets the verdict and the score it gets decoded whole', async () => {
+    const cal = loadCalibration(s.modelVersion);
+    const upright = await phonePhoto('s1f0_light.jpg', 1800, 1100, 600);
+    const sideways = await sharp(upright)
+      .rotate(270)
+      .withMetadata({ orientation: 6 })
+      .jpeg({ quality: 92 })
+      .toBuffer();
+    // As phones write it: a restart marker every MCU row (jpegtran, lossless).
+    const phone = execFileSync('jpegtran', ['-restart', '1', '-copy', 'all'], {
+      input: sideways,
+      maxBuffer: 64 << 20,
+    });
+    expect((await (await openImage(phone)).decode(448)).strips).toBe(STRIP_PARTS > 1 ? 2 : 1);
+    for (const [submitted, band] of [
+      ['s1f0_base.jpg', 'MATCH'],
+      ['s2f1_base.jpg', 'NO_MATCH'],
+    ] as const) {
+      const ref = (await analyzed(img(submitted), { liveness: false })).embedding!;
+      const cut = await analyzed(phone);
+      const whole = await analyzed(sideways);
+      const a = cosine(cut.embedding!, ref);
+      expect(bandFor(a, cal), submitted).toBe(band);
+      expect(Math.abs(a - cosine(whole.embedding!, ref)), submitted).toBeLessThan(0.02);
+      expect(cut.quality.reasons.map((r) => r.code)).toEqual(whole.quality.reasons.map((r) => r.code));
+      const [x, y, w] = cut.faces[0]!.box;
+      const [bx, by, bw] = whole.faces[0]!.box;
+      expect(Math.abs(x - bx) + Math.abs(y - by) + Math.abs(w - bw), submitted).toBeLessThan(0.05 * bw);
+    }
   }, 120_000);
 });
 
