@@ -118,6 +118,21 @@ describe('restartStrips', () => {
     expect(sparse[0]!.height % (16 * 4 * 8)).toBe(0);
   });
 
+  it('cuts on the MCU rows of each sampling: 4:4:4 and grey', async () => {
+    const base = sharp(await smoothPicture()).resize(1600, 1200);
+    const kinds: Array<[string, Buffer, number]> = [
+      ['4:4:4', await base.clone().jpeg({ chromaSubsampling: '4:4:4' }).toBuffer(), 8],
+      ['grey', await base.clone().greyscale().jpeg().toBuffer(), 8],
+    ];
+    for (const [kind, jpeg, mcu] of kinds) {
+      const strips = restartStrips(withRestarts(jpeg), 2)!;
+      expect(strips, kind).toHaveLength(2);
+      expect(strips[0]!.height % (mcu * 8), kind).toBe(0);
+      expect(strips[0]!.height + strips[1]!.height, kind).toBe(1200);
+      for (const st of strips) expect((await raw(st.bytes)).height, kind).toBe(st.height);
+    }
+  });
+
   it('refuses what cannot be cut: no restarts, progressive, PNG, one strip asked, hostile headers', async () => {
     expect(restartStrips(plain, 2)).toBeNull();
     expect(restartStrips(withRestarts(plain, 1, '-progressive'), 2)).toBeNull();
