@@ -303,6 +303,8 @@ describe('Dashboard (layout and tabs)', () => {
     );
     await openTab('Audit log');
     expect(await screen.findByRole('region', { name: 'Audit log' })).toBeInTheDocument();
+    // The panel shows before its query starts (on mount): its entries once main has answered.
+    expect(await screen.findByRole('region', { name: 'Recent audit entries' })).toBeInTheDocument();
     expectCalls({
       'arrivals.dashboard': 1,
       'reporting.portDays': 1,
