@@ -2,7 +2,6 @@
 // detector's size (and again, bounded, only when its face is small there): the verdict is the
 // same as from the whole picture decoded at 1920 pixels, as before. Capture guidance on a small
 // camera frame gives its line from the same quality gates.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -21,6 +20,7 @@ import { analyzeImage, type AnalyzeOptions, type FaceAnalysis } from '../../../m
 import { guidanceFor } from '../../../main/face/quality';
 import { loadSessions, type FaceSessions } from '../../../main/face/sessions';
 import { bandFor } from '../../../main/face/verify';
+import { withRestarts } from './restarts';
 
 const PAIRS = path.join(__dirname, '../../fixtures/face-pairs');
 const img = (f: string) => fs.readFileSync(path.join(PAIRS, f));
@@ -181,10 +181,7 @@ describe('a phone photo with restart markers', () => {
       .jpeg({ quality: 92 })
       .toBuffer();
     // As phones write it: a restart marker every MCU row (jpegtran, lossless).
-    const phone = execFileSync('jpegtran', ['-restart', '1', '-copy', 'all'], {
-      input: sideways,
-      maxBuffer: 64 << 20,
-    });
+    const phone = withRestarts(sideways);
     expect((await (await openImage(phone)).decode(448)).strips).toBe(STRIP_PARTS > 1 ? 2 : 1);
     for (const [submitted, band] of [
       ['s1f0_base.jpg', 'MATCH'],

@@ -2,19 +2,12 @@
 // made here from sharp's JPEG by Debian's jpegtran, losslessly) is decoded in strips at once: the
 // strips are JPEGs of their own rows, the picture comes out as from one decode, upright, at the
 // same DCT scale; anything else, or anything damaged, is decoded whole as before.
-import { execFileSync } from 'node:child_process';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openImage, STRIP_MIN_PIXELS } from '../../../main/face/decode';
 import { FaceError } from '../../../main/face/errors';
 import { restartStrips } from '../../../main/face/jpeg-strips';
-
-/** The same JPEG with a restart marker every `rows` MCU rows (the coefficients untouched). */
-const withRestarts = (jpeg: Buffer, rows = 1, ...more: string[]): Buffer =>
-  execFileSync('jpegtran', ['-restart', String(rows), '-copy', 'all', ...more], {
-    input: jpeg,
-    maxBuffer: 64 << 20,
-  });
+import { withRestarts } from './restarts';
 
 let detail: Promise<Buffer> | undefined;
 
