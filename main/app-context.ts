@@ -51,7 +51,8 @@ export interface AppContext {
   sync?: SyncController;
   /** Set in demo mode (no config.json); feedUrl is null until the built-in feed serves. */
   demo?: { port: string; feedUrl: string | null; publisherKeys: Record<string, string> };
-  close(): void;
+  /** Stops the face engine (its running analyses finish first), then closes the database. */
+  close(): Promise<void>;
 }
 
 /** How a CLI command group gets an app context: opened for the command, closed after it. */
@@ -117,8 +118,10 @@ export function createAppContext(opts: {
     flags: undefined as unknown as FlagService,
     cases: new CaseActivity(),
     updates: undefined as unknown as UpdateService,
-    close: () => {
-      void ctx.face.close();
+    close: async () => {
+      // The engine first: a worker stopped mid-inference aborts the process, and a result that
+      // arrives after the database closed would be lost.
+      await ctx.face.close();
       db.close();
     },
   };

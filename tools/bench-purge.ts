@@ -44,11 +44,11 @@ async function load(dir: string, perDay: number): Promise<void> {
     }
     app.flags.engine.recomputeAll();
   } finally {
-    app.close();
+    await app.close();
   }
 }
 
-function purge(dir: string, rebuild: boolean) {
+async function purge(dir: string, rebuild: boolean) {
   const app: AppContext = createAppContext({ dataDir: dir, shell: 'cli' });
   try {
     // Without the rebuild: as if an officer were mid-case (it is then left pending).
@@ -59,7 +59,7 @@ function purge(dir: string, rebuild: boolean) {
     const mib = fs.statSync(dbPath(dir)).size / 2 ** 20;
     return { ms, r, mib };
   } finally {
-    app.close();
+    await app.close();
   }
 }
 
@@ -72,9 +72,9 @@ export async function benchPurge(perDay = 20_000): Promise<BenchRow[]> {
     await load(a, perDay);
     for (const copy of [b, warm]) fs.cpSync(a, copy, { recursive: true });
     // A first purge warms the code paths and statement caches for both measured ones.
-    purge(warm, true);
-    const without = purge(b, false);
-    const withRebuild = purge(a, true);
+    await purge(warm, true);
+    const without = await purge(b, false);
+    const withRebuild = await purge(a, true);
     const n = withRebuild.r.applicants;
     return [
       {

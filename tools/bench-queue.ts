@@ -100,7 +100,7 @@ async function searchRows(): Promise<BenchRow[]> {
       },
     ];
   } finally {
-    app.close();
+    await app.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

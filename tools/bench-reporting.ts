@@ -375,7 +375,7 @@ export async function benchReporting(applicants = 100_000, decisions = 20_000): 
       await seedDay(app, applicants, decisions);
       rows = mainRows(app, applicants);
     } finally {
-      app.close();
+      await app.close();
     }
     // A failure in the browser leaves main's rows standing.
     const paint = await paintRows(dir).catch((e: Error): BenchRow[] => [

@@ -47,9 +47,9 @@ function console_(feedUrl: string): AppContext {
   return createAppContext({ dataDir: dir, shell: 'cli' });
 }
 
-function close(app: AppContext): void {
+async function close(app: AppContext): Promise<void> {
   const dir = app.dataDir;
-  app.close();
+  await app.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
@@ -214,7 +214,7 @@ export async function benchWindow(full = process.argv.includes('--window-full'))
   const { incr: base } = await batches(alone);
   const { runs: packed, incr: packedIncr } = await batches(app, false);
   const { incr: packedBase } = await batches(alone, false);
-  close(alone);
+  await close(alone);
   const worst = packed.reduce((a, r) => (r.totalMs > a.totalMs ? r : a));
   rows.push(
     row(
@@ -277,7 +277,7 @@ export async function benchWindow(full = process.argv.includes('--window-full'))
     row('  database size after it', sizeMiB(app), 'MiB'),
   );
   await controller.stop();
-  close(app);
+  await close(app);
   rows.push(...(await faceTemplateCost(applicants)));
   await server.close();
   return rows;
@@ -333,8 +333,7 @@ async function faceTemplateCost(windowApplicants: number, n = 120): Promise<Benc
     };
     const photos = (app.db.prepare('SELECT COUNT(*) AS n FROM photo_blobs').get() as { n: number }).n;
     await w.stop();
-    await app.face.close();
-    close(app);
+    await close(app);
     return { ms, kept, photos };
   };
   const off = await run(false);

@@ -40,10 +40,19 @@ export class FaceService {
 
   constructor(private readonly app: AppContext) {}
 
-  private async ready(): Promise<{ pool: FacePool; modelVersion: string }> {
+  private closed = false;
+
+  /** The pool, started on first use; none once the console is closing. */
+  private started(): FacePool {
+    if (this.closed) throw new AppError('FACE_ENGINE_UNAVAILABLE', 'The console is closing.');
     this.pool ??= new FacePool();
+    return this.pool;
+  }
+
+  private async ready(): Promise<{ pool: FacePool; modelVersion: string }> {
+    const pool = this.started();
     try {
-      this.modelVersion ??= (await this.pool.info()).modelVersion;
+      this.modelVersion ??= (await pool.info()).modelVersion;
     } catch (e) {
       // The cause (a path, a command) is for whoever mends the console: logged here once and shown on
       // Admin → Engine. The officer gets what to do now, not "something went wrong".
@@ -55,13 +64,12 @@ export class FaceService {
         'The face engine cannot start on this console. Compare the person with the submitted photo by eye, and tell an admin: Admin → Engine shows why.',
       );
     }
-    return { pool: this.pool, modelVersion: this.modelVersion };
+    return { pool, modelVersion: this.modelVersion };
   }
 
   /** The running engine, for the admin's status view (starts the pool and loads the models if needed). */
   async engineInfo(): Promise<FacePoolInfo> {
-    this.pool ??= new FacePool();
-    const info = await this.pool.info();
+    const info = await this.started().info();
     this.modelVersion ??= info.modelVersion;
     return info;
   }
@@ -241,9 +249,15 @@ export class FaceService {
     }
   }
 
+  /**
+   * Stops the engine for good: the running analyses finish, queued ones (a background enrolment's
+   * rest, which resumes at the next start) are dropped, then the workers stop. Awaited before the
+   * database closes, so no result arrives at a closed database.
+   */
   async close(): Promise<void> {
-    await this.enrolling?.catch(() => undefined);
+    this.closed = true;
     await this.pool?.close();
+    await this.enrolling?.catch(() => undefined);
     this.pool = null;
   }
 }

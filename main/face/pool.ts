@@ -13,7 +13,7 @@ export interface FacePoolOptions {
   /** Explicit worker script; default: built face-worker.js next to this bundle, else the tsx dev bootstrap. */
   workerPath?: string;
   modelsDir?: string;
-  /** Max queued tasks before run() rejects (back-pressure for bulk enrolment). */
+  /** Max tasks waiting for a worker before analyze() rejects (back-pressure for bulk enrolment). */
   maxQueue?: number;
 }
 
@@ -27,11 +27,28 @@ export function resolveWorkerPath(): string {
 /** What the pool runs: the admin's engine status shows exactly this. */
 export type FacePoolInfo = NonNullable<EngineStatusView['face']>;
 
+interface Waiting {
+  task: WorkerTask;
+  resolve: (r: unknown) => void;
+  reject: (e: Error) => void;
+}
+
+/**
+ * The pool hands piscina at most one task per worker and queues the rest itself: a task that is
+ * running is never cut off. Terminating a worker in the middle of an ONNX run or a sharp decode
+ * aborts the whole process ("terminate called after throwing an instance of 'Napi::Error'": the
+ * addon's completion callback finds its environment stopping), so close() lets the running
+ * tasks finish, refuses the queued ones, and only then stops the workers.
+ */
 export class FacePool {
   private readonly piscina: Piscina;
   readonly workers: number;
+  private readonly maxQueue: number;
   private destroyed = false;
+  private closing: Promise<void> | null = null;
   private infoPromise: Promise<FacePoolInfo> | null = null;
+  private readonly waiting: Waiting[] = [];
+  private readonly running = new Set<Promise<unknown>>();
 
   constructor(opts: FacePoolOptions = {}) {
     this.workers = Math.max(1, opts.workers ?? Math.min(2, os.availableParallelism?.() ?? os.cpus().length));
@@ -41,17 +58,40 @@ export class FacePool {
       maxThreads: this.workers,
       // Sessions are expensive to load: keep workers alive.
       idleTimeout: Number.POSITIVE_INFINITY,
-      maxQueue: opts.maxQueue ?? Number.POSITIVE_INFINITY,
       concurrentTasksPerWorker: 1,
       workerData: { modelsDir: opts.modelsDir ?? modelsDir() },
     });
+    this.maxQueue = opts.maxQueue ?? Number.POSITIVE_INFINITY;
+  }
+
+  /** Runs the task when a worker is free; the queue is ours, so close() can refuse what has not started. */
+  private run(task: WorkerTask): Promise<unknown> {
+    if (this.destroyed) return Promise.reject(new Error('face pool is closed'));
+    if (this.running.size >= this.workers && this.waiting.length >= this.maxQueue)
+      return Promise.reject(new Error('face pool queue is full'));
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ task, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.running.size < this.workers && this.waiting.length) {
+      const { task, resolve, reject } = this.waiting.shift()!;
+      const run = this.piscina.run(task).then(resolve, reject);
+      this.running.add(run);
+      void run.finally(() => {
+        this.running.delete(run);
+        this.pump();
+      });
+    }
   }
 
   /** Load models in every worker now (otherwise the first task per worker pays ~100 ms). */
   async warmup(): Promise<WarmupResult[]> {
     const runs: Promise<WarmupResult>[] = [];
     for (let i = 0; i < this.workers; i++)
-      runs.push(this.piscina.run({ op: 'warmup' } satisfies WorkerTask) as Promise<WarmupResult>);
+      runs.push(this.run({ op: 'warmup' } satisfies WorkerTask) as Promise<WarmupResult>);
     return Promise.all(runs);
   }
 
@@ -83,21 +123,28 @@ export class FacePool {
   }
 
   /** Full pipeline on one image. Never throws for bad images: returns { ok: false, error }. */
-  async analyze(bytes: Uint8Array, options?: AnalyzeOptions, signal?: AbortSignal): Promise<AnalyzeResult> {
-    if (this.destroyed) throw new Error('face pool is closed');
-    const task: WorkerTask = { op: 'analyze', bytes, ...(options ? { options } : {}) };
+  async analyze(bytes: Uint8Array, options?: AnalyzeOptions): Promise<AnalyzeResult> {
     // The bytes are copied (structured clone), not transferred: the caller may still need them.
-    // An aborted task rejects with an AbortError; a queued one never reaches a worker.
-    return (await this.piscina.run(task, signal ? { signal } : {})) as AnalyzeResult;
+    const task: WorkerTask = { op: 'analyze', bytes, ...(options ? { options } : {}) };
+    return (await this.run(task)) as AnalyzeResult;
   }
 
+  /** Tasks waiting for a worker. */
   get queueSize(): number {
-    return this.piscina.queueSize;
+    return this.waiting.length;
   }
 
-  async close(): Promise<void> {
-    if (this.destroyed) return;
-    this.destroyed = true;
-    await this.piscina.destroy();
+  /**
+   * Refuses the tasks still waiting (they reject with "face pool is closed"), waits for the running
+   * ones to finish, then stops the workers. Safe to call more than once.
+   */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.destroyed = true;
+      for (const w of this.waiting.splice(0)) w.reject(new Error('face pool is closed'));
+      while (this.running.size) await Promise.allSettled([...this.running]);
+      await this.piscina.destroy();
+    })();
+    return this.closing;
   }
 }

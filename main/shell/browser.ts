@@ -129,7 +129,7 @@ async function main(): Promise<void> {
     closes.flush();
     await background.stop();
     await bridge.close();
-    app.close();
+    await app.close();
     process.exit(0);
   }
   process.on('SIGINT', () => void shutdown());

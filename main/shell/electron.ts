@@ -223,11 +223,21 @@ electronApp.on('web-contents-created', (_e, contents) => {
   contents.on('will-attach-webview', (ev) => ev.preventDefault());
 });
 
-electronApp.on('window-all-closed', () => {
-  void background?.stop().finally(() => {
-    appContext?.close();
-    electronApp.quit();
-  });
+electronApp.on('window-all-closed', () => electronApp.quit());
+
+// However the app quits (the last window, the menu, an update's quitAndInstall), the background
+// services stop and the face engine finishes its running analyses before the process ends: a
+// worker stopped mid-inference aborts the process. Then the quit goes on.
+let servicesClosed = false;
+electronApp.on('will-quit', (ev) => {
+  if (servicesClosed) return;
+  ev.preventDefault();
+  void (background?.stop() ?? Promise.resolve())
+    .finally(() => appContext?.close())
+    .finally(() => {
+      servicesClosed = true;
+      electronApp.quit();
+    });
 });
 
 void start();

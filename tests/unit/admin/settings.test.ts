@@ -28,7 +28,7 @@ afterEach(() => app?.close());
 const lastAudit = () => app.audit.recent(1)[0]!;
 
 describe('site settings', () => {
-  it('stores each setting, audits only what changed, and keeps the update settings for the updater', () => {
+  it('stores each setting, audits only what changed, and keeps the update settings for the updater', async () => {
     app = testApp();
     expect(app.settings.get()).toMatchObject({
       updateChannel: 'stable',
@@ -54,7 +54,7 @@ describe('site settings', () => {
     });
     // Read back as the services read them, after a restart.
     const dir = app.dataDir;
-    app.close();
+    await app.close();
     app = testApp(dir);
     expect(app.settings.get()).toMatchObject({
       retentionDays: 14,
@@ -89,7 +89,7 @@ describe('site settings', () => {
     });
   });
 
-  it('checks a pasted publisher key, writes the connection for the next start and says a restart is needed', () => {
+  it('checks a pasted publisher key, writes the connection for the next start and says a restart is needed', async () => {
     app = testApp();
     const old = generateSigningKey('publisher-2026');
     const next = generateSigningKey('publisher-2027');
@@ -145,7 +145,7 @@ describe('site settings', () => {
     });
     // The next start runs on it; then nothing is pending.
     const dir = app.dataDir;
-    app.close();
+    await app.close();
     app = testApp(dir);
     expect(siteView(app)).toMatchObject({
       mode: 'configured',

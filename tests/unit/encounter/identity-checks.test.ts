@@ -81,7 +81,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app.face.close();
-  app.close();
+  await app.close();
 });
 
 describe('the Processed rule', () => {

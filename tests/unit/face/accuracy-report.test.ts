@@ -50,7 +50,7 @@ function seed(app: AppContext): void {
 }
 
 describe('face accuracy report', () => {
-  it('counts bands and officer decisions per model version, by sex and age band, rating only groups large enough', () => {
+  it('counts bands and officer decisions per model version, by sex and age band, rating only groups large enough', async () => {
     const app = createAppContext({ dataDir: tempDir(), shell: 'cli' });
     try {
       seed(app);
@@ -98,7 +98,7 @@ describe('face accuracy report', () => {
         calibration: { calibrated: false },
       });
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
@@ -113,7 +113,7 @@ describe('face accuracy report', () => {
     const dir = tempDir();
     const setup = createAppContext({ dataDir: dir, shell: 'cli' });
     seed(setup);
-    setup.close();
+    await setup.close();
     const lines: string[] = [];
     const spy = vi
       .spyOn(console, 'log')

@@ -25,9 +25,9 @@ beforeAll(() => {
   app.demo = { port: 'SYS', feedUrl: null, publisherKeys: {} };
   seedPortDay(app.db, 'SYS', serviceDateAt(portByCode('SYS')!), [applicant(0)]);
 });
-afterAll(() => {
+afterAll(async () => {
   vi.restoreAllMocks();
-  app.close();
+  await app.close();
   if (before === undefined) delete process.env.ARRIVALS_MODELS_DIR;
   else process.env.ARRIVALS_MODELS_DIR = before;
 });

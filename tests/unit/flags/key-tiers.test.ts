@@ -179,7 +179,7 @@ describe('idle-time merge', () => {
       expect(read).toEqual([main.length, main.length]);
       expect(steps).toBe(main.length);
     } finally {
-      app.close();
+      await app.close();
     }
   });
 });

@@ -35,7 +35,7 @@ async function witnessedConsole(): Promise<string> {
     ]);
     [6, 7].forEach(add);
   } finally {
-    app.close();
+    await app.close();
   }
   return dir;
 }

@@ -19,7 +19,7 @@ beforeEach(() => {
 afterEach(async () => {
   await bg?.stop();
   bg = undefined;
-  app.close();
+  await app.close();
   process.env = { ...env };
 });
 

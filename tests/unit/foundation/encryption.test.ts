@@ -58,7 +58,7 @@ describe('encryption at rest', () => {
     // While the app runs, its WAL holds the change: encrypted too.
     expect(fs.statSync(`${dbPath(dir)}-wal`).size).toBeGreaterThan(0);
     expect(folderBytes(dir).includes('Quintessa Planted-Officer')).toBe(false);
-    app.close();
+    await app.close();
     const file = dbPath(dir);
     expect(isPlainDatabase(file)).toBe(false);
     expect(plainRead(file)?.message).toMatch(/file is not a database/);
@@ -149,7 +149,7 @@ describe('encryption at rest', () => {
       for (const d of fs.readdirSync(photos)) expect(mode(path.join(photos, d)), d).toBe(0o700);
     };
     check(fresh);
-    app.close();
+    await app.close();
 
     const old = await plainFolderAsBefore();
     expect(mode(old.dir)).toBe(0o755);
@@ -158,7 +158,7 @@ describe('encryption at rest', () => {
     check(old.dir);
     for (const f of fs.readdirSync(old.dir).filter((n) => n.endsWith('.bak')))
       expect(mode(path.join(old.dir, f)), f).toBe(0o600);
-    reopened.close();
+    await reopened.close();
   });
 
   it.each(ENCRYPTION_STEPS)(

@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await bridge.close();
-  app.close();
+  await app.close();
 });
 
 function post(
@@ -153,7 +153,7 @@ describe('browser-shell HTTP bridge: a reload keeps the session, a close signs o
   });
   afterAll(async () => {
     await bridge2.close();
-    app2.close();
+    await app2.close();
   });
 
   const post2 = (channel: string, body: unknown, conn: string, page: string) => {

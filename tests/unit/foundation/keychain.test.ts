@@ -38,7 +38,7 @@ async function keyStorageShown(dataDir: string, safe: SafeStorage, platform: Nod
     };
     return { storage: info.value.keyStorage, files: fs.readdirSync(dataDir) };
   } finally {
-    app.close();
+    await app.close();
   }
 }
 
@@ -74,7 +74,7 @@ describe('data key protection under Electron', () => {
     const dir = tempDir();
     const browser = createAppContext({ dataDir: dir, shell: 'browser' });
     expect(browser.keyStorage).toBe('file');
-    browser.close();
+    await browser.close();
     const r = await keyStorageShown(dir, fakeSafeStorage(true));
     expect(r.storage).toBe('os-keychain');
     expect(r.files).not.toContain('data.key');

@@ -9,7 +9,9 @@ import { arrivals } from '../../helpers/cli';
 import { signInUsers } from '../../helpers/sessions';
 
 const opened: AppContext[] = [];
-afterEach(() => opened.splice(0).forEach((a) => a.close()));
+afterEach(async () => {
+  for (const a of opened.splice(0)) await a.close();
+});
 function open(dir?: string): AppContext {
   const app = testApp(dir);
   opened.push(app);

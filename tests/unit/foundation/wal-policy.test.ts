@@ -132,7 +132,7 @@ describe('WAL checkpoint policy', () => {
         reader.close();
       }
     } finally {
-      app.close();
+      await app.close();
     }
   });
 });

@@ -601,7 +601,7 @@ describe('the supervisor day figures', () => {
     expect(arrivalsDashboard(app, { port: 'SYS', date: DAY }).openReferrals).toBe(open - 1);
   });
 
-  it("queues the day's flags with whom each is about and the case's decision (audited); a verdict keeps its place", () => {
+  it("queues the day's flags with whom each is about and the case's decision (audited); a verdict keeps its place", async () => {
     app = testApp();
     seed(app);
     const DAY_FLAGS = `FROM flags f JOIN applicants a ON a.applicant_id = f.applicant_id
@@ -643,7 +643,7 @@ describe('the supervisor day figures', () => {
       feedbackAt: expect.stringMatching(/^\d{4}-/),
     });
     // No port: nothing to show, still audited.
-    app.close();
+    await app.close();
     app = testApp();
     expect(flagReview(app, 'sup', {})).toMatchObject({ queue: [], total: 0 });
   });

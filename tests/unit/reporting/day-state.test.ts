@@ -16,8 +16,8 @@ import { seedPortDay } from '../../helpers/port-day';
 import { tempDir } from '../../helpers/temp-dir';
 
 const apps: AppContext[] = [];
-afterEach(() => {
-  for (const a of apps.splice(0)) a.close();
+afterEach(async () => {
+  for (const a of apps.splice(0)) await a.close();
 });
 
 const OLD = '2026-11-21';

@@ -80,7 +80,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await bridge?.close();
-  app?.close();
+  await app?.close();
 });
 
 interface Answer {

@@ -29,8 +29,8 @@ const NOW = new Date('2026-11-22T12:00:00Z');
 const MODEL = 'test-model-1';
 
 let app: AppContext | undefined;
-afterEach(() => {
-  if (app?.db.open) app.close();
+afterEach(async () => {
+  if (app?.db.open) await app.close();
   app = undefined;
 });
 
@@ -149,10 +149,10 @@ function seeded(): AppContext {
 }
 
 /** The seeded folder opened again by a new app version, which copies the database first (database.ts). */
-function seededWithBackup(): { a: AppContext; dir: string } {
+async function seededWithBackup(): Promise<{ a: AppContext; dir: string }> {
   const first = seeded();
   const dir = first.dataDir;
-  first.close();
+  await first.close();
   fs.writeFileSync(path.join(dir, 'app-version'), '0.0.1\n');
   return { a: (app = testApp(dir)), dir };
 }
@@ -250,15 +250,15 @@ describe('retention purge', () => {
     // The file, its WAL and any journal hold none of their strings, as written now and after
     // the console closes (which checkpoints); the kept people's are all there.
     for (const when of ['after the purge', 'after close']) {
-      if (when === 'after close') a.close();
+      if (when === 'after close') await a.close();
       const bytes = plainDatabaseBytes(a.dataDir);
       expect(found(bytes, purgedNeedles), when).toEqual([]);
       expect(found(bytes, keptNeedles), when).toEqual(keptNeedles);
     }
   });
 
-  it('takes the database backups with it: a copy made before the purge would still hold the purged', () => {
-    const { a, dir } = seededWithBackup();
+  it('takes the database backups with it: a copy made before the purge would still hold the purged', async () => {
+    const { a, dir } = await seededWithBackup();
     const backups = databaseBackups(dbPath(dir));
     expect(backups).toHaveLength(1);
     // The check is live: the copy holds the people about to be purged.
@@ -280,8 +280,8 @@ describe('retention purge', () => {
     expect(JSON.parse(entry)).toMatchObject({ backupsRemoved: 1 });
   });
 
-  it('leaves the backups when nothing was purged', () => {
-    const { a, dir } = seededWithBackup();
+  it('leaves the backups when nothing was purged', async () => {
+    const { a, dir } = await seededWithBackup();
     const r = purgeExpired(a, 3650, 'test', NOW);
     expect(r).toMatchObject({ applicants: 0, backupsRemoved: 0 });
     expect(databaseBackups(dbPath(dir))).toHaveLength(1);

@@ -76,7 +76,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await bg?.stop();
   await ws?.server.close();
-  app?.close();
+  await app?.close();
 });
 
 describe('the vetting window of a SYS console started with defaults', () => {

@@ -55,7 +55,7 @@ beforeAll(async () => {
 afterAll(() => ws?.server.close());
 
 /** A data folder configured for the feed, with a window of 3 ports × 5 days (4 back, 1 ahead). */
-function consoleDir(): string {
+async function consoleDir(): Promise<string> {
   const dir = tempDir();
   fs.writeFileSync(
     path.join(dir, 'config.json'),
@@ -63,7 +63,7 @@ function consoleDir(): string {
   );
   const app = createAppContext({ dataDir: dir, shell: 'browser' });
   app.settings.update({ vettingWindow: { ports: PORTS, daysBack: 4, daysAhead: 1, faceTemplates: false } });
-  app.close();
+  await app.close();
   return dir;
 }
 
@@ -143,14 +143,14 @@ function completed(dir: string): string[] {
 
 describe('SIGKILL during the vetting window fill', () => {
   it('resumes after each kill without re-fetching completed port-days, and ends as an uninterrupted fill', async () => {
-    const reference = consoleDir();
+    const reference = await consoleDir();
     expect((await run(reference, { after: 'filled' })).outcome).toBe('filled');
     const refDb = openDatabase(reference);
     const expected = contentSummary(refDb);
     refDb.close();
     expect(completed(reference)).toHaveLength(PORTS.length * DATES.length);
 
-    const dir = consoleDir();
+    const dir = await consoleDir();
     const rng = new Rng(77);
     let kills = 0;
     let midDay = 0;

@@ -45,7 +45,7 @@ afterEach(async () => {
   ws?.release();
   await bg?.stop();
   await ws?.server.close();
-  app?.close();
+  await app?.close();
   ws = app = bg = undefined;
 });
 

@@ -18,7 +18,7 @@ import { signInUsers } from '../../helpers/sessions';
 let app: AppContext | undefined;
 let releases: ReleaseFolder | undefined;
 afterEach(async () => {
-  app?.close();
+  await app?.close();
   await releases?.server.close();
 });
 
