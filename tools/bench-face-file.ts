@@ -8,13 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import sharp from 'sharp';
-import {
-  DETECT_MIN_SIDE,
-  MAX_DECODED_SIDE,
-  STRIP_PARTS,
-  openImage,
-  shrinkOnLoadSide,
-} from '../main/face/decode';
+import { DETECT_MIN_SIDE, MAX_DECODED_SIDE, STRIP_PARTS, openImage } from '../main/face/decode';
+import { scaledJpegAvailable } from '../main/face/jpeg-scaled';
 import { analyzeImage, type StageTimings } from '../main/face/pipeline';
 import { cosine } from '../main/face/embed';
 import { loadSessions } from '../main/face/sessions';
@@ -122,14 +117,15 @@ export async function benchFaceFile(): Promise<BenchRow[]> {
     await run(photo);
     await run(phone);
   }
-  const decodeAt = async (side: number, bytes = photo) => {
+  const decodeAt = async (side: number, bytes = photo, scaled = true) => {
     const t = performance.now();
-    await (await openImage(bytes)).decode(side);
+    await (await openImage(bytes, { scaled })).decode(side);
     return performance.now() - t;
   };
   const stripsOf = (await (await openImage(phone)).decode(448)).strips;
   const photoSrc = await openImage(photo);
-  const detectSide = shrinkOnLoadSide(Math.max(photoSrc.width, photoSrc.height), DETECT_MIN_SIDE);
+  const detectSide = photoSrc.sideFor(DETECT_MIN_SIDE);
+  const sharpSide = (await openImage(photo, { scaled: false })).sideFor(DETECT_MIN_SIDE);
   const N = 80;
   const cap: number[] = [];
   const grey: number[] = [];
@@ -137,7 +133,8 @@ export async function benchFaceFile(): Promise<BenchRow[]> {
   const phoned: number[] = [];
   const small: number[] = [];
   const smallPhone: number[] = [];
-  const asked480: number[] = [];
+  const bySharp: number[] = [];
+  const bySharpPhone: number[] = [];
   const whole: number[] = [];
   for (let i = 0; i < N; i++) {
     // Interleaved, so all three see the same machine load.
@@ -148,11 +145,13 @@ export async function benchFaceFile(): Promise<BenchRow[]> {
     await open(capture, capStages);
     await open(photo, fileStages);
     await open(phone, phoneStages);
-    // The two detector-size asks in alternating order, so neither always follows the same work.
+    // libjpeg-turbo's and sharp's decodes in alternating order, so neither always follows the same work.
     if (i % 2) small.push(await decodeAt(detectSide));
-    asked480.push(await decodeAt(480));
+    bySharp.push(await decodeAt(sharpSide, photo, false));
     if (!(i % 2)) small.push(await decodeAt(detectSide));
-    smallPhone.push(await decodeAt(detectSide, phone));
+    if (i % 2) smallPhone.push(await decodeAt(detectSide, phone));
+    bySharpPhone.push(await decodeAt(sharpSide, phone, false));
+    if (!(i % 2)) smallPhone.push(await decodeAt(detectSide, phone));
     if (i % 4 === 0) whole.push(await decodeAt(MAX_DECODED_SIDE));
   }
   await Promise.all([
@@ -215,6 +214,14 @@ export async function benchFaceFile(): Promise<BenchRow[]> {
     },
     {
       group: 'face',
+      name: `    that decode by libjpeg-turbo (native/jpeg-scale${scaledJpegAvailable ? '' : ': NOT BUILT, sharp decoded'}), median`,
+      value: stats(smallPhone).median,
+      unit: 'ms',
+      baseline: stats(bySharpPhone).median,
+      baselineName: `sharp's in ${stripsOf} strips (${sharpSide} px, its largest at 1/8), same runs`,
+    },
+    {
+      group: 'face',
       name:
         `the same photo without restart markers (as libvips writes it; ${mb} MB JPEG, one decode), ${N} runs: median ${x(f.median, c.median)}, ` +
         `p95 ${f.p95.toFixed(1)} ms against ${c.p95.toFixed(1)} ms = ${x(f.p95, c.p95)} the capture's`,
@@ -249,11 +256,11 @@ export async function benchFaceFile(): Promise<BenchRow[]> {
     },
     {
       group: 'face',
-      name: `  decode of that photo at the detector's size (${detectSide} px: libjpeg at 1/8 scale, entropy decoding left), median`,
+      name: `  decode of that photo at the detector's size (${detectSide} px: libjpeg-turbo at 1/8 scale, entropy decoding left), median`,
       value: stats(small).median,
       unit: 'ms',
-      baseline: stats(asked480).median,
-      baselineName: 'asked for 480 px as before (sharp decodes that at 1/4)',
+      baseline: stats(bySharp).median,
+      baselineName: `sharp's (${sharpSide} px, its largest at 1/8), same runs`,
     },
     {
       group: 'face',

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { FaceError } from './errors';
 import type { RgbImage } from './image';
 import { restartStrips, type JpegStrip } from './jpeg-strips';
+import { decodeScaledJpeg, decodesLikeSharp, exactScaledSide, type StoredPicture } from './jpeg-scaled';
 
 /** Refuse above this: a decompression bomb must not exhaust memory (a 50 MP photo is still accepted and downscaled). */
 export const MAX_INPUT_PIXELS = 120_000_000;
@@ -80,10 +81,18 @@ export interface ImageSource {
   format: string;
   /** Decode at most `maxSide` on the longest side (never enlarged). */
   decode(maxSide?: number): Promise<DecodedImage>;
+  /**
+   * The longest side to ask `decode` for so that it costs least and gives at least `minSide` (see
+   * shrinkOnLoadSide; exactScaledSide when libjpeg-turbo decodes it: no resampling at all).
+   */
+  sideFor(minSide: number): number;
 }
 
-/** Reads and checks the header (empty, unreadable, too large or too small input is refused here). */
-export async function openImage(bytes: Uint8Array): Promise<ImageSource> {
+/**
+ * Reads and checks the header (empty, unreadable, too large or too small input is refused here).
+ * `scaled: false` has sharp decode even what libjpeg-turbo could (benchmarks and tests compare the two).
+ */
+export async function openImage(bytes: Uint8Array, opts: { scaled?: boolean } = {}): Promise<ImageSource> {
   configureSharp();
   if (!bytes || bytes.byteLength === 0)
     throw new FaceError('EMPTY_INPUT', 'no image data received (empty file)');
@@ -117,14 +126,49 @@ export async function openImage(bytes: Uint8Array): Promise<ImageSource> {
   const format = meta.format ?? 'unknown';
   const stored = { width: w0, height: h0, orientation: meta.orientation ?? 1 };
   const strips = format === 'jpeg' && w0 * h0 >= STRIP_MIN_PIXELS && STRIP_PARTS > 1;
+  const scaled =
+    opts.scaled !== false &&
+    decodesLikeSharp({ format, space: meta.space, channels: meta.channels, icc: meta.icc });
   return {
     width: ow,
     height: oh,
     format,
     decode: async (maxSide = MAX_DECODED_SIDE) =>
+      (scaled && (await decodeScaled(input, stored, maxSide, format, strips))) ||
       (strips && (await inStrips(input, (cut) => decodeStrips(cut, stored, maxSide, format)))) ||
       decodeAt(input, ow, oh, format, maxSide),
+    sideFor: (minSide) =>
+      scaled
+        ? exactScaledSide(Math.max(ow, oh), minSide, MAX_DECODED_SIDE)
+        : shrinkOnLoadSide(Math.max(ow, oh), minSide),
   };
+}
+
+/** libjpeg-turbo's decode at the DCT scale (jpeg-scaled.ts), in strips at once when it has them; null: let sharp. */
+async function decodeScaled(
+  input: Buffer,
+  stored: StoredPicture,
+  maxSide: number,
+  format: string,
+  strips: boolean,
+): Promise<DecodedImage | null> {
+  const cut = strips ? await inStrips(input, (parts) => decodeScaledIn(parts.map((p) => p.bytes))) : null;
+  return cut ?? (await decodeScaledIn([input]));
+
+  async function decodeScaledIn(parts: Buffer[]): Promise<DecodedImage | null> {
+    const d = await decodeScaledJpeg(parts, stored, maxSide);
+    if (!d) return null;
+    const swap = stored.orientation >= 5;
+    const originalWidth = swap ? stored.height : stored.width;
+    return {
+      ...d,
+      originalWidth,
+      originalHeight: swap ? stored.width : stored.height,
+      format,
+      scale: d.width / originalWidth,
+      strips: parts.length,
+    };
+  }
 }
 
 /** Strip memory kept between decodes: a fresh buffer of a photo's size costs milliseconds of page faults. */

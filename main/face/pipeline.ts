@@ -3,14 +3,7 @@
 // size, which a JPEG does at 1/8 DCT scale (a fraction of a full decode), and the face is cropped
 // from that; a second, bounded decode follows only when the face is too small there for the
 // landmark, alignment and liveness crops.
-import {
-  DETECT_MIN_SIDE,
-  MAX_DECODED_SIDE,
-  openImage,
-  shrinkOnLoadSide,
-  type DecodedImage,
-  type ImageSource,
-} from './decode';
+import { DETECT_MIN_SIDE, MAX_DECODED_SIDE, openImage, type DecodedImage, type ImageSource } from './decode';
 import { detectFaces, scaleDetection, type Detection } from './detect';
 import { detectLandmarks, fivePoints, type Point } from './landmarks';
 import { alignFace } from './align';
@@ -77,7 +70,7 @@ async function decodeForFaces(
   detect: (img: DecodedImage) => Promise<Detection[]>,
 ): Promise<{ det: DecodedImage; faces: Detection[]; img: DecodedImage; cropFaces: Detection[] }> {
   const side0 = Math.max(src.width, src.height);
-  const first = side0 > MAX_DECODED_SIDE ? shrinkOnLoadSide(side0, DETECT_MIN_SIDE) : MAX_DECODED_SIDE;
+  const first = side0 > MAX_DECODED_SIDE ? src.sideFor(DETECT_MIN_SIDE) : MAX_DECODED_SIDE;
   let bounded = first === MAX_DECODED_SIDE;
   let det = await src.decode(first);
   let faces = await detect(det);
@@ -92,9 +85,7 @@ async function decodeForFaces(
   if (bounded || !chosen || chosen.square.size >= FACE_DECODE_MIN)
     return { det, faces, img: det, cropFaces: faces };
   const faceOriginal = chosen.square.size / det.scale;
-  const img = await src.decode(
-    shrinkOnLoadSide(side0, Math.ceil((side0 * FACE_DECODE_TARGET) / faceOriginal)),
-  );
+  const img = await src.decode(src.sideFor(Math.ceil((side0 * FACE_DECODE_TARGET) / faceOriginal)));
   const r = img.scale / det.scale;
   return { det, faces, img, cropFaces: faces.map((f) => scaleDetection(f, r)) };
 }
