@@ -21,6 +21,8 @@ export const EngineStatusView = z.object({
       loadMs: z.number(),
       /** Every worker flushes denormals (fpu-mode addon built); false = correct but slower inference. */
       denormalsFlushed: z.boolean(),
+      /** Every worker decodes large JPEGs with libjpeg-turbo at the DCT scale (jpeg-scale addon built). */
+      scaledJpeg: z.boolean(),
     })
     .nullable(),
   faceError: z.string().nullable(),

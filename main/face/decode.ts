@@ -20,6 +20,8 @@ export interface DecodedImage extends RgbImage {
   scale: number;
   /** How many strips it was decoded in at once (1: the whole file, as one decode). */
   strips: number;
+  /** Who decoded it: libjpeg-turbo at the DCT scale (jpeg-scaled.ts) or sharp. */
+  decoder: 'libjpeg-turbo' | 'sharp';
 }
 
 let configured = false;
@@ -167,6 +169,7 @@ async function decodeScaled(
       format,
       scale: d.width / originalWidth,
       strips: parts.length,
+      decoder: 'libjpeg-turbo',
     };
   }
 }
@@ -267,6 +270,7 @@ async function decodeStrips(
     format,
     scale: ow / (swap ? h0 : w0),
     strips: strips.length,
+    decoder: 'sharp',
   };
 }
 
@@ -303,6 +307,7 @@ async function decodeAt(
       format,
       scale: info.width / ow,
       strips: 1,
+      decoder: 'sharp',
     };
   } catch (err) {
     if (err instanceof FaceError) throw err;

@@ -107,11 +107,17 @@ export class FacePool {
           console.warn(
             'face: fpu-mode addon unavailable; denormals are not flushed, so face inference runs slower (run `npm rebuild fpu-mode`).',
           );
+        const scaledJpeg = w.every((x) => x.scaledJpeg);
+        if (!scaledJpeg)
+          console.warn(
+            'face: jpeg-scale addon unavailable; large JPEGs are decoded by sharp, about twice as slow (apt install libturbojpeg0-dev, then `npm rebuild jpeg-scale`).',
+          );
         return {
           modelVersion: w[0]!.modelVersion,
           loadMs: Math.max(...w.map((x) => x.loadMs)),
           workers: this.workers,
           denormalsFlushed,
+          scaledJpeg,
         };
       },
       (err: unknown) => {

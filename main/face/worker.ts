@@ -3,6 +3,7 @@ import { threadId, workerData } from 'node:worker_threads';
 import { loadSessions, type FaceSessions } from './sessions';
 import { analyzeImage, type AnalyzeOptions, type AnalyzeResult } from './pipeline';
 import { toErrorInfo } from './errors';
+import { scaledJpegAvailable } from './jpeg-scaled';
 
 export type WorkerTask = { op: 'analyze'; bytes: Uint8Array; options?: AnalyzeOptions } | { op: 'warmup' };
 
@@ -10,6 +11,8 @@ export interface WarmupResult {
   modelVersion: string;
   loadMs: number;
   denormalsFlushed: boolean;
+  /** native/jpeg-scale is built: large JPEGs decode at the DCT scale (jpeg-scaled.ts). */
+  scaledJpeg: boolean;
   threadId: number;
 }
 
@@ -30,7 +33,7 @@ function sessions(): Promise<FaceSessions> {
 export default async function handler(task: WorkerTask): Promise<AnalyzeResult | WarmupResult> {
   if (task.op === 'warmup') {
     const s = await sessions();
-    return { modelVersion: s.modelVersion, loadMs: s.loadMs, denormalsFlushed: s.denormalsFlushed, threadId };
+    return { modelVersion: s.modelVersion, loadMs: s.loadMs, denormalsFlushed: s.denormalsFlushed, scaledJpeg: scaledJpegAvailable, threadId };
   }
   if (task.op === 'analyze') {
     let s: FaceSessions;

@@ -99,6 +99,8 @@ test('an admin manages users, sees the engine status, and the audit log shows an
     .click();
   // The engine card: the face workers run with denormals flushed (the fpu-mode addon is built).
   await expect(page.getByTestId('fast-arithmetic')).toHaveText('fast arithmetic on', { timeout: 20_000 });
+  // ...and decode large JPEGs with libjpeg-turbo (the jpeg-scale addon is built).
+  await expect(page.getByTestId('fast-photo-decoding')).toHaveText('fast photo decoding on');
   await expect(page.getByLabel('Engine status')).toContainText('fresh key index');
 });
 

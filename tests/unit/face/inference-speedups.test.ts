@@ -120,12 +120,14 @@ describe('denormals flushed on every worker thread', () => {
     expect(out.trim()).toBe('{"before":3e-310,"set":true,"after":0,"mainAfter":3e-310}');
   });
 
-  it('every worker of a 2-worker pool reports denormals flushed', async () => {
+  it('every worker of a 2-worker pool reports denormals flushed and large JPEGs decoded by libjpeg-turbo', async () => {
     const pool = new FacePool({ workers: 2 });
     pools.push(pool);
     const w = await pool.warmup();
     expect(new Set(w.map((x) => x.threadId)).size).toBe(2);
     expect(w.every((x) => x.denormalsFlushed)).toBe(true);
     expect((await pool.info()).denormalsFlushed).toBe(true);
+    expect(w.every((x) => x.scaledJpeg)).toBe(true);
+    expect((await pool.info()).scaledJpeg).toBe(true);
   });
 });

@@ -60,7 +60,13 @@ describe('electron-builder.yml', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {
       dependencies: Record<string, string>;
     };
-    for (const native of ['better-sqlite3-multiple-ciphers', 'onnxruntime-node', 'sharp', 'fpu-mode']) {
+    for (const native of [
+      'better-sqlite3-multiple-ciphers',
+      'onnxruntime-node',
+      'sharp',
+      'fpu-mode',
+      'jpeg-scale',
+    ]) {
       expect(pkg.dependencies[native]).toBeDefined();
       const file = `/app/node_modules/${native}/build/Release/x.node`;
       expect(

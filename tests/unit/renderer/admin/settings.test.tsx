@@ -43,7 +43,7 @@ describe('ThresholdsForm', () => {
 });
 
 const engine: EngineStatusView = {
-  face: { modelVersion: 'fr-2026.1', workers: 2, loadMs: 812.4, denormalsFlushed: true },
+  face: { modelVersion: 'fr-2026.1', workers: 2, loadMs: 812.4, denormalsFlushed: true, scaledJpeg: true },
   faceError: null,
   enrolment: { running: false, done: 400, total: 400, unusable: 3, lastRunAt: '2026-12-01T16:30:00Z' },
   flags: { freshKeys: 1520, mergeAt: 5000, merging: false, keysVersion: 3 },
@@ -76,6 +76,21 @@ describe('EngineStatusCard', () => {
     expect(screen.getByTestId('fast-arithmetic')).toHaveTextContent('fast arithmetic off');
     expect(screen.getByText(/on 1 worker,/)).toBeInTheDocument();
     expect(screen.getByText(/npm rebuild fpu-mode/)).toBeInTheDocument();
+    expect(screen.getByTestId('fast-photo-decoding')).toHaveTextContent('fast photo decoding on');
+    expect(screen.queryByText(/npm rebuild jpeg-scale/)).toBeNull();
+  });
+
+  it('warns when large photos decode slowly (the jpeg-scale addon not built)', () => {
+    renderUi(
+      <EngineStatusCard
+        status={{ ...engine, face: { ...engine.face!, scaledJpeg: false } }}
+        refreshing={false}
+        onRefresh={vi.fn()}
+      />,
+    );
+    expect(screen.getByTestId('fast-photo-decoding')).toHaveTextContent('fast photo decoding off');
+    expect(screen.getByTestId('fast-arithmetic')).toHaveTextContent('fast arithmetic on');
+    expect(screen.getByText(/apt install libturbojpeg0-dev/)).toBeInTheDocument();
   });
 });
 

@@ -60,8 +60,12 @@ function FaceEngine({ face }: { face: NonNullable<EngineStatusView['face']> }) {
         <Badge data-testid="fast-arithmetic" color={face.denormalsFlushed ? 'green' : 'orange'}>
           {face.denormalsFlushed ? t('admin.engine.fastOn') : t('admin.engine.fastOff')}
         </Badge>
+        <Badge data-testid="fast-photo-decoding" color={face.scaledJpeg ? 'green' : 'orange'}>
+          {face.scaledJpeg ? t('admin.engine.photoFastOn') : t('admin.engine.photoFastOff')}
+        </Badge>
       </Group>
       {!face.denormalsFlushed && <Alert color="orange">{t('admin.engine.slow')}</Alert>}
+      {!face.scaledJpeg && <Alert color="orange">{t('admin.engine.photoSlow')}</Alert>}
     </Stack>
   );
 }

@@ -1,0 +1,160 @@
+// Runs in: vitest (Node). A JPEG being made smaller is decoded by libjpeg-turbo at the DCT scale
+// (native/jpeg-scale, main/face/jpeg-scaled.ts): the pixels are sharp's, upright in each EXIF
+// orientation, at the size sharp gives, whole or in strips; anything libjpeg-turbo would decode
+// differently (a Display P3 or CMYK picture, a PNG, no shrink) or refuses is left to sharp.
+import sharp from 'sharp';
+import { decodeScaled } from 'jpeg-scale';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openImage, type DecodedImage } from '../../../main/face/decode';
+import { exactScaledSide, iccDescription, orient, scaledJpegAvailable } from '../../../main/face/jpeg-scaled';
+import { withRestarts } from './restarts';
+
+/** A smooth 4000×3000 picture, nothing symmetric (so a wrong turn shows), JPEG q90 4:2:0. */
+async function smooth(orientation = 1, icc?: string): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="750">
+      <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="0.4">
+        <stop offset="0" stop-color="#203040"/><stop offset="1" stop-color="#e0c090"/></linearGradient>
+        <radialGradient id="r"><stop offset="0" stop-color="#c04030"/>
+        <stop offset="1" stop-color="#c04030" stop-opacity="0"/></radialGradient></defs>
+      <rect width="1000" height="750" fill="url(#g)"/>
+      <circle cx="260" cy="200" r="180" fill="url(#r)"/><circle cx="720" cy="480" r="240" fill="url(#r)"/></svg>`;
+  let img = sharp(Buffer.from(svg)).resize(4000, 3000);
+  if (icc) img = img.withIccProfile(icc);
+  if (orientation !== 1) img = img.withMetadata({ orientation });
+  return img.jpeg({ quality: 90 }).toBuffer();
+}
+
+/** sharp's own decode, as the console did before (rotate, fit inside): the reference. */
+async function bySharp(jpeg: Buffer, side: number) {
+  const { data, info } = await sharp(jpeg)
+    .rotate()
+    .resize({ width: side, height: side, fit: 'inside' })
+    .toColourspace('srgb')
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}
+
+function meanDiff(a: Uint8Array, b: Uint8Array): number {
+  expect(a.length).toBe(b.length);
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += Math.abs(a[i]! - b[i]!);
+  return sum / a.length;
+}
+
+const decoded = async (jpeg: Buffer, side: number): Promise<DecodedImage> =>
+  (await openImage(jpeg)).decode(side);
+
+let plain: Buffer;
+beforeAll(async () => {
+  plain = await smooth();
+}, 60_000);
+
+describe('the jpeg-scale addon', () => {
+  it('is built on this machine (Debian: apt install libturbojpeg0-dev, then npm rebuild jpeg-scale)', async () => {
+    expect(scaledJpegAvailable).toBe(true);
+    const d = await decodeScaled(plain, 8, true);
+    expect([d.width, d.height, d.data.length]).toEqual([500, 375, 500 * 375 * 3]);
+  });
+
+  it('refuses hostile input with an error, never a crash', async () => {
+    await expect(decodeScaled(Buffer.alloc(0), 8, true)).rejects.toThrow(/empty/);
+    await expect(decodeScaled(Buffer.from('not a jpeg at all'), 8, true)).rejects.toThrow();
+    const cut = plain.subarray(0, Math.floor(plain.length / 2));
+    await expect(decodeScaled(cut, 8, true)).rejects.toThrow(); // strict: a warning is a refusal
+    const lenient = await decodeScaled(cut, 8, false); // ...and otherwise leaves what it decoded
+    expect([lenient.width, lenient.height]).toEqual([500, 375]);
+    const cmyk = await sharp(plain).resize(800).toColourspace('cmyk').jpeg().toBuffer();
+    await expect(decodeScaled(cmyk, 8, true)).rejects.toThrow(/CMYK/);
+    // @ts-expect-error a scale libjpeg does not have
+    await expect(decodeScaled(plain, 3, true)).rejects.toThrow(TypeError);
+  });
+});
+
+describe('a JPEG decoded at the DCT scale', () => {
+  it("gives sharp's pixels and size, upright in each of the eight EXIF orientations", async () => {
+    for (let o = 1; o <= 8; o++) {
+      const jpeg = await smooth(o);
+      for (const side of [500, 444]) {
+        const d = await decoded(jpeg, side);
+        const ref = await bySharp(jpeg, side);
+        expect(d.decoder, `orientation ${o}`).toBe('libjpeg-turbo');
+        expect([d.width, d.height], `orientation ${o} at ${side}`).toEqual([ref.width, ref.height]);
+        expect([d.originalWidth, d.originalHeight]).toEqual(o >= 5 ? [3000, 4000] : [4000, 3000]);
+        expect(d.scale).toBeCloseTo(d.width / d.originalWidth, 9);
+        expect(meanDiff(d.data, ref.data), `orientation ${o} at ${side}`).toBeLessThan(1);
+      }
+    }
+  }, 120_000);
+
+  it('decodes a phone photo with restart markers in strips at once, each at 1/8, as one picture', async () => {
+    for (const o of [1, 6]) {
+      const jpeg = withRestarts(await smooth(o));
+      const d = await decoded(jpeg, 500);
+      expect(d.strips).toBeGreaterThan(1);
+      expect(d.decoder).toBe('libjpeg-turbo');
+      const ref = await bySharp(jpeg, 500);
+      expect([d.width, d.height]).toEqual([ref.width, ref.height]);
+      expect(meanDiff(d.data, ref.data), `orientation ${o}`).toBeLessThan(1);
+    }
+  }, 60_000);
+
+  it('asks for no resampling: the side it gives for a size is the DCT scale exactly', async () => {
+    expect(exactScaledSide(4032, 320, 1920)).toBe(504);
+    expect(exactScaledSide(4000, 600, 1920)).toBe(1000);
+    expect(exactScaledSide(4032, 1500, 1920)).toBe(1500); // 1/2 would be 2016: over the bound
+    const src = await openImage(plain);
+    expect(src.sideFor(320)).toBe(500);
+    const sharpOnly = await openImage(plain, { scaled: false });
+    expect(sharpOnly.sideFor(320)).toBe(444); // sharp's largest at 1/8 (shrinkOnLoadSide)
+    expect((await sharpOnly.decode(444)).decoder).toBe('sharp');
+  });
+
+  it('leaves to sharp what it would decode differently: Display P3, CMYK, grey kept, PNG, no shrink', async () => {
+    const p3 = await smooth(1, 'p3');
+    expect(iccDescription((await sharp(p3).metadata()).icc!)).toMatch(/P3/);
+    const p3d = await decoded(p3, 500);
+    expect(p3d.decoder).toBe('sharp'); // sharp converts the profile to sRGB; libjpeg-turbo reads none
+    expect(meanDiff(p3d.data, (await bySharp(p3, 500)).data)).toBeLessThan(1);
+
+    const srgb = await smooth(1, 'srgb');
+    expect(iccDescription((await sharp(srgb).metadata()).icc!)).toMatch(/sRGB/);
+    expect((await decoded(srgb, 500)).decoder).toBe('libjpeg-turbo');
+
+    const cmyk = await sharp(plain).toColourspace('cmyk').jpeg().toBuffer();
+    expect((await decoded(cmyk, 500)).decoder).toBe('sharp');
+
+    const grey = await sharp(plain).greyscale().jpeg().toBuffer();
+    const g = await decoded(grey, 500);
+    expect(g.decoder).toBe('libjpeg-turbo');
+    expect(meanDiff(g.data, (await bySharp(grey, 500)).data)).toBeLessThan(1);
+
+    const png = await sharp(plain).resize(2000).png().toBuffer();
+    expect((await decoded(png, 500)).decoder).toBe('sharp');
+
+    const capture = await sharp(plain).resize(1280, 720).jpeg().toBuffer();
+    expect((await decoded(capture, 1920)).decoder).toBe('sharp'); // no shrink: sharp is as fast
+  }, 60_000);
+
+  it('leaves a damaged file to sharp, which refuses or decodes it as before', async () => {
+    const cut = plain.subarray(0, Math.floor(plain.length * 0.8));
+    await expect(decoded(cut, 500)).rejects.toMatchObject({ code: 'UNSUPPORTED_IMAGE' });
+  });
+});
+
+describe('orient', () => {
+  it('puts each stored pixel where EXIF orientation says, checked against sharp on a 3×2 picture', async () => {
+    const px = Uint8Array.from({ length: 3 * 2 * 3 }, (_, i) => i * 13);
+    for (let o = 1; o <= 8; o++) {
+      const stored = await sharp(Buffer.from(px), { raw: { width: 3, height: 2, channels: 3 } })
+        .withMetadata({ orientation: o })
+        .png()
+        .toBuffer();
+      const { data, info } = await sharp(stored).rotate().raw().toBuffer({ resolveWithObject: true });
+      const mine = orient(px, 3, 2, o);
+      expect([mine.width, mine.height], `orientation ${o}`).toEqual([info.width, info.height]);
+      expect(Array.from(mine.data), `orientation ${o}`).toEqual(Array.from(data));
+    }
+  });
+});
