@@ -33,7 +33,13 @@ function sessions(): Promise<FaceSessions> {
 export default async function handler(task: WorkerTask): Promise<AnalyzeResult | WarmupResult> {
   if (task.op === 'warmup') {
     const s = await sessions();
-    return { modelVersion: s.modelVersion, loadMs: s.loadMs, denormalsFlushed: s.denormalsFlushed, scaledJpeg: scaledJpegAvailable, threadId };
+    return {
+      modelVersion: s.modelVersion,
+      loadMs: s.loadMs,
+      denormalsFlushed: s.denormalsFlushed,
+      scaledJpeg: scaledJpegAvailable,
+      threadId,
+    };
   }
   if (task.op === 'analyze') {
     let s: FaceSessions;
