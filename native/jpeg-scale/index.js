@@ -1,14 +1,15 @@
-// Runs in: face worker threads. Loads the addon if it was built; otherwise says so.
+// Runs in: face worker threads. The addon if it was built (`npm install` skips it, with a warning,
+// where libjpeg-turbo or a compiler is missing); callers then let sharp decode.
 'use strict';
-const path = require('node:path');
 
-let addon = null;
-let loadError = null;
-try {
-  addon = require(path.join(__dirname, 'build', 'Release', 'jpeg_scale.node'));
-} catch (err) {
-  loadError = err instanceof Error ? err.message : String(err);
+function load() {
+  try {
+    return { addon: require('./build/Release/jpeg_scale.node'), loadError: null };
+  } catch (err) {
+    return { addon: null, loadError: err instanceof Error ? err.message : String(err) };
+  }
 }
+const { addon, loadError } = load();
 
 function decodeScaled(jpeg, denom, strict) {
   if (!addon) return Promise.reject(new Error(`jpeg-scale addon unavailable: ${loadError}`));

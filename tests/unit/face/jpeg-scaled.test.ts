@@ -7,22 +7,8 @@ import { decodeScaled } from 'jpeg-scale';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openImage, type DecodedImage } from '../../../main/face/decode';
 import { exactScaledSide, iccDescription, orient, scaledJpegAvailable } from '../../../main/face/jpeg-scaled';
+import { smoothPicture as smooth } from './pictures';
 import { withRestarts } from './restarts';
-
-/** A smooth 4000×3000 picture, nothing symmetric (so a wrong turn shows), JPEG q90 4:2:0. */
-async function smooth(orientation = 1, icc?: string): Promise<Buffer> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="750">
-      <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="0.4">
-        <stop offset="0" stop-color="#203040"/><stop offset="1" stop-color="#e0c090"/></linearGradient>
-        <radialGradient id="r"><stop offset="0" stop-color="#c04030"/>
-        <stop offset="1" stop-color="#c04030" stop-opacity="0"/></radialGradient></defs>
-      <rect width="1000" height="750" fill="url(#g)"/>
-      <circle cx="260" cy="200" r="180" fill="url(#r)"/><circle cx="720" cy="480" r="240" fill="url(#r)"/></svg>`;
-  let img = sharp(Buffer.from(svg)).resize(4000, 3000);
-  if (icc) img = img.withIccProfile(icc);
-  if (orientation !== 1) img = img.withMetadata({ orientation });
-  return img.jpeg({ quality: 90 }).toBuffer();
-}
 
 /** sharp's own decode, as the console did before (rotate, fit inside): the reference. */
 async function bySharp(jpeg: Buffer, side: number) {

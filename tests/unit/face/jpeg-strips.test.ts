@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openImage, STRIP_MIN_PIXELS } from '../../../main/face/decode';
 import { FaceError } from '../../../main/face/errors';
 import { restartStrips } from '../../../main/face/jpeg-strips';
+import { smoothPicture } from './pictures';
 import { withRestarts } from './restarts';
 
 let detail: Promise<Buffer> | undefined;
@@ -35,24 +36,6 @@ function rowsDiff(a: Uint8Array, b: Uint8Array, width: number, from: number, to:
   let max = 0;
   for (let i = from * width * 3; i < to * width * 3; i++) max = Math.max(max, Math.abs(a[i]! - b[i]!));
   return max;
-}
-
-/**
- * A smooth 4000×3000 picture (soft shapes over a gradient, nothing symmetric): one decode's
- * pixels and the strips' differ only by where the resampling lands, a fraction of a row, which
- * detail would turn into noise.
- */
-async function smoothPicture(orientation = 1): Promise<Buffer> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="750">
-      <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">
-        <stop offset="0" stop-color="#203040"/><stop offset="1" stop-color="#e0c090"/></linearGradient>
-        <radialGradient id="r"><stop offset="0" stop-color="#c04030"/>
-        <stop offset="1" stop-color="#c04030" stop-opacity="0"/></radialGradient></defs>
-      <rect width="1000" height="750" fill="url(#g)"/>
-      <circle cx="300" cy="250" r="200" fill="url(#r)"/><circle cx="700" cy="420" r="260" fill="url(#r)"/></svg>`;
-  let img = sharp(Buffer.from(svg)).resize(4000, 3000);
-  if (orientation !== 1) img = img.withMetadata({ orientation });
-  return img.jpeg({ quality: 90 }).toBuffer();
 }
 
 /** Mean absolute difference of two RGB pictures of the same width, over the rows both have. */
