@@ -4,7 +4,13 @@ import sharp from 'sharp';
 import { FaceError } from './errors';
 import type { RgbImage } from './image';
 import { restartStrips, type JpegStrip } from './jpeg-strips';
-import { decodeScaledJpeg, decodesLikeSharp, exactScaledSide, type StoredPicture } from './jpeg-scaled';
+import {
+  decodeScaledJpeg,
+  exactScaledSide,
+  scaledPlanFor,
+  type ScaledPlan,
+  type StoredPicture,
+} from './jpeg-scaled';
 
 /** Refuse above this: a decompression bomb must not exhaust memory (a 50 MP photo is still accepted and downscaled). */
 export const MAX_INPUT_PIXELS = 120_000_000;
@@ -129,14 +135,15 @@ export async function openImage(bytes: Uint8Array, opts: { scaled?: boolean } = 
   const stored = { width: w0, height: h0, orientation: meta.orientation ?? 1 };
   const strips = format === 'jpeg' && w0 * h0 >= STRIP_MIN_PIXELS && STRIP_PARTS > 1;
   const scaled =
-    opts.scaled !== false &&
-    decodesLikeSharp({ format, space: meta.space, channels: meta.channels, icc: meta.icc });
+    opts.scaled === false
+      ? null
+      : scaledPlanFor({ format, space: meta.space, channels: meta.channels, icc: meta.icc });
   return {
     width: ow,
     height: oh,
     format,
     decode: async (maxSide = MAX_DECODED_SIDE) =>
-      (scaled && (await decodeScaled(input, stored, maxSide, format, strips))) ||
+      (scaled && (await decodeScaled(input, stored, maxSide, format, strips, scaled))) ||
       (strips && (await inStrips(input, (cut) => decodeStrips(cut, stored, maxSide, format)))) ||
       decodeAt(input, ow, oh, format, maxSide),
     sideFor: (minSide) =>
@@ -153,12 +160,13 @@ async function decodeScaled(
   maxSide: number,
   format: string,
   strips: boolean,
+  plan: ScaledPlan,
 ): Promise<DecodedImage | null> {
   const cut = strips ? await inStrips(input, (parts) => decodeScaledIn(parts.map((p) => p.bytes))) : null;
   return cut ?? (await decodeScaledIn([input]));
 
   async function decodeScaledIn(parts: Buffer[]): Promise<DecodedImage | null> {
-    const d = await decodeScaledJpeg(parts, stored, maxSide);
+    const d = await decodeScaledJpeg(parts, stored, maxSide, plan);
     if (!d) return null;
     const swap = stored.orientation >= 5;
     const originalWidth = swap ? stored.height : stored.width;

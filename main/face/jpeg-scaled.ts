@@ -3,10 +3,12 @@
 // 1/8 libjpeg computes one coefficient per 8×8 block, but sharp 0.34 decodes a picture at 1/8 only
 // for a size it then still resamples, and at 1/4 for exactly 1/8 (its guard in pipeline.cc): for a
 // 12 MP photo this decode takes under half of sharp's (docs/benchmarks.md). It applies only where
-// it gives sharp's pixels (an sRGB or untagged picture in YCbCr or grey; any refusal or libjpeg
-// warning: null, and sharp decodes the file as before) and only while the addon is built.
+// it gives sharp's pixels (an sRGB, untagged or matrix-profile picture in YCbCr or grey; any
+// refusal or libjpeg warning: null, and sharp decodes the file as before) and only while the addon
+// is built.
 import sharp from 'sharp';
 import { available, decodeScaled } from 'jpeg-scale';
+import { matrixProfileToSrgb, type SrgbConversion } from './icc-srgb';
 
 /** False when native/jpeg-scale was not built (no libjpeg-turbo on the build machine): sharp decodes all. */
 export const scaledJpegAvailable = available;
@@ -22,16 +24,23 @@ export interface JpegFacts {
   icc?: Buffer;
 }
 
+/** How libjpeg-turbo's RGB becomes the picture sharp would give: as it is, or through `toSrgb`. */
+export interface ScaledPlan {
+  toSrgb: SrgbConversion | null;
+}
+
 /**
- * Whether libjpeg-turbo's RGB is the picture sharp would give: a JPEG in sRGB or grey (not CMYK),
- * with no colour profile or an sRGB one (sharp converts any other profile, e.g. a phone's
- * Display P3, to sRGB; libjpeg-turbo does not read profiles).
+ * Whether libjpeg-turbo can decode the picture as sharp would: a JPEG in YCbCr or grey (not CMYK)
+ * with no colour profile or an sRGB one, or an RGB matrix profile (a phone's Display P3) that
+ * icc-srgb.ts converts as sharp's ICC transform does. Null: leave it to sharp.
  */
-export function decodesLikeSharp(meta: JpegFacts): boolean {
-  if (!scaledJpegAvailable || meta.format !== 'jpeg') return false;
-  if (meta.space !== 'srgb' && meta.space !== 'b-w') return false;
-  if (meta.channels !== 3 && meta.channels !== 1) return false;
-  return !meta.icc || /\bsRGB\b/i.test(iccDescription(meta.icc) ?? '');
+export function scaledPlanFor(meta: JpegFacts): ScaledPlan | null {
+  if (!scaledJpegAvailable || meta.format !== 'jpeg') return null;
+  if (meta.space !== 'srgb' && meta.space !== 'b-w') return null;
+  if (meta.channels !== 3 && meta.channels !== 1) return null;
+  if (!meta.icc || /\bsRGB\b/i.test(iccDescription(meta.icc) ?? '')) return { toSrgb: null };
+  const toSrgb = matrixProfileToSrgb(meta.icc);
+  return toSrgb ? { toSrgb } : null;
 }
 
 /** The profile's description tag (ICC v2 'desc' or v4 'mluc'), or null when it has none readable. */
@@ -103,6 +112,7 @@ export async function decodeScaledJpeg(
   parts: Buffer[],
   stored: StoredPicture,
   maxSide: number,
+  plan: ScaledPlan,
 ): Promise<ScaledDecode | null> {
   const { width: w0, height: h0, orientation } = stored;
   const shrink = Math.max(w0, h0) / maxSide;
@@ -119,6 +129,7 @@ export async function decodeScaledJpeg(
   const height = decoded.reduce((n, d) => n + d.height, 0);
   if (width !== Math.ceil(w0 / s) || height !== Math.ceil(h0 / s)) return null;
   const rows = decoded.length === 1 ? decoded[0]!.data : Buffer.concat(decoded.map((d) => d.data));
+  plan.toSrgb?.apply(rows);
   const up = orient(rows, width, height, orientation);
   // sharp's size for the same ask (fit inside, rounded), so both decoders agree on it.
   const [tw, th] = orientation >= 5 ? [h0, w0] : [w0, h0];

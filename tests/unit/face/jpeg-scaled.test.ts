@@ -1,11 +1,13 @@
 // Runs in: vitest (Node). A JPEG being made smaller is decoded by libjpeg-turbo at the DCT scale
 // (native/jpeg-scale, main/face/jpeg-scaled.ts): the pixels are sharp's, upright in each EXIF
 // orientation, at the size sharp gives, whole or in strips; anything libjpeg-turbo would decode
-// differently (a Display P3 or CMYK picture, a PNG, no shrink) or refuses is left to sharp.
+// differently (a CMYK picture, a profile with lookup tables, a PNG, no shrink) or refuses is left
+// to sharp; a phone's Display P3 is converted to sRGB as sharp converts it.
 import sharp from 'sharp';
 import { decodeScaled } from 'jpeg-scale';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openImage, type DecodedImage } from '../../../main/face/decode';
+import { matrixProfileToSrgb } from '../../../main/face/icc-srgb';
 import { exactScaledSide, iccDescription, orient, scaledJpegAvailable } from '../../../main/face/jpeg-scaled';
 import { smoothPicture as smooth } from './pictures';
 import { withRestarts } from './restarts';
@@ -97,13 +99,41 @@ describe('a JPEG decoded at the DCT scale', () => {
     expect((await sharpOnly.decode(444)).decoder).toBe('sharp');
   });
 
-  it('leaves to sharp what it would decode differently: Display P3, CMYK, grey kept, PNG, no shrink', async () => {
-    const p3 = await smooth(1, 'p3');
+  it("converts a phone's Display P3 (or any RGB matrix profile) to sRGB as sharp does", async () => {
+    const p3 = await smooth(6, 'p3');
     expect(iccDescription((await sharp(p3).metadata()).icc!)).toMatch(/P3/);
-    const p3d = await decoded(p3, 500);
-    expect(p3d.decoder).toBe('sharp'); // sharp converts the profile to sRGB; libjpeg-turbo reads none
-    expect(meanDiff(p3d.data, (await bySharp(p3, 500)).data)).toBeLessThan(1);
+    const d = await decoded(p3, 500);
+    expect(d.decoder).toBe('libjpeg-turbo');
+    const ref = await bySharp(p3, 500);
+    expect(meanDiff(d.data, ref.data)).toBeLessThan(1);
+    // Without the conversion the pixels would be P3's, visibly off.
+    const unconverted = await sharp(p3)
+      .rotate()
+      .resize(500, 500, { fit: 'inside' })
+      .keepIccProfile()
+      .raw()
+      .toBuffer();
+    expect(meanDiff(unconverted, ref.data)).toBeGreaterThan(2);
+    // A v2 profile with sampled curves (pdfkit's sRGB2014), converted through them.
+    const v2 = await smooth(1, require.resolve('pdfkit/js/data/sRGB_IEC61966_2_1.icc'));
+    const v2d = await decoded(v2, 500);
+    expect(v2d.decoder).toBe('libjpeg-turbo');
+    expect(meanDiff(v2d.data, (await bySharp(v2, 500)).data)).toBeLessThan(1);
+  }, 60_000);
 
+  it('reads only matrix profiles: one with lookup tables, not RGB, or damaged is left to sharp', async () => {
+    const p3 = (await sharp(await smooth(1, 'p3')).metadata()).icc!;
+    expect(matrixProfileToSrgb(p3)).not.toBeNull();
+    const withLut = Buffer.from(p3);
+    const tag = withLut.indexOf('rXYZ', 128, 'latin1');
+    withLut.write('A2B0', tag, 'latin1'); // as if its colours went through a lookup table
+    expect(matrixProfileToSrgb(withLut)).toBeNull();
+    expect(matrixProfileToSrgb(p3.subarray(0, 200))).toBeNull();
+    const cmyk = await sharp(plain).resize(800).toColourspace('cmyk').jpeg().toBuffer();
+    expect(matrixProfileToSrgb((await sharp(cmyk).metadata()).icc ?? Buffer.alloc(0))).toBeNull();
+  });
+
+  it('leaves to sharp what it would decode differently: CMYK, PNG, no shrink; grey is its own', async () => {
     const srgb = await smooth(1, 'srgb');
     expect(iccDescription((await sharp(srgb).metadata()).icc!)).toMatch(/sRGB/);
     expect((await decoded(srgb, 500)).decoder).toBe('libjpeg-turbo');

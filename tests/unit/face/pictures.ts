@@ -16,7 +16,8 @@ export async function smoothPicture(orientation = 1, icc?: string): Promise<Buff
       <rect width="1000" height="750" fill="url(#g)"/>
       <circle cx="300" cy="250" r="200" fill="url(#r)"/><circle cx="700" cy="420" r="260" fill="url(#r)"/></svg>`;
   let img = sharp(Buffer.from(svg)).resize(4000, 3000);
-  if (icc) img = img.withIccProfile(icc);
   if (orientation !== 1) img = img.withMetadata({ orientation });
+  if (icc) img = img.withIccProfile(icc); // after: withMetadata would tag it sRGB
+
   return img.jpeg({ quality: 90 }).toBuffer();
 }
