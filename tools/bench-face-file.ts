@@ -52,9 +52,10 @@ async function scenePicture(W: number, H: number, face: number, left: number, to
  * A 12 MP phone photo (4032×3024, JPEG q92, stored sideways with an EXIF orientation as phones
  * do): a real photo's scene, sensor-like noise, the face about half the frame high.
  */
-export async function phonePhoto(): Promise<Buffer> {
+export async function phonePhoto(icc?: string): Promise<Buffer> {
   const upright = await (await scenePicture(4032, 3024, 1700, 1150, 600, 92)).png().toBuffer();
-  return sharp(upright).rotate(270).withMetadata({ orientation: 6 }).jpeg({ quality: 92 }).toBuffer();
+  const stored = sharp(upright).rotate(270).withMetadata({ orientation: 6 });
+  return (icc ? stored.withIccProfile(icc) : stored).jpeg({ quality: 92 }).toBuffer();
 }
 
 /**
@@ -85,6 +86,8 @@ export async function benchFaceFile(): Promise<BenchRow[]> {
   const sessions = await loadSessions();
   const [flat, capture, photo] = await Promise.all([captureFrame(), cameraCapture(), phonePhoto()]);
   const phone = withRestarts(photo);
+  // As an iPhone writes it: tagged Display P3 (converted to sRGB after the decode, as sharp would).
+  const iphone = withRestarts(await phonePhoto('p3'));
   const ref = await analyzeImage(sessions, fs.readFileSync(path.join(FIX, 's1f0_light.jpg')), {
     liveness: false,
   });
@@ -116,6 +119,7 @@ export async function benchFaceFile(): Promise<BenchRow[]> {
     await run(capture);
     await run(photo);
     await run(phone);
+    await run(iphone);
   }
   const decodeAt = async (side: number, bytes = photo, scaled = true) => {
     const t = performance.now();
@@ -131,6 +135,7 @@ export async function benchFaceFile(): Promise<BenchRow[]> {
   const grey: number[] = [];
   const file: number[] = [];
   const phoned: number[] = [];
+  const iphoned: number[] = [];
   const small: number[] = [];
   const smallPhone: number[] = [];
   const bySharp: number[] = [];
@@ -141,6 +146,7 @@ export async function benchFaceFile(): Promise<BenchRow[]> {
     cap.push(await run(capture, capStages));
     file.push(await run(photo, fileStages));
     phoned.push(await run(phone, phoneStages));
+    iphoned.push(await run(iphone));
     grey.push(await run(flat));
     await open(capture, capStages);
     await open(photo, fileStages);
@@ -163,6 +169,7 @@ export async function benchFaceFile(): Promise<BenchRow[]> {
   const c = stats(cap);
   const f = stats(file);
   const ph = stats(phoned);
+  const ip = stats(iphoned);
   const g = stats(grey);
   const mb = (photo.length / 2 ** 20).toFixed(1);
   const mbPhone = (phone.length / 2 ** 20).toFixed(1);
@@ -204,6 +211,16 @@ export async function benchFaceFile(): Promise<BenchRow[]> {
       baselineName: 'capture p95, interleaved',
     },
     stage('decode (header read included)', ['decode'], phoneStages),
+    {
+      group: 'face',
+      name: `  the same photo tagged Display P3 as an iPhone tags it (converted to sRGB after the decode), median; p95 ${ip.p95.toFixed(1)} ms = ${x(ip.p95, c.p95)} the capture's`,
+      value: ip.median,
+      unit: 'ms',
+      baseline: c.median,
+      baselineName: 'the capture, interleaved',
+      goal: 'median and p95 each ≤ 1.5× capture',
+      pass: ip.median <= 1.5 * c.median && ip.p95 <= 1.5 * c.p95,
+    },
     {
       group: 'face',
       name: `  its decode at the detector's size (${detectSide} px, 1/8 scale) in ${stripsOf} strips, median (${STRIP_PARTS} cores)`,

@@ -2,25 +2,36 @@
 // into a per-pixel conversion to sRGB, so that pixels libjpeg-turbo decoded (it reads no profile)
 // come out as sharp gives them after its ICC transform. Any other kind of profile (LUT-based, CMYK,
 // grey, damaged) gives null and the picture is left to sharp.
+import type { PixelConversion } from 'jpeg-scale';
 
 /** sRGB's primaries in the ICC connection space (XYZ, D50, Bradford-adapted), inverted: XYZ → linear sRGB. */
 const XYZ_TO_SRGB = [
   3.1338561, -1.6168667, -0.4906146, -0.9787684, 1.9161415, 0.033454, 0.0719453, -0.2289914, 1.4052427,
 ];
 
-export interface SrgbConversion {
-  /** Converts packed RGB in place. */
-  apply(rgb: Uint8Array): void;
-}
+/**
+ * The conversion as jpeg-scale applies it to each decoded pixel, on its thread: each output
+ * channel a sum of three tables over the input channels (matrix entry × input curve, in steps of
+ * the encoding table), looked up in sRGB's encoding.
+ */
+export type SrgbConversion = PixelConversion;
 
 /** The conversion from `icc`'s RGB to sRGB, or null when the profile is not a readable RGB matrix/TRC one. */
 export function matrixProfileToSrgb(icc: Buffer): SrgbConversion | null {
+  // Photos from one kind of phone carry the same profile: read it once.
+  const key = icc.toString('base64');
+  if (known.has(key)) return known.get(key)!;
+  let conversion: SrgbConversion | null;
   try {
-    return parse(icc);
+    conversion = parse(icc);
   } catch {
-    return null; // a damaged profile: sharp (lcms) decides what it means
+    conversion = null; // a damaged profile: sharp (lcms) decides what it means
   }
+  if (known.size >= 16) known.clear();
+  known.set(key, conversion);
+  return conversion;
 }
+const known = new Map<string, SrgbConversion | null>();
 
 function parse(icc: Buffer): SrgbConversion | null {
   if (
@@ -57,22 +68,11 @@ function parse(icc: Buffer): SrgbConversion | null {
           XYZ_TO_SRGB[row * 3 + 2]! * [r, g, b][col]![2]!,
       );
   const lin = ['rTRC', 'gTRC', 'bTRC'].map((sig) => curveTable(icc, tags.get(sig)));
-  const enc = srgbEncodeTable();
-  const N = enc.length - 1;
-  return {
-    apply(rgb) {
-      const [lr, lg, lb] = lin as [Float32Array, Float32Array, Float32Array];
-      for (let i = 0; i < rgb.length; i += 3) {
-        const x = lr[rgb[i]!]!;
-        const y = lg[rgb[i + 1]!]!;
-        const z = lb[rgb[i + 2]!]!;
-        for (let c = 0; c < 3; c++) {
-          const v = m[c * 3]! * x + m[c * 3 + 1]! * y + m[c * 3 + 2]! * z;
-          rgb[i + c] = enc[v <= 0 ? 0 : v >= 1 ? N : Math.round(v * N)]!;
-        }
-      }
-    },
-  };
+  const encode = srgbEncodeTable();
+  const N = encode.length - 1;
+  const tables = new Int32Array(9 * 256);
+  m.forEach((k, i) => lin[i % 3]!.forEach((v, level) => (tables[i * 256 + level] = Math.round(k * v * N))));
+  return { tables, encode };
 }
 
 /** A TRC tag ('curv' table or gamma, or 'para' function) evaluated at the 256 input levels. */

@@ -120,7 +120,7 @@ export async function decodeScaledJpeg(
   if (!s) return null;
   let decoded;
   try {
-    decoded = await Promise.all(parts.map((p) => decodeScaled(p, s, true)));
+    decoded = await Promise.all(parts.map((p) => decodeScaled(p, s, true, plan.toSrgb)));
   } catch {
     return null;
   }
@@ -128,8 +128,9 @@ export async function decodeScaledJpeg(
   if (decoded.some((d) => d.width !== width)) return null;
   const height = decoded.reduce((n, d) => n + d.height, 0);
   if (width !== Math.ceil(w0 / s) || height !== Math.ceil(h0 / s)) return null;
-  const rows = decoded.length === 1 ? decoded[0]!.data : Buffer.concat(decoded.map((d) => d.data));
-  plan.toSrgb?.apply(rows);
+  const joined = decoded.length === 1 ? decoded[0]!.data : Buffer.concat(decoded.map((d) => d.data));
+  // A plain Uint8Array view: V8's element access on a Buffer is several times slower in these loops.
+  const rows = new Uint8Array(joined.buffer, joined.byteOffset, joined.byteLength);
   const up = orient(rows, width, height, orientation);
   // sharp's size for the same ask (fit inside, rounded), so both decoders agree on it.
   const [tw, th] = orientation >= 5 ? [h0, w0] : [w0, h0];

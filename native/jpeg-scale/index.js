@@ -11,10 +11,12 @@ function load() {
 }
 const { addon, loadError } = load();
 
-function decodeScaled(jpeg, denom, strict) {
+function decodeScaled(jpeg, denom, strict, convert) {
   if (!addon) return Promise.reject(new Error(`jpeg-scale addon unavailable: ${loadError}`));
   return new Promise((resolve, reject) => {
-    addon.decode(jpeg, denom, !!strict, (err, data, width, height) =>
+    const tables = convert ? convert.tables : null;
+    const encode = convert ? convert.encode : null;
+    addon.decode(jpeg, denom, !!strict, tables, encode, (err, data, width, height) =>
       err ? reject(err) : resolve({ data, width, height }),
     );
   });

@@ -57,6 +57,8 @@ describe('the jpeg-scale addon', () => {
     await expect(decodeScaled(cmyk, 8, true)).rejects.toThrow(/CMYK/);
     // @ts-expect-error a scale libjpeg does not have
     await expect(decodeScaled(plain, 3, true)).rejects.toThrow(TypeError);
+    const bad = { tables: new Int32Array(5), encode: new Uint8Array(10) }; // not a conversion's size
+    await expect(decodeScaled(plain, 8, true, bad)).rejects.toThrow(TypeError);
   });
 });
 
