@@ -86,7 +86,7 @@ export async function benchFaceFile(): Promise<BenchRow[]> {
   const sessions = await loadSessions();
   const [flat, capture, photo] = await Promise.all([captureFrame(), cameraCapture(), phonePhoto()]);
   const phone = withRestarts(photo);
-  // As an iPhone writes it: tagged Display P3 (converted to sRGB after the decode, as sharp would).
+  // As an iPhone writes it: tagged Display P3 (converted to sRGB as it decodes, as sharp would).
   const iphone = withRestarts(await phonePhoto('p3'));
   const ref = await analyzeImage(sessions, fs.readFileSync(path.join(FIX, 's1f0_light.jpg')), {
     liveness: false,
@@ -213,7 +213,7 @@ export async function benchFaceFile(): Promise<BenchRow[]> {
     stage('decode (header read included)', ['decode'], phoneStages),
     {
       group: 'face',
-      name: `  the same photo tagged Display P3 as an iPhone tags it (converted to sRGB after the decode), median; p95 ${ip.p95.toFixed(1)} ms = ${x(ip.p95, c.p95)} the capture's`,
+      name: `  the same photo tagged Display P3 as an iPhone tags it (converted to sRGB as it decodes), median; p95 ${ip.p95.toFixed(1)} ms = ${x(ip.p95, c.p95)} the capture's`,
       value: ip.median,
       unit: 'ms',
       baseline: c.median,
