@@ -3,21 +3,13 @@
     {
       "target_name": "jpeg_scale",
       "sources": ["src/jpeg_scale.c"],
+      "variables": {
+        "tj_include": "<!(node find-turbojpeg.js include)",
+        "tj_libs": ["<!@(node find-turbojpeg.js libs)"]
+      },
       "conditions": [
-        [
-          "OS=='linux'",
-          {
-            "include_dirs": ["<!(pkg-config --variable=includedir libturbojpeg)"],
-            "libraries": ["<!(pkg-config --libs libturbojpeg)"]
-          }
-        ],
-        [
-          "OS!='linux'",
-          {
-            "include_dirs": ["<!(node -p \"process.env.TURBOJPEG_ROOT || ''\")/include"],
-            "libraries": ["<!(node -p \"process.env.TURBOJPEG_ROOT || ''\")/lib/<!(node -p \"process.platform === 'win32' ? 'turbojpeg-static.lib' : 'libturbojpeg.a'\")"]
-          }
-        ]
+        ["tj_include==''", { "defines": ["JPEG_SCALE_WITHOUT_TURBOJPEG"] }],
+        ["tj_include!=''", { "include_dirs": ["<(tj_include)"], "libraries": ["<@(tj_libs)"] }]
       ]
     }
   ]

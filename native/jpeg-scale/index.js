@@ -1,10 +1,18 @@
-// Runs in: face worker threads. The addon if it was built (`npm install` skips it, with a warning,
-// where libjpeg-turbo or a compiler is missing); callers then let sharp decode.
+// Runs in: face worker threads. The addon if it was built with libjpeg-turbo (without a compiler
+// `npm install` skips it, without the library it builds without it: find-turbojpeg.js); when it
+// is not, callers let sharp decode.
 'use strict';
 
 function load() {
   try {
-    return { addon: require('./build/Release/jpeg_scale.node'), loadError: null };
+    const addon = require('./build/Release/jpeg_scale.node');
+    return addon.turbojpeg
+      ? { addon, loadError: null }
+      : {
+          addon: null,
+          loadError:
+            'built without libjpeg-turbo (Debian: apt install libturbojpeg0-dev, then npm rebuild jpeg-scale)',
+        };
   } catch (err) {
     return { addon: null, loadError: err instanceof Error ? err.message : String(err) };
   }

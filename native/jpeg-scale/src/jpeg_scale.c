@@ -10,6 +10,8 @@
  * V8 sandbox forbids external buffers.
  */
 #include <node_api.h>
+
+#ifndef JPEG_SCALE_WITHOUT_TURBOJPEG /* binding.gyp: libjpeg-turbo was not found at build time */
 #include <stdlib.h>
 #include <string.h>
 #include <turbojpeg.h>
@@ -202,10 +204,19 @@ static napi_value Decode(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+#endif
+
 static napi_value Init(napi_env env, napi_value exports) {
+  napi_value built;
+#ifndef JPEG_SCALE_WITHOUT_TURBOJPEG
   napi_value fn;
   napi_create_function(env, "decode", NAPI_AUTO_LENGTH, Decode, NULL, &fn);
   napi_set_named_property(env, exports, "decode", fn);
+  napi_get_boolean(env, true, &built);
+#else
+  napi_get_boolean(env, false, &built);
+#endif
+  napi_set_named_property(env, exports, "turbojpeg", built);
   return exports;
 }
 

@@ -3,6 +3,10 @@
 // orientation, at the size sharp gives, whole or in strips; anything libjpeg-turbo would decode
 // differently (a CMYK picture, a profile with lookup tables, a PNG, no shrink) or refuses is left
 // to sharp; a phone's Display P3 is converted to sRGB as sharp converts it.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import sharp from 'sharp';
 import { decodeScaled } from 'jpeg-scale';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -60,6 +64,42 @@ describe('the jpeg-scale addon', () => {
     const bad = { tables: new Int32Array(5), encode: new Uint8Array(10) }; // not a conversion's size
     await expect(decodeScaled(plain, 8, true, bad)).rejects.toThrow(TypeError);
   });
+});
+
+describe('the jpeg-scale addon on a build host without libjpeg-turbo', () => {
+  it('still builds (so the app still packages), reports itself unavailable and why', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jpeg-scale-'));
+    try {
+      const src = path.dirname(require.resolve('jpeg-scale/package.json'));
+      for (const f of ['binding.gyp', 'find-turbojpeg.js', 'index.js', 'package.json', 'src'])
+        fs.cpSync(path.join(src, f), path.join(dir, f), { recursive: true });
+      // npm's own node-gyp under `npm test`; else the one electron-builder brings.
+      const gyp = process.env.npm_config_node_gyp ?? require.resolve('node-gyp/bin/node-gyp.js');
+      const built = spawnSync(process.execPath, [gyp, 'rebuild'], {
+        cwd: dir,
+        env: { ...process.env, JPEG_SCALE_WITHOUT_TURBOJPEG: '1' },
+        encoding: 'utf8',
+      });
+      expect(built.status, built.stderr).toBe(0);
+      expect(built.stderr).toMatch(/libjpeg-turbo not found/);
+      const without = spawnSync(
+        process.execPath,
+        [
+          '-e',
+          `const j = require(${JSON.stringify(dir)}); j.decodeScaled(Buffer.alloc(9), 8, true).catch((e) =>
+          console.log(JSON.stringify({ available: j.available, loadError: j.loadError, refused: e.message })))`,
+        ],
+        { encoding: 'utf8' },
+      );
+      expect(JSON.parse(without.stdout)).toEqual({
+        available: false,
+        loadError: expect.stringMatching(/built without libjpeg-turbo .*apt install libturbojpeg0-dev/),
+        refused: expect.stringMatching(/^jpeg-scale addon unavailable: built without libjpeg-turbo/),
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
 
 describe('a JPEG decoded at the DCT scale', () => {
