@@ -33,16 +33,14 @@ export function matrixProfileToSrgb(icc: Buffer): SrgbConversion | null {
 }
 const known = new Map<string, SrgbConversion | null>();
 
-function parse(icc: Buffer): SrgbConversion | null {
-  if (
-    icc.length < 132 ||
-    icc.toString('latin1', 16, 20) !== 'RGB ' ||
-    icc.toString('latin1', 20, 24) !== 'XYZ '
-  )
-    return null;
-  const tags = new Map<string, { off: number; size: number }>();
+type Tag = { off: number; size: number };
+
+/** The profile's tag table (signature → where its data is); null when the table is damaged. */
+function tagsOf(icc: Buffer): Map<string, Tag> | null {
+  if (icc.length < 132) return null;
   const count = icc.readUInt32BE(128);
-  if (count > 100) return null;
+  if (count > 100 || 132 + 12 * count > icc.length) return null;
+  const tags = new Map<string, Tag>();
   for (let i = 0; i < count; i++) {
     const at = 132 + 12 * i;
     const off = icc.readUInt32BE(at + 4);
@@ -50,6 +48,39 @@ function parse(icc: Buffer): SrgbConversion | null {
     if (off + size > icc.length) return null;
     tags.set(icc.toString('latin1', at, at + 4), { off, size });
   }
+  return tags;
+}
+
+/** The profile's description tag (ICC v2 'desc' or v4 'mluc'), or null when it has none readable. */
+export function iccDescription(icc: Buffer): string | null {
+  const t = tagsOf(icc)?.get('desc');
+  if (!t || t.size < 12) return null;
+  const type = icc.toString('latin1', t.off, t.off + 4);
+  if (type === 'desc') {
+    const n = icc.readUInt32BE(t.off + 8);
+    return icc.toString('latin1', t.off + 12, Math.min(t.off + 12 + n, t.off + t.size)).replace(/\0+$/, '');
+  }
+  if (type === 'mluc' && t.size >= 28) {
+    // The first record's UTF-16BE text.
+    const len = icc.readUInt32BE(t.off + 20);
+    const start = t.off + icc.readUInt32BE(t.off + 24);
+    if (start + len > t.off + t.size) return null;
+    return Buffer.from(icc.subarray(start, start + (len & ~1)))
+      .swap16()
+      .toString('utf16le');
+  }
+  return null;
+}
+
+function parse(icc: Buffer): SrgbConversion | null {
+  if (
+    icc.length < 132 ||
+    icc.toString('latin1', 16, 20) !== 'RGB ' ||
+    icc.toString('latin1', 20, 24) !== 'XYZ '
+  )
+    return null;
+  const tags = tagsOf(icc);
+  if (!tags) return null;
   // A profile with lookup tables is converted through them by lcms, not through its matrix.
   if (tags.has('A2B0') || tags.has('A2B1') || tags.has('A2B2')) return null;
   const xyz = (sig: string): number[] => {
@@ -76,7 +107,7 @@ function parse(icc: Buffer): SrgbConversion | null {
 }
 
 /** A TRC tag ('curv' table or gamma, or 'para' function) evaluated at the 256 input levels. */
-function curveTable(icc: Buffer, t: { off: number; size: number } | undefined): Float32Array {
+function curveTable(icc: Buffer, t: Tag | undefined): Float32Array {
   if (!t || t.size < 12) throw new Error('TRC');
   const type = icc.toString('latin1', t.off, t.off + 4);
   const out = new Float32Array(256);

@@ -2,13 +2,13 @@
 // DCT scale itself (1/2, 1/4, 1/8: native/jpeg-scale), then turned upright, instead of by sharp. At
 // 1/8 libjpeg computes one coefficient per 8×8 block, but sharp 0.34 decodes a picture at 1/8 only
 // for a size it then still resamples, and at 1/4 for exactly 1/8 (its guard in pipeline.cc): for a
-// 12 MP photo this decode takes under half of sharp's (docs/benchmarks.md). It applies only where
+// 12 MP photo this decode takes about 0.6 of sharp's time (docs/benchmarks.md). It applies only where
 // it gives sharp's pixels (an sRGB, untagged or matrix-profile picture in YCbCr or grey; any
 // refusal or libjpeg warning: null, and sharp decodes the file as before) and only while the addon
 // is built.
 import sharp from 'sharp';
 import { available, decodeScaled } from 'jpeg-scale';
-import { matrixProfileToSrgb, type SrgbConversion } from './icc-srgb';
+import { iccDescription, matrixProfileToSrgb, type SrgbConversion } from './icc-srgb';
 
 /** False when native/jpeg-scale was not built (no libjpeg-turbo on the build machine): sharp decodes all. */
 export const scaledJpegAvailable = available;
@@ -41,35 +41,6 @@ export function scaledPlanFor(meta: JpegFacts): ScaledPlan | null {
   if (!meta.icc || /\bsRGB\b/i.test(iccDescription(meta.icc) ?? '')) return { toSrgb: null };
   const toSrgb = matrixProfileToSrgb(meta.icc);
   return toSrgb ? { toSrgb } : null;
-}
-
-/** The profile's description tag (ICC v2 'desc' or v4 'mluc'), or null when it has none readable. */
-export function iccDescription(icc: Buffer): string | null {
-  if (icc.length < 132) return null;
-  const count = icc.readUInt32BE(128);
-  for (let i = 0; i < count && 132 + 12 * (i + 1) <= icc.length; i++) {
-    const at = 132 + 12 * i;
-    if (icc.toString('latin1', at, at + 4) !== 'desc') continue;
-    const off = icc.readUInt32BE(at + 4);
-    const size = icc.readUInt32BE(at + 8);
-    if (off + 12 > icc.length || size < 12 || off + size > icc.length) return null;
-    const type = icc.toString('latin1', off, off + 4);
-    if (type === 'desc') {
-      const n = icc.readUInt32BE(off + 8);
-      return icc.toString('latin1', off + 12, Math.min(off + 12 + n, off + size)).replace(/\0+$/, '');
-    }
-    if (type === 'mluc' && size >= 28) {
-      const len = icc.readUInt32BE(off + 20);
-      const start = off + icc.readUInt32BE(off + 24);
-      if (start + len > off + size) return null;
-      const be = icc.subarray(start, start + len);
-      const le = Buffer.alloc(be.length & ~1);
-      for (let j = 0; j + 1 < be.length; j += 2) [le[j], le[j + 1]] = [be[j + 1]!, be[j]!];
-      return le.toString('utf16le');
-    }
-    return null;
-  }
-  return null;
 }
 
 /**

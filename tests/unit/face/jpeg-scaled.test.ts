@@ -11,8 +11,8 @@ import sharp from 'sharp';
 import { decodeScaled } from 'jpeg-scale';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openImage, type DecodedImage } from '../../../main/face/decode';
-import { matrixProfileToSrgb } from '../../../main/face/icc-srgb';
-import { exactScaledSide, iccDescription, orient, scaledJpegAvailable } from '../../../main/face/jpeg-scaled';
+import { iccDescription, matrixProfileToSrgb } from '../../../main/face/icc-srgb';
+import { exactScaledSide, orient, scaledJpegAvailable } from '../../../main/face/jpeg-scaled';
 import { smoothPicture as smooth } from './pictures';
 import { withRestarts } from './restarts';
 
