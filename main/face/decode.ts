@@ -1,4 +1,5 @@
-// Runs in: face worker threads. Decodes untrusted image bytes into bounded-size sRGB pixels with sharp.
+// Runs in: face worker threads. Decodes untrusted image bytes into bounded-size sRGB pixels with sharp,
+// or, for a JPEG being made smaller, with libjpeg-turbo at the DCT scale (jpeg-scaled.ts).
 import os from 'node:os';
 import sharp from 'sharp';
 import { FaceError } from './errors';
@@ -143,7 +144,7 @@ export async function openImage(bytes: Uint8Array, opts: { scaled?: boolean } = 
     height: oh,
     format,
     decode: async (maxSide = MAX_DECODED_SIDE) =>
-      (scaled && (await decodeScaled(input, stored, maxSide, format, strips, scaled))) ||
+      (scaled && (await decodeAtDctScale(input, stored, maxSide, format, strips, scaled))) ||
       (strips && (await inStrips(input, (cut) => decodeStrips(cut, stored, maxSide, format)))) ||
       decodeAt(input, ow, oh, format, maxSide),
     sideFor: (minSide) =>
@@ -154,7 +155,7 @@ export async function openImage(bytes: Uint8Array, opts: { scaled?: boolean } = 
 }
 
 /** libjpeg-turbo's decode at the DCT scale (jpeg-scaled.ts), in strips at once when it has them; null: let sharp. */
-async function decodeScaled(
+async function decodeAtDctScale(
   input: Buffer,
   stored: StoredPicture,
   maxSide: number,

@@ -88,16 +88,11 @@ function parse(icc: Buffer): SrgbConversion | null {
     if (!t || t.size < 20 || icc.toString('latin1', t.off, t.off + 4) !== 'XYZ ') throw new Error(sig);
     return [0, 1, 2].map((k) => icc.readInt32BE(t.off + 8 + 4 * k) / 65536);
   };
-  const [r, g, b] = [xyz('rXYZ'), xyz('gXYZ'), xyz('bXYZ')];
+  const primaries = [xyz('rXYZ'), xyz('gXYZ'), xyz('bXYZ')];
   // The profile's RGB → XYZ matrix has its primaries as columns; then XYZ → linear sRGB.
   const m: number[] = [];
   for (let row = 0; row < 3; row++)
-    for (let col = 0; col < 3; col++)
-      m.push(
-        XYZ_TO_SRGB[row * 3]! * [r, g, b][col]![0]! +
-          XYZ_TO_SRGB[row * 3 + 1]! * [r, g, b][col]![1]! +
-          XYZ_TO_SRGB[row * 3 + 2]! * [r, g, b][col]![2]!,
-      );
+    for (const p of primaries) m.push(p.reduce((sum, v, k) => sum + XYZ_TO_SRGB[row * 3 + k]! * v, 0));
   const lin = ['rTRC', 'gTRC', 'bTRC'].map((sig) => curveTable(icc, tags.get(sig)));
   const encode = srgbEncodeTable();
   const N = encode.length - 1;
