@@ -15,6 +15,7 @@ import { cosine } from '../main/face/embed';
 import { loadSessions } from '../main/face/sessions';
 import { captureFrame, stageLists, stats } from './bench-face';
 import type { BenchRow } from './bench-types';
+import { benchTable } from './bench-table';
 
 const FIX = path.join(__dirname, '../tests/fixtures/face-pairs');
 const SCENE = path.join(__dirname, '../node_modules/@vladmandic/face-api/demo/sample1.jpg');
@@ -290,15 +291,4 @@ export async function benchFaceFile(): Promise<BenchRow[]> {
   ];
 }
 
-if (require.main === module) {
-  void benchFaceFile().then((rows) =>
-    console.table(
-      rows.map((r) => ({
-        name: r.name,
-        value: +r.value.toFixed(1),
-        baseline: +r.baseline!.toFixed(1),
-        pass: r.pass,
-      })),
-    ),
-  );
-}
+if (require.main === module) void benchFaceFile().then((rows) => console.log(benchTable(rows)));

@@ -12,6 +12,7 @@ import { cosine } from '../main/face/embed';
 import { TemplateIndex } from '../main/face/search';
 import { enrolPhotos } from '../main/face/enrol';
 import type { BenchRow } from './bench-types';
+import { benchTable } from './bench-table';
 
 /** A bench row; `ratio` = value / baseline where a baseline was measured in the same run. */
 export type Row = BenchRow & { ratio?: number };
@@ -183,18 +184,4 @@ export async function benchFace(): Promise<Row[]> {
   return rows;
 }
 
-if (require.main === module) {
-  void benchFace().then((rows) =>
-    console.table(
-      rows.map((r) => ({
-        name: r.name,
-        value: +r.value.toFixed(2),
-        unit: r.unit,
-        baseline: r.baseline === undefined ? '' : +r.baseline.toFixed(2),
-        ratio: r.ratio === undefined ? '' : +r.ratio.toFixed(2),
-        goal: r.goal ?? '',
-        pass: r.pass ?? '',
-      })),
-    ),
-  );
-}
+if (require.main === module) void benchFace().then((rows) => console.log(benchTable(rows)));

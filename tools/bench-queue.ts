@@ -16,6 +16,7 @@ import { generateFeed, type GeneratedFeed } from '../main/feed/generator/index';
 import { batchesOf } from '../main/feed/publish';
 import { ManifestRepository } from '../main/sync/manifest-repository';
 import type { BenchRow } from './bench-types';
+import { paintProbe } from './paint-probe';
 
 /** Waits in the page may be long on a loaded machine: these are caps against a hang, not targets. */
 const WAIT_MS = 180_000;
@@ -165,31 +166,15 @@ async function signIn(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-// In the page before its scripts, as performance.now() marks: the officer's click on "Sign in", its
-// answer, and when the signed-in frame's header and the first queue row were first on screen. "On
-// screen" is the end of the first frame that has them: the DOM change, then the next animation frame,
-// then the task after it (the frame's style, layout and paint are done by then).
-const PAINT_PROBE = `(() => {
-  const marks = (window.__marks = {});
-  document.addEventListener('click', (e) => {
-    if (e.target instanceof Element && e.target.closest('button[type="submit"]')) marks.click ??= performance.now();
-  }, true);
-  const fetch0 = window.fetch;
-  window.fetch = async (...args) => {
-    const res = await fetch0(...args);
-    if (String(args[0]).endsWith('/api/auth.signIn')) marks.signedIn = performance.now();
-    return res;
-  };
-  const drawn = (name) => requestAnimationFrame(() => setTimeout(() => (marks[name] ??= performance.now())));
-  const seen = {};
-  new MutationObserver(() => {
-    for (const [name, selector] of [
-      ['frame', '[data-testid="signed-in-user"]'],
-      ['queue', 'table[aria-label="Arrivals queue"] tbody tr[data-index]'],
-    ])
-      if (!seen[name] && document.querySelector(selector)) drawn((seen[name] = name));
-  }).observe(document, { subtree: true, childList: true });
-})()`;
+// In the page before its scripts: the officer's click on "Sign in", its answer, and when the
+// signed-in frame's header and the first queue row were first on screen (tools/paint-probe.ts).
+const PAINT_PROBE = paintProbe(
+  {
+    frame: '[data-testid="signed-in-user"]',
+    queue: 'table[aria-label="Arrivals queue"] tbody tr[data-index]',
+  },
+  { signInAnswer: true },
+);
 
 /**
  * First paint after sign-in, per fresh page: from the officer's click on "Sign in" to the first

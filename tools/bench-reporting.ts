@@ -19,6 +19,7 @@ import { arrivalsDashboard, computeDashboard } from '../main/reporting/dashboard
 import { RULES } from '../main/flags/rules/index';
 import { prepare, startShell } from './bench-queue';
 import type { BenchRow } from './bench-types';
+import { paintProbe } from './paint-probe';
 
 const DATE = '2026-11-22';
 /** A cap against a hang in the page, not a target. */
@@ -267,24 +268,12 @@ function mainRows(app: AppContext, applicants: number): BenchRow[] {
   ];
 }
 
-// In the page before its scripts, as performance.now() marks: the click on "Sign in", the day's
-// figure tiles on screen, and the completions chart's bars on screen ("on screen": the frame after
-// the DOM change, then the task after it, when style, layout and paint are done).
-const PAINT_PROBE = `(() => {
-  const marks = (window.__marks = {});
-  document.addEventListener('click', (e) => {
-    if (e.target instanceof Element && e.target.closest('button[type="submit"]')) marks.click ??= performance.now();
-  }, true);
-  const drawn = (name) => requestAnimationFrame(() => setTimeout(() => (marks[name] ??= performance.now())));
-  const seen = {};
-  new MutationObserver(() => {
-    for (const [name, selector] of [
-      ['figures', '[data-testid="figure-scheduled"]'],
-      ['chart', 'figure .recharts-bar-rectangle'],
-    ])
-      if (!seen[name] && document.querySelector(selector)) drawn((seen[name] = name));
-  }).observe(document, { subtree: true, childList: true });
-})()`;
+// In the page before its scripts: the click on "Sign in", the day's figure tiles on screen, and the
+// completions chart's bars on screen (tools/paint-probe.ts).
+const PAINT_PROBE = paintProbe({
+  figures: '[data-testid="figure-scheduled"]',
+  chart: 'figure .recharts-bar-rectangle',
+});
 
 /** Sign-in click → the port-day's dashboard on screen (figures and, when the day has any, its chart), per fresh page. */
 async function paintOnce(browser: Browser, url: string, port: string, withChart: boolean): Promise<number> {

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { BenchRow } from './bench-types';
+import { benchTable } from './bench-table';
 import { benchSync } from './bench-sync';
 import { benchFlags } from './bench-flags';
 
@@ -71,24 +72,6 @@ async function faceRows(): Promise<BenchRow[]> {
   return (await mod.benchFace()).map((r) => ({ group: 'face', ...r }) as BenchRow);
 }
 
-function fmt(v: number): string {
-  return Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2);
-}
-
-function table(rows: BenchRow[]): string {
-  const lines = [
-    '| area | measurement | value | baseline (same run) | ratio | goal | met |',
-    '|---|---|---:|---|---:|---|---|',
-  ];
-  for (const r of rows) {
-    const ratio = r.baseline ? `${(r.value / r.baseline).toFixed(2)}×` : '';
-    lines.push(
-      `| ${r.group} | ${r.name.replace(/\|/g, '/')} | ${fmt(r.value)} ${r.unit} | ${r.baseline !== undefined ? `${fmt(r.baseline)} ${r.unit} (${r.baselineName})` : ''} | ${ratio} | ${r.goal ?? ''} | ${r.pass === undefined ? '' : r.pass ? 'yes' : '**no**'} |`,
-    );
-  }
-  return lines.join('\n');
-}
-
 function machine(): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
@@ -122,7 +105,7 @@ async function main() {
       rows.push({ group: name, name: `FAILED: ${(e as Error).message}`, value: NaN, unit: '' });
     }
   }
-  const md = table(rows);
+  const md = benchTable(rows);
   console.log(md);
   console.log(`\nMachine: ${machine()}`);
   if (process.argv.includes('--write')) {

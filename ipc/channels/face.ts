@@ -100,18 +100,26 @@ export const VerifyView = z.object({
 });
 export type VerifyView = z.infer<typeof VerifyView>;
 
-export const FieldCounts = z.object({
+/** Face comparisons (attempts), each band, and attempts that gave no result. */
+export const BandCounts = z.object({
   verifications: z.number().int(),
   match: z.number().int(),
   inconclusive: z.number().int(),
   noMatch: z.number().int(),
   /** No band: the capture had no usable face, or the reference photo was missing. */
   noResult: z.number().int(),
+});
+
+/** The officer's decisions against the band (latest decisions): the officer decides, the band advises. */
+export const OverrideCounts = z.object({
   /** INCONCLUSIVE or NO_MATCH, then the officer completed the case as processed. */
   confirmedAfterNonMatch: z.number().int(),
   /** MATCH, then the officer recorded "identity not confirmed". */
   notConfirmedAfterMatch: z.number().int(),
 });
+
+/** What booths saw with one model: the bands and the officers' overrides of them. */
+export const FieldCounts = BandCounts.merge(OverrideCounts);
 export type FieldCounts = z.infer<typeof FieldCounts>;
 
 export const ModelAccuracyView = z.object({

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { channel, Empty } from '../channel';
 import { PortCode, PortDayView, ServiceDate } from './common';
 import { EnrolmentView } from './engine';
-import { FaceBand, Judgement } from './face';
-import { ReviewFlagView, TrendView } from './flags';
+import { BandCounts, FaceBand, Judgement, OverrideCounts } from './face';
+import { ReviewFlagView, RuleSummaryView, TrendView } from './flags';
 
 /** Which port-day; either left out means this console's port, today there. */
 export const PortDayRequest = z.object({ port: PortCode.optional(), date: ServiceDate.optional() }).strict();
@@ -50,12 +50,7 @@ export type WorkRow = z.infer<typeof WorkRow>;
 export const VerificationCounts = z.object({
   /** Applicants with a face comparison or a manual identity check. */
   applicants: z.number().int(),
-  /** Face comparisons (attempts), each band, and attempts that gave no result (no face, bad photo). */
-  verifications: z.number().int(),
-  match: z.number().int(),
-  inconclusive: z.number().int(),
-  noMatch: z.number().int(),
-  noResult: z.number().int(),
+  ...BandCounts.shape,
   /** Attempts after each applicant's first, and applicants compared more than once. */
   retries: z.number().int(),
   retried: z.number().int(),
@@ -68,9 +63,7 @@ export const VerificationCounts = z.object({
   blind: z.number().int(),
   blindAgreed: z.number().int(),
   blindDisagreed: z.number().int(),
-  /** Officer overrides (latest decisions): identity confirmed after INCONCLUSIVE / NO_MATCH, not confirmed after MATCH. */
-  confirmedAfterNonMatch: z.number().int(),
-  notConfirmedAfterMatch: z.number().int(),
+  ...OverrideCounts.shape,
 });
 export type VerificationCounts = z.infer<typeof VerificationCounts>;
 
@@ -98,15 +91,8 @@ export const VerificationView = z.object({
 export type VerificationView = z.infer<typeof VerificationView>;
 
 /** A rule's flags on the day's applicants: awaiting the officer, acknowledged, reviewed by a supervisor. */
-export const RuleDayRow = z.object({
-  ruleId: z.string(),
-  description: z.string(),
-  version: z.number().int(),
-  open: z.number().int(),
-  acknowledged: z.number().int(),
+export const RuleDayRow = RuleSummaryView.extend({
   reviewed: z.number().int(),
-  confirmed: z.number().int(),
-  falsePositive: z.number().int(),
   /** Confirmed among the day's reviewed flags; null before any review. */
   precision: z.number().nullable(),
   /** The same over every review of the rule, all days. */

@@ -3,6 +3,7 @@ import type { ApplicantView } from '../../ipc/channels/applicant';
 import type { Severity } from '../../ipc/channels/flags';
 import type { QueueItemView } from '../../ipc/channels/queue';
 import type { Db } from '../db/database';
+import { tally } from '../db/tally';
 import type { MatchKind } from './search';
 
 /** More than any port's day (a few hundred to 1,500 arrivals), so no real queue is cut short. */
@@ -207,11 +208,11 @@ export class ApplicantRepository {
   }
 
   countsByStatus(port: string, serviceDate: string): Record<string, number> {
-    const rows = this.db
-      .prepare<[string, string], { status: string; n: number }>(
-        'SELECT status, COUNT(*) AS n FROM appointments WHERE port = ? AND service_date = ? GROUP BY status',
-      )
-      .all(port, serviceDate);
-    return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+    return tally(
+      this.db,
+      'SELECT status AS key, COUNT(*) AS n FROM appointments WHERE port = ? AND service_date = ? GROUP BY status',
+      port,
+      serviceDate,
+    );
   }
 }

@@ -206,13 +206,4 @@ export class FlagRepository {
         .get(ruleId) ?? { n: 0 }
     ).n;
   }
-
-  counts(): Record<string, number> {
-    const rows = this.db
-      .prepare<[], { rule_id: string; n: number }>(
-        "SELECT rule_id, COUNT(*) AS n FROM flags WHERE status = 'open' GROUP BY rule_id",
-      )
-      .all();
-    return Object.fromEntries(rows.map((r) => [r.rule_id, r.n]));
-  }
 }

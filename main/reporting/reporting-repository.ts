@@ -9,6 +9,7 @@ import {
   type VerificationCounts,
 } from '../../ipc/channels/reporting';
 import type { Db } from '../db/database';
+import { tally } from '../db/tally';
 import { COMPLETED, DayStateRepository, SUMS, type PortDay } from './day-state-repository';
 
 export { COMPLETED, DECIDED, type PortDay } from './day-state-repository';
@@ -200,12 +201,10 @@ export class ReportingRepository {
 
   /** The kept port-day's appointments by status (after day() or dayKept(), in the same transaction). */
   appointmentsByStatus(): Record<string, number> {
-    const rows = this.db
-      .prepare<[], { status: string; n: number }>(
-        'SELECT status, SUM(n) AS n FROM temp.day_slots GROUP BY status HAVING SUM(n) <> 0',
-      )
-      .all();
-    return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+    return tally(
+      this.db,
+      'SELECT status AS key, SUM(n) AS n FROM temp.day_slots GROUP BY status HAVING SUM(n) <> 0',
+    );
   }
 
   /**

@@ -47,7 +47,7 @@ export async function importBundle(
     // The worker has read every byte (or refused them): the descriptor is not needed any more.
     if (!('file' in bundle)) fs.closeSync(bundle.fd);
   }
-  const engine = new SyncEngine(app.db, app.photos, app.audit, actor);
+  const engine = SyncEngine.forApp(app, actor);
   try {
     const report = await engine.syncDay(source, source.port, source.serviceDate, {
       onBatchApplied: (r, keys) => app.flags.afterBatch(r.applicantIds, keys),

@@ -77,7 +77,7 @@ export function registerSyncCommands(program: Command, withApp: WithApp): void {
           const feedUrl = o.feed ?? app.config?.feedUrl;
           if (!feedUrl) throw new AppError('INVALID_REQUEST', 'Name the feed with --feed URL.');
           const date = o.date ?? serviceDateAt(port);
-          const engine = new SyncEngine(app.db, app.photos, app.audit, 'cli');
+          const engine = SyncEngine.forApp(app, 'cli');
           // Flags for anyone a previous, interrupted run applied but did not get to.
           app.flags.catchUp();
           let last = '';

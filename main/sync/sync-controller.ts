@@ -43,7 +43,7 @@ export class SyncController {
     private readonly app: AppContext,
     private readonly opts: SyncControllerOptions,
   ) {
-    this.engine = new SyncEngine(app.db, app.photos, app.audit);
+    this.engine = SyncEngine.forApp(app);
     this.outbox = new Outbox(app.db);
   }
 

@@ -4,6 +4,7 @@
 // Every step is idempotent, so a crash or a dead link at any moment is fixed by running again.
 import { workerKeys } from '../flags/batch-keys';
 import type { ApplicantKeys } from '../flags/keys';
+import type { AppContext } from '../app-context';
 import type { Db } from '../db/database';
 import type { AuditLog } from '../audit/audit-log';
 import type { FeedSource, VerifiedHeader } from './feed-source';
@@ -69,6 +70,11 @@ export class SyncEngine {
     this.manifests = new ManifestRepository(db);
     this.state = new SyncStateRepository(db);
     this.lookout = new LookoutRepository(db);
+  }
+
+  /** The engine over the app's database, photo store and audit log: how the console's syncs get one. */
+  static forApp(app: AppContext, actor?: string): SyncEngine {
+    return new SyncEngine(app.db, app.photos, app.audit, actor);
   }
 
   async syncDay(

@@ -112,7 +112,7 @@ export class WindowSync {
     private readonly app: AppContext,
     private readonly opts: WindowSyncOptions,
   ) {
-    this.engine = new SyncEngine(app.db, app.photos, app.audit);
+    this.engine = SyncEngine.forApp(app);
     this.repo = new PortDayRepository(app.db);
   }
 

@@ -1,6 +1,7 @@
 // Runs in: tests (Node). A data folder at the schema just before one migration, holding rows
 // written the way the app wrote them then: the start of each migration's own test.
 import { loadMigrations, openDatabase, openDatabaseFile, type Db } from '../../main/db/database';
+import { expect } from 'vitest';
 import { tempDir } from './temp-dir';
 
 /** `index` is the migration's place in the list (its number - 1), for the test to check. */
@@ -22,4 +23,18 @@ export function folderBefore(migration: string, write: (db: Db) => void): { dir:
 /** The folder's database opened with the migrations up to and including the one at `index`. */
 export function openThrough(dir: string, index: number): Db {
   return openDatabase(dir, { migrations: loadMigrations().slice(0, index + 1) });
+}
+
+/**
+ * The folder's database after the migration at `index`: checks that it stands at that schema
+ * version, runs the test's `check` on it and closes it, also when a check fails.
+ */
+export function afterMigration(dir: string, index: number, check: (db: Db) => void): void {
+  const db = openThrough(dir, index);
+  try {
+    expect(db.pragma('user_version', { simple: true })).toBe(index + 1);
+    check(db);
+  } finally {
+    db.close();
+  }
 }

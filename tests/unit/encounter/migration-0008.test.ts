@@ -3,7 +3,7 @@
 // and the new columns and table refuse what the booth must never store.
 import { describe, expect, it } from 'vitest';
 import { openDatabaseFile } from '../../../main/db/database';
-import { folderBefore, openThrough } from '../../helpers/migrations';
+import { afterMigration, folderBefore } from '../../helpers/migrations';
 
 describe('migration 0008 (identity checks)', () => {
   it('keeps earlier verifications and decisions, and checks what is stored from now on', () => {
@@ -25,9 +25,7 @@ describe('migration 0008 (identity checks)', () => {
         .run();
     });
     expect(at).toBe(7);
-    const db = openThrough(dir, at);
-    try {
-      expect(db.pragma('user_version', { simple: true })).toBe(at + 1);
+    afterMigration(dir, at, (db) => {
       expect(db.prepare('SELECT band, score, blind, judgement, judged_at FROM verifications').get()).toEqual({
         band: 'MATCH',
         score: 0.71,
@@ -69,9 +67,7 @@ describe('migration 0008 (identity checks)', () => {
       expect(() =>
         db.prepare("UPDATE encounters SET manual_check_id = NULL WHERE client_id = 'E1'").run(),
       ).toThrow(/never edited/);
-    } finally {
-      db.close();
-    }
+    });
     // The file on disk is at 0008 (a fresh open with every migration goes on from there).
     const raw = openDatabaseFile(dir, { readonly: true });
     expect(raw.pragma('user_version', { simple: true })).toBe(at + 1);

@@ -18,6 +18,7 @@ import {
 import { cosine } from '../../../main/face/embed';
 import { analyzeImage, type AnalyzeOptions, type FaceAnalysis } from '../../../main/face/pipeline';
 import { guidanceFor } from '../../../main/face/quality';
+import { storedSideways } from './pictures';
 import { loadSessions, type FaceSessions } from '../../../main/face/sessions';
 import { bandFor } from '../../../main/face/verify';
 import { withRestarts } from './restarts';
@@ -139,11 +140,7 @@ describe('the DCT scale of each decode', () => {
     // Stored sideways with EXIF orientation 6, as phones do.
     // The fixture is a crop about 1.8× the face: pasted 540 px wide, the face is about 300 px.
     const upright = await phonePhoto('s3f0_light.jpg', 540, 2600, 1800);
-    const photo = await sharp(upright)
-      .rotate(270)
-      .withMetadata({ orientation: 6 })
-      .jpeg({ quality: 92 })
-      .toBuffer();
+    const photo = await storedSideways(upright);
     const now = await analyzed(photo);
     expect(now.image).toMatchObject({ width: 4000, height: 3000, downscaled: true });
     const [x, y, w] = now.faces[0]!.box;
@@ -175,11 +172,7 @@ describe('a phone photo with restart markers', () => {
   it('is decoded in strips at once and gets the verdict and the score it gets decoded whole', async () => {
     const cal = loadCalibration(s.modelVersion);
     const upright = await phonePhoto('s1f0_light.jpg', 1800, 1100, 600);
-    const sideways = await sharp(upright)
-      .rotate(270)
-      .withMetadata({ orientation: 6 })
-      .jpeg({ quality: 92 })
-      .toBuffer();
+    const sideways = await storedSideways(upright);
     // As phones write it: a restart marker every MCU row (jpegtran, lossless).
     const phone = withRestarts(sideways);
     expect((await (await openImage(phone)).decode(448)).strips).toBe(STRIP_PARTS > 1 ? 2 : 1);

@@ -21,3 +21,8 @@ export async function smoothPicture(orientation = 1, icc?: string): Promise<Buff
 
   return img.jpeg({ quality: 90 }).toBuffer();
 }
+
+/** An upright JPEG stored sideways as phones store it: pixels turned 90° counter-clockwise, EXIF orientation 6. */
+export function storedSideways(upright: Buffer, quality = 92): Promise<Buffer> {
+  return sharp(upright).rotate(270).withMetadata({ orientation: 6 }).jpeg({ quality }).toBuffer();
+}

@@ -2,7 +2,7 @@
 // decisions: they stay; a sign-off has a known outcome and a note, is stored once per decision,
 // is never edited, and goes with its decision when retention purges that.
 import { describe, expect, it } from 'vitest';
-import { folderBefore, openThrough } from '../../helpers/migrations';
+import { afterMigration, folderBefore } from '../../helpers/migrations';
 
 describe('migration 0011 (referral sign-offs)', () => {
   it('keeps earlier decisions, and checks every sign-off stored from now on', () => {
@@ -16,9 +16,7 @@ describe('migration 0011 (referral sign-offs)', () => {
     );
     expect(at).toBe(10);
 
-    const db = openThrough(dir, at);
-    try {
-      expect(db.pragma('user_version', { simple: true })).toBe(at + 1);
+    afterMigration(dir, at, (db) => {
       expect(db.prepare('SELECT client_id, note FROM encounters').get()).toEqual({
         client_id: 'E0',
         note: 'bags',
@@ -44,8 +42,6 @@ describe('migration 0011 (referral sign-offs)', () => {
           .pluck()
           .all(),
       ).toEqual(['appointments_day_status', 'encounters_appointment']);
-    } finally {
-      db.close();
-    }
+    });
   });
 });

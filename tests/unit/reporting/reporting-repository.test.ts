@@ -9,6 +9,7 @@ import { arrivalsDashboard, computeDashboard } from '../../../main/reporting/das
 import { RULES } from '../../../main/flags/rules/index';
 import { applicant } from '../../helpers/memory-feed';
 import { testApp } from '../../helpers/app';
+import { ruleDayRow } from '../../helpers/rule-day-row';
 import { seedPortDay } from '../../helpers/port-day';
 
 let app: AppContext | undefined;
@@ -120,18 +121,9 @@ const SYS_VERIFICATION = {
 };
 
 /** No flag on the day: every rule, in the engine's order, at zero. */
-const NO_FLAGS = RULES.map((r) => ({
-  ruleId: r.id,
-  description: r.description,
-  version: r.version,
-  open: 0,
-  acknowledged: 0,
-  reviewed: 0,
-  confirmed: 0,
-  falsePositive: 0,
-  precision: null,
-  precisionAllDays: null,
-}));
+const NO_FLAGS = RULES.map((r) =>
+  ruleDayRow({ ruleId: r.id, description: r.description, version: r.version }),
+);
 
 describe('reporting repository', () => {
   it('counts one port-day only: cases by decision', () => {
