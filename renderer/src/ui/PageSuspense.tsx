@@ -1,6 +1,7 @@
 // Runs in: renderer. Where a lazily loaded page (or sub-page) waits for its code: a quiet
-// loader in place of the page, announced (props only); and a route's element made of one.
-import { Suspense, type ComponentType, type ReactNode } from 'react';
+// loader in place of the page, announced (props only); and a route's element: a lazy page in
+// a PageSuspense of its own, or in its layout's.
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Loading } from './Loading';
 
 export function PageSuspense({ children }: { children: ReactNode }) {
@@ -14,4 +15,10 @@ export function suspended(Page: ComponentType) {
       <Page />
     </PageSuspense>
   );
+}
+
+/** A route's element: a page loaded on its first visit, waiting for its code in its layout's PageSuspense. */
+export function lazyPage(load: () => Promise<{ default: ComponentType }>) {
+  const Page = lazy(load);
+  return <Page />;
 }

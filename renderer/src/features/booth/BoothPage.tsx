@@ -8,6 +8,7 @@ import { Alert, Button, Group, Paper, Switch, Text, TextInput } from '@mantine/c
 import { Outlet, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useDebouncedValue } from '../../data/debounce';
+import { bindChecked, bindText } from '../../ui/bind';
 import { PageSuspense } from '../../ui/PageSuspense';
 import { PageTitle } from '../../ui/PageTitle';
 import { QueueFilters, TimeWindowSelect } from './components/QueueFilters';
@@ -148,8 +149,7 @@ export default function BoothPage() {
             placeholder={t('booth.queue.searchPlaceholder')}
             aria-label={t('booth.queue.search')}
             aria-keyshortcuts="/"
-            value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
+            {...bindText(search, setSearch)}
             onKeyDown={onSearchKey}
             autoComplete="off"
             spellCheck={false}
@@ -170,8 +170,7 @@ export default function BoothPage() {
                   size="xs"
                   label={t('booth.queue.otherPorts')}
                   title={t('booth.queue.otherPortsHint')}
-                  checked={otherPorts}
-                  onChange={(e) => setOtherPorts(e.currentTarget.checked)}
+                  {...bindChecked(otherPorts, setOtherPorts)}
                 />
               }
             />

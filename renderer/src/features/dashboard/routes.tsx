@@ -13,10 +13,6 @@ import { dashboardQuery, portDayOf, portDaysQuery } from './queries';
 
 const DashboardLayout = lazyWithPreload(() => import('./DashboardLayout'));
 const FiguresPage = lazyWithPreload(() => import('./pages/FiguresPage'));
-const VerificationPage = lazy(() => import('./pages/VerificationPage'));
-const ReviewPage = lazy(() => import('./pages/ReviewPage'));
-const ReferralsPage = lazy(() => import('./pages/ReferralsPage'));
-const TrendsPage = lazy(() => import('./pages/TrendsPage'));
 const AuditPage = lazy(() => import('../audit/AuditPanel').then((m) => ({ default: m.AuditPanel })));
 
 /**
@@ -50,10 +46,10 @@ function DashboardEntry() {
 /** The tabs, under the layout (DashboardLayout's tab list links each). */
 export const dashboardTabs: RouteObject[] = [
   { index: true, element: suspended(FiguresPage) },
-  { path: 'verification', element: suspended(VerificationPage) },
-  { path: 'review', element: suspended(ReviewPage) },
-  { path: 'referrals', element: suspended(ReferralsPage) },
-  { path: 'trends', element: suspended(TrendsPage) },
+  { path: 'verification', element: suspended(lazy(() => import('./pages/VerificationPage'))) },
+  { path: 'review', element: suspended(lazy(() => import('./pages/ReviewPage'))) },
+  { path: 'referrals', element: suspended(lazy(() => import('./pages/ReferralsPage'))) },
+  { path: 'trends', element: suspended(lazy(() => import('./pages/TrendsPage'))) },
   { path: 'audit', element: suspended(AuditPage) },
   { path: '*', element: <Navigate to="/dashboard" replace /> },
 ];

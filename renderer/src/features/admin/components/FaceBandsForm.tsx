@@ -2,11 +2,11 @@
 // force, with the calibration's numbers beside them (what they were measured on, the error
 // rates there), so a change is made knowing what it trades; and the way back to the
 // calibration's (props only).
-import { useState } from 'react';
 import { Button, Group, NumberInput, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { BandThresholds, ModelAccuracyView } from '../../../../../ipc/channels/face';
 import { useFormat } from '../../../format';
+import { useNumberFields } from '../../../ui/bind';
 import { SaveForm } from '../../../ui/SaveForm';
 
 export interface FaceBandsFormProps {
@@ -21,6 +21,8 @@ export interface FaceBandsFormProps {
 
 // Four places: the calibration writes thresholds such as 0.4696, which must not be rounded on a save.
 const BAND_INPUT = { min: 0.05, max: 0.95, step: 0.01, decimalScale: 4, required: true, w: 200 } as const;
+/** Both thresholds, by the names they are saved under, take the same input. */
+const BANDS = { match: BAND_INPUT, inconclusive: BAND_INPUT };
 
 export function FaceBandsForm({
   modelVersion,
@@ -32,15 +34,14 @@ export function FaceBandsForm({
 }: FaceBandsFormProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const inForce = custom ?? { match: c.match, inconclusive: c.inconclusive };
-  const [match, setMatch] = useState<number | string>(inForce.match);
-  const [inconclusive, setInconclusive] = useState<number | string>(inForce.inconclusive);
+  // The thresholds in force: the admin's, else the calibration's.
+  const bands = useNumberFields(BANDS, custom ?? c);
   const rate = (v: number | null) => (v === null ? '—' : format.percent(v, 2));
   return (
     <SaveForm
       save={t('admin.faceBands.save')}
       saving={saving}
-      onSubmit={() => onSave({ match: Number(match), inconclusive: Number(inconclusive) })}
+      onSubmit={() => onSave(bands.values())}
       actions={
         custom && (
           <Button variant="default" onClick={onRestore} disabled={saving}>
@@ -56,13 +57,8 @@ export function FaceBandsForm({
       </Text>
       <Group align="flex-start" wrap="wrap">
         <Group align="flex-end">
-          <NumberInput label={t('admin.faceBands.match')} {...BAND_INPUT} value={match} onChange={setMatch} />
-          <NumberInput
-            label={t('admin.faceBands.inconclusive')}
-            {...BAND_INPUT}
-            value={inconclusive}
-            onChange={setInconclusive}
-          />
+          <NumberInput label={t('admin.faceBands.match')} {...bands.field('match')} />
+          <NumberInput label={t('admin.faceBands.inconclusive')} {...bands.field('inconclusive')} />
         </Group>
         <Table aria-label={t('admin.faceBands.calibrationTable')} withTableBorder w="auto" fz="sm">
           <Table.Caption>

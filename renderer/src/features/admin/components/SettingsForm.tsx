@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Group, Select, Switch, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { bindChecked, bindText } from '../../../ui/bind';
+import { bindChecked, bindText, useNumberFields } from '../../../ui/bind';
 import { SaveForm } from '../../../ui/SaveForm';
 import { WholeNumberInput } from '../../../ui/WholeNumberInput';
 import type { SettingsPatch, SettingsView, UpdateChannel } from '../../../../../ipc/channels/settings';
@@ -20,10 +20,15 @@ export interface SettingsFormProps {
 const HOURS = Array.from({ length: 24 }, (_, h) => `${h}`);
 const NO_HOUR = 'none';
 
+/** The whole numbers, by the names they are saved under: the contract's limits, and each one's width. */
+const NUMBERS = {
+  idleLockMinutes: { min: 1, max: 240, w: 180 },
+  retentionDays: { min: 1, max: 3650, w: 280 },
+};
+
 export function SettingsForm({ initial, defaultBoothName, onSave, saving }: SettingsFormProps) {
   const { t } = useTranslation();
-  const [idle, setIdle] = useState<number | string>(initial.idleLockMinutes);
-  const [retention, setRetention] = useState<number | string>(initial.retentionDays);
+  const numbers = useNumberFields(NUMBERS, initial);
   const [booth, setBooth] = useState(initial.boothName ?? '');
   const [channel, setChannel] = useState<UpdateChannel>(initial.updateChannel);
   const [hour, setHour] = useState(initial.updateQuietHour === null ? NO_HOUR : `${initial.updateQuietHour}`);
@@ -35,8 +40,7 @@ export function SettingsForm({ initial, defaultBoothName, onSave, saving }: Sett
       saving={saving}
       onSubmit={() =>
         onSave({
-          idleLockMinutes: Number(idle),
-          retentionDays: Number(retention),
+          ...numbers.values(),
           boothName: booth.trim() || null,
           updateChannel: channel,
           updateQuietHour: hour === NO_HOUR ? null : Number(hour),
@@ -57,20 +61,12 @@ export function SettingsForm({ initial, defaultBoothName, onSave, saving }: Sett
         <WholeNumberInput
           label={t('admin.settings.idle')}
           description={t('admin.settings.atOnce')}
-          min={1}
-          max={240}
-          value={idle}
-          onChange={setIdle}
-          w={180}
+          {...numbers.field('idleLockMinutes')}
         />
         <WholeNumberInput
           label={t('admin.settings.retention')}
           description={t('admin.settings.atNextPurge')}
-          min={1}
-          max={3650}
-          value={retention}
-          onChange={setRetention}
-          w={280}
+          {...numbers.field('retentionDays')}
         />
       </Group>
       <Switch

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Alert, Checkbox, Group, Switch, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { VettingWindowView } from '../../../../../ipc/channels/settings';
-import { bindChecked } from '../../../ui/bind';
+import { bindChecked, useNumberFields } from '../../../ui/bind';
 import { SaveForm } from '../../../ui/SaveForm';
 import { WholeNumberInput } from '../../../ui/WholeNumberInput';
 
@@ -20,11 +20,16 @@ export interface VettingWindowFormProps {
   onSave: (w: VettingWindowView) => void;
 }
 
+/** The service days, by the names they are saved under: the contract's limits, and each one's width. */
+const DAYS = {
+  daysBack: { min: 1, max: 90, w: 220 },
+  daysAhead: { min: 0, max: 14, w: 160 },
+};
+
 export function VettingWindowForm({ initial, ports, ownPort, demo, saving, onSave }: VettingWindowFormProps) {
   const { t } = useTranslation();
   const [chosen, setChosen] = useState<string[]>(initial.ports);
-  const [back, setBack] = useState<number | string>(initial.daysBack);
-  const [ahead, setAhead] = useState<number | string>(initial.daysAhead);
+  const days = useNumberFields(DAYS, initial);
   const [faces, setFaces] = useState(initial.faceTemplates);
   return (
     <SaveForm
@@ -33,7 +38,7 @@ export function VettingWindowForm({ initial, ports, ownPort, demo, saving, onSav
       onSubmit={() => {
         // In the order the ports are listed, whatever order they were ticked in.
         const ordered = ports.map((p) => p.code).filter((c) => chosen.includes(c));
-        onSave({ ports: ordered, daysBack: Number(back), daysAhead: Number(ahead), faceTemplates: faces });
+        onSave({ ports: ordered, ...days.values(), faceTemplates: faces });
       }}
     >
       <Text size="sm">{t('admin.window.intro')}</Text>
@@ -53,20 +58,9 @@ export function VettingWindowForm({ initial, ports, ownPort, demo, saving, onSav
         <WholeNumberInput
           label={t('admin.window.daysBack')}
           description={t('admin.window.daysBackHelp')}
-          min={1}
-          max={90}
-          value={back}
-          onChange={setBack}
-          w={220}
+          {...days.field('daysBack')}
         />
-        <WholeNumberInput
-          label={t('admin.window.daysAhead')}
-          min={0}
-          max={14}
-          value={ahead}
-          onChange={setAhead}
-          w={160}
-        />
+        <WholeNumberInput label={t('admin.window.daysAhead')} {...days.field('daysAhead')} />
       </Group>
       <Switch
         label={t('admin.window.faceTemplates')}

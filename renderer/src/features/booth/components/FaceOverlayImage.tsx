@@ -9,6 +9,12 @@ export const PHOTO_SIZE = 176;
 
 type Fit = 'contain' | 'cover';
 
+/** A face's box `[x, y, w, h]`, in the picture's own pixels. */
+type Box = readonly [number, number, number, number];
+
+/** A box as an SVG rect's attributes. */
+const rectOf = ([x, y, width, height]: Box) => ({ x, y, width, height });
+
 /** The frame itself, for a photo, the camera preview or a placeholder. */
 export function PhotoFrame({ children, size = PHOTO_SIZE }: { children: ReactNode; size?: number }) {
   return (
@@ -42,7 +48,7 @@ export function FaceBoxes({
 }: {
   width: number;
   height: number;
-  boxes: Array<readonly [number, number, number, number]>;
+  boxes: Box[];
   fit: Fit;
   chosen?: number;
   landmarks?: Array<readonly [number, number]>;
@@ -55,13 +61,10 @@ export function FaceBoxes({
       style={{ position: 'absolute', inset: 0, width: '100%', height: '100%', pointerEvents: 'none' }}
       aria-hidden
     >
-      {boxes.map(([x, y, w, h], i) => (
+      {boxes.map((box, i) => (
         <rect
           key={i}
-          x={x}
-          y={y}
-          width={w}
-          height={h}
+          {...rectOf(box)}
           fill="none"
           stroke={i === chosen ? '#2f9e44' : '#f08c00'}
           strokeWidth={stroke}

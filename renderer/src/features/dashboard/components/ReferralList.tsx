@@ -9,6 +9,7 @@ import { useFormat } from '../../../format';
 import { useLabels } from '../../../i18n/labels';
 import { DataTable, type DataColumn } from '../../../ui/DataTable';
 import { EmptyNote } from '../../../ui/EmptyNote';
+import { bindText } from '../../../ui/bind';
 import { Section } from '../../../ui/Section';
 
 // The contract's outcomes, in the order offered (the contract's list itself is main's value).
@@ -63,8 +64,7 @@ function SignOffForm({
           size="xs"
           label={t('dashboard.referrals.note')}
           placeholder={t('dashboard.referrals.notePlaceholder')}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
+          {...bindText(note, setNote)}
           maxLength={1000}
           w={200}
         />

@@ -13,6 +13,7 @@ import { Section } from '../../../ui/Section';
 import { useLabels } from '../../../i18n/labels';
 import { SeverityBadge } from '../../../ui/SeverityBadge';
 import { EmptyNote } from '../../../ui/EmptyNote';
+import { bindText } from '../../../ui/bind';
 import { isDisposition } from '../labels';
 
 /** Flags on a page of the queue: a screen's worth at 1366×768 with one case open below. */
@@ -175,8 +176,7 @@ function ReviewFlag({
                 maxLength={1000}
                 aria-label={t('dashboard.review.noteLabel', { rule, name: f.applicantName })}
                 placeholder={t('dashboard.review.notePlaceholder')}
-                value={note}
-                onChange={(e) => setNote(e.currentTarget.value)}
+                {...bindText(note, setNote)}
               />
               {VERDICTS.map(({ verdict, color, label }) => (
                 <Button
