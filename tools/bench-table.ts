@@ -1,5 +1,5 @@
 // Runs in: benchmark tooling. The bench table as Markdown: what `npm run bench` prints and records,
-// and what each tools/bench-*.ts prints when run alone, so both read the same.
+// and what the face benches print when run alone, so both read the same.
 import type { BenchRow } from './bench-types';
 
 function fmt(v: number): string {

@@ -18,9 +18,9 @@ import {
 import { cosine } from '../../../main/face/embed';
 import { analyzeImage, type AnalyzeOptions, type FaceAnalysis } from '../../../main/face/pipeline';
 import { guidanceFor } from '../../../main/face/quality';
-import { storedSideways } from './pictures';
 import { loadSessions, type FaceSessions } from '../../../main/face/sessions';
 import { bandFor } from '../../../main/face/verify';
+import { storedSideways } from './pictures';
 import { withRestarts } from './restarts';
 
 const PAIRS = path.join(__dirname, '../../fixtures/face-pairs');
@@ -137,7 +137,6 @@ describe('the DCT scale of each decode', () => {
 
   it('verifies a sideways 12 MP phone photo whose face is only about 300 px (a second decode)', async () => {
     const cal = loadCalibration(s.modelVersion);
-    // Stored sideways with EXIF orientation 6, as phones do.
     // The fixture is a crop about 1.8× the face: pasted 540 px wide, the face is about 300 px.
     const upright = await phonePhoto('s3f0_light.jpg', 540, 2600, 1800);
     const photo = await storedSideways(upright);

@@ -16,6 +16,23 @@ let pool: FacePool;
 /** A live capture (one fixture) compared with the submitted photo (another). */
 const compare = (photo: string, capture: string) => verifyCapture(pool, img(capture), { bytes: img(photo) });
 
+// Fixture pairs: sNfM is face M of the demo group photo N, as cropped (base) or with its light, pose
+// or blur changed (tests/fixtures/face-pairs/README.md).
+type Pair = [photo: string, capture: string];
+/** One face on both sides, one side or both augmented. */
+const SAME_PERSON: Pair[] = [
+  ['s1f0_base.jpg', 's1f0_light.jpg'],
+  ['s3f0_base.jpg', 's3f0_pose.jpg'],
+  ['s4f2_base.jpg', 's4f2_blur.jpg'],
+  ['s5f1_light.jpg', 's5f1_pose.jpg'],
+];
+/** Two faces: different people. */
+const DIFFERENT_PEOPLE: Pair[] = [
+  ['s1f0_base.jpg', 's1f1_base.jpg'],
+  ['s2f0_light.jpg', 's3f0_pose.jpg'],
+  ['s5f0_base.jpg', 's6f0_blur.jpg'],
+];
+
 beforeAll(() => {
   pool = new FacePool({ workers: 2 });
 });
@@ -29,12 +46,7 @@ describe('1:1 verification', () => {
     expect(c.match).toBeGreaterThan(c.inconclusive);
   });
 
-  it.each([
-    ['s1f0_base.jpg', 's1f0_light.jpg'],
-    ['s3f0_base.jpg', 's3f0_pose.jpg'],
-    ['s4f2_base.jpg', 's4f2_blur.jpg'],
-    ['s5f1_light.jpg', 's5f1_pose.jpg'],
-  ])('the same person across augmentations scores MATCH (%s vs %s)', async (a, b) => {
+  it.each(SAME_PERSON)('the same person across augmentations scores MATCH (%s vs %s)', async (a, b) => {
     const r = await compare(a, b);
     expect(r.band).toBe('MATCH');
     expect(r.score!).toBeGreaterThanOrEqual(r.thresholds.match);
@@ -43,11 +55,7 @@ describe('1:1 verification', () => {
     expect(r.timings.captureModels!.total).toBeGreaterThan(0);
   });
 
-  it.each([
-    ['s1f0_base.jpg', 's1f1_base.jpg'],
-    ['s2f0_light.jpg', 's3f0_pose.jpg'],
-    ['s5f0_base.jpg', 's6f0_blur.jpg'],
-  ])('different people score NO_MATCH (%s vs %s)', async (a, b) => {
+  it.each(DIFFERENT_PEOPLE)('different people score NO_MATCH (%s vs %s)', async (a, b) => {
     const r = await compare(a, b);
     expect(r.band).toBe('NO_MATCH');
     expect(r.score!).toBeLessThan(r.thresholds.inconclusive);

@@ -22,7 +22,10 @@ export async function smoothPicture(orientation = 1, icc?: string): Promise<Buff
   return img.jpeg({ quality: 90 }).toBuffer();
 }
 
-/** An upright JPEG stored sideways as phones store it: pixels turned 90° counter-clockwise, EXIF orientation 6. */
-export function storedSideways(upright: Buffer, quality = 92): Promise<Buffer> {
-  return sharp(upright).rotate(270).withMetadata({ orientation: 6 }).jpeg({ quality }).toBuffer();
+/**
+ * An upright picture stored sideways, as phones store it: the pixels turned a quarter turn
+ * counter-clockwise and tagged EXIF orientation 6, JPEG q92.
+ */
+export function storedSideways(upright: Buffer): Promise<Buffer> {
+  return sharp(upright).rotate(270).withMetadata({ orientation: 6 }).jpeg({ quality: 92 }).toBuffer();
 }

@@ -83,28 +83,31 @@ describe('audit verify --witness', { timeout: 300_000 }, () => {
     );
   });
 
-  it('catches a truncation with audit_head rewound', async () => {
-    const dir = await witnessedConsole();
-    tamper(dir, (db) => {
-      db.prepare('DELETE FROM audit_log WHERE seq > 3').run();
-      db.prepare('UPDATE audit_head SET seq = 3, hash = ?').run(hashOf(db, 3));
-    });
-    await expectBroken(
-      dir,
+  // An insider's edit of the closed file, and what the witnessed check says of it.
+  it.each<[what: string, edit: (db: Db) => void, why: string]>([
+    [
+      'a truncation with audit_head rewound',
+      (db) => {
+        db.prepare('DELETE FROM audit_log WHERE seq > 3').run();
+        db.prepare('UPDATE audit_head SET seq = 3, hash = ?').run(hashOf(db, 3));
+      },
       'BROKEN at entry 4: the log ends at entry 3 but the witness saw entry 5: entries were removed and the head rewound',
-    );
-  });
-
-  it('catches a forged append hashed as the unkeyed chain was (no key)', async () => {
+    ],
+    [
+      'a forged append hashed as the unkeyed chain was (no key)',
+      (db) => {
+        const forged = forgedEntry(8, { actor: 'a.admin', action: 'case.view', subject: 'A9' });
+        const prev = hashOf(db, 7);
+        const hash = entryHash(prev, forged);
+        insertEntry(db, forged, prev, hash);
+        db.prepare('UPDATE audit_head SET seq = 8, hash = ?').run(hash);
+      },
+      'BROKEN at entry 8: entry 8 was altered or forged after it was written',
+    ],
+  ])('catches %s', async (_what, edit, why) => {
     const dir = await witnessedConsole();
-    tamper(dir, (db) => {
-      const forged = forgedEntry(8, { actor: 'a.admin', action: 'case.view', subject: 'A9' });
-      const prev = hashOf(db, 7);
-      const hash = entryHash(prev, forged);
-      insertEntry(db, forged, prev, hash);
-      db.prepare('UPDATE audit_head SET seq = 8, hash = ?').run(hash);
-    });
-    await expectBroken(dir, 'BROKEN at entry 8: entry 8 was altered or forged after it was written');
+    tamper(dir, edit);
+    await expectBroken(dir, why);
   });
 
   it('reports dropped protective triggers', async () => {

@@ -161,14 +161,11 @@ describe('crash-safe resumable sync', () => {
 
     let dir = tempDir();
     const rng = new Rng(4242);
-    let kills = 0;
-    let midSync = 0;
-    let midBatch = 0;
+    /** What the runs came to, for the summary line and the checks after the loop. */
+    const tally = { kills: 0, midSync: 0, midBatch: 0, completedRuns: 0, lostConnections: 0 };
     let lastSeq = 0;
-    let completedRuns = 0;
-    let lostConnections = 0;
     const plans: Record<string, number> = {};
-    for (let i = 0; kills < 24 && i < 60; i++) {
+    for (let i = 0; tally.kills < 24 && i < 60; i++) {
       // Mostly after the k-th batch of this run (k kept below what is left, so the kill lands
       // mid-sync); sometimes before the first batch, or after the batches (photos, lookout list,
       // flag upkeep, report).
@@ -183,8 +180,8 @@ describe('crash-safe resumable sync', () => {
             : { after: 'batch', batches: rng.int(1, Math.min(remaining - 1, 12)), fraction };
       plans[plan.after] = (plans[plan.after] ?? 0) + 1;
       const run = await runAndKill(dir, plan);
-      if (run.outcome === 'killed') kills++;
-      if (run.outcome === 'lost-connection') lostConnections++;
+      if (run.outcome === 'killed') tally.kills++;
+      if (run.outcome === 'lost-connection') tally.lostConnections++;
       // After every kill: the file opens cleanly, passes an integrity check, and no batch is
       // recorded twice; progress never goes backwards.
       const raw = openDatabaseFile(dir, { readonly: true, fileMustExist: true });
@@ -207,25 +204,25 @@ describe('crash-safe resumable sync', () => {
       // batches 1..seq are there.
       if (seq > 0 && seq < 40) expect(rows.n).toBeGreaterThan(0);
       expect(rows.n, `applicant rows after batch ${seq}`).toBe(applicantsThrough[seq]);
-      if (seq > lastSeq && seq < total) midSync++;
+      if (seq > lastSeq && seq < total) tally.midSync++;
       // Killed after a batch line and before the next batch was committed: inside a batch.
       if (run.outcome === 'killed' && plan.after === 'batch' && seq === run.seqAtKill && seq < total)
-        midBatch++;
+        tally.midBatch++;
       lastSeq = seq;
       if (seq === total) {
         // This copy finished: check it, then start a fresh one so kills keep landing mid-sync.
         await finishAndCompare(dir, expected.hash);
-        completedRuns++;
+        tally.completedRuns++;
         fs.rmSync(dir, { recursive: true, force: true });
         dir = tempDir();
         lastSeq = 0;
       }
     }
     console.log(
-      `crash test: ${kills} kills (${midSync} mid-sync, ${midBatch} inside a batch), ${completedRuns} copies completed between kills, ${lostConnections} runs stopped by a lost connection; kill points ${JSON.stringify(plans)}`,
+      `crash test: ${tally.kills} kills (${tally.midSync} mid-sync, ${tally.midBatch} inside a batch), ${tally.completedRuns} copies completed between kills, ${tally.lostConnections} runs stopped by a lost connection; kill points ${JSON.stringify(plans)}`,
     );
-    expect(kills).toBe(24);
-    expect(midSync).toBeGreaterThanOrEqual(5);
+    expect(tally.kills).toBe(24);
+    expect(tally.midSync).toBeGreaterThanOrEqual(5);
     await finishAndCompare(dir, expected.hash);
     // Checked copies are not kept (about 20 MB each); a failing run leaves its copy to look at.
     for (const d of [dir, reference]) fs.rmSync(d, { recursive: true, force: true });

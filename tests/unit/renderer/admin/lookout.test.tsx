@@ -63,21 +63,14 @@ describe('LookoutStatusCard', () => {
   });
 });
 
-/** The form over `preview` unless told otherwise, its callbacks spied on. */
+/** The form as an admin first sees it over `preview`: nothing being checked or applied. */
+const formProps = { preview, checking: false, applying: false };
+
+/** The form over `formProps` unless told otherwise, its callbacks spied on. */
 function renderForm(props: Partial<ComponentProps<typeof LookoutImportForm>> = {}) {
-  const onFile = vi.fn();
-  const onApply = vi.fn();
-  renderUi(
-    <LookoutImportForm
-      onFile={onFile}
-      onApply={onApply}
-      preview={preview}
-      checking={false}
-      applying={false}
-      {...props}
-    />,
-  );
-  return { onFile, onApply };
+  const spies = { onFile: vi.fn(), onApply: vi.fn() };
+  renderUi(<LookoutImportForm {...formProps} {...spies} {...props} />);
+  return spies;
 }
 
 describe('LookoutImportForm', () => {
