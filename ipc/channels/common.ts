@@ -24,16 +24,12 @@ export const PersonView = z.object({
   nameAsWritten: z.string(),
   dob: z.string(),
 });
-export type PersonView = z.infer<typeof PersonView>;
 
 /** Which port-day a row is of: the port's code and its service date, as stored. */
 export const PortDayView = z.object({ port: z.string(), serviceDate: z.string() });
-export type PortDayView = z.infer<typeof PortDayView>;
 
 /** How the console is set up: demo data, or a site's configured feed. */
 export const SiteMode = z.enum(['demo', 'configured']);
-export type SiteMode = z.infer<typeof SiteMode>;
 
 /** The port this console serves: its code, name and the time zone its dates and times are in. */
 export const PortInfoView = z.object({ code: z.string(), name: z.string(), timeZone: z.string() });
-export type PortInfoView = z.infer<typeof PortInfoView>;

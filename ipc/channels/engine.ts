@@ -10,7 +10,6 @@ export const EnrolmentView = z.object({
   total: z.number().int(),
   unusable: z.number().int(),
 });
-export type EnrolmentView = z.infer<typeof EnrolmentView>;
 
 export const EngineStatusView = z.object({
   face: z

@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { channel, Empty } from '../channel';
 
 export const LookoutSource = z.enum(['feed', 'csv', 'signed-json']);
-export type LookoutSource = z.infer<typeof LookoutSource>;
 
 export const LookoutStatusView = z.object({
   /** 0: no list yet. */

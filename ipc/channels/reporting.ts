@@ -149,7 +149,6 @@ export const SignOffView = z.object({
   supervisor: z.string(),
   at: z.string(),
 });
-export type SignOffView = z.infer<typeof SignOffView>;
 
 /** A case whose latest decision is a referral to secondary inspection. */
 export const ReferralView = z.object({

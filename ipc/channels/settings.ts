@@ -13,7 +13,6 @@ export type UpdateChannel = z.infer<typeof UpdateChannel>;
 
 /** An admin's MATCH / INCONCLUSIVE thresholds, for the one model version they were set for. */
 export const FaceBandsView = BandThresholds.extend({ modelVersion: z.string() });
-export type FaceBandsView = z.infer<typeof FaceBandsView>;
 
 /**
  * The vetting window (main/sync/vetting-window.ts): which ports' manifests the console keeps

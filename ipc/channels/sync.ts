@@ -87,7 +87,6 @@ export const BundleImportView = PortDayView.extend({
   photosStored: z.number().int(),
   lookoutVersion: z.number().int().nullable(),
 });
-export type BundleImportView = z.infer<typeof BundleImportView>;
 
 export const syncChannels = {
   // Every signed-in role sees the status area.

@@ -17,7 +17,6 @@ export const UPDATE_PHASES = [
   'error',
 ] as const;
 export const UpdatePhase = z.enum(UPDATE_PHASES);
-export type UpdatePhase = z.infer<typeof UpdatePhase>;
 
 export const UpdateStatusView = z.object({
   currentVersion: z.string(),
