@@ -7,6 +7,7 @@
 // uploads when it is back; meanwhile the applicant-facing screen follows the case in two
 // languages and shows no score or flag.
 import { test, type Page } from '@playwright/test';
+import { checkAxe } from './axe';
 import { cameraFile, fakeCamera, writeCameraFrame } from './fake-camera';
 import { api, demoFeedUrl, setupWithDemoAccounts, startShell, type RunningShell } from './shell';
 import { expect, STEP_MS, SYNC_MS, TEST_MS } from './waits';
@@ -138,6 +139,14 @@ async function captureFromCamera(page: Page, beforeCapture?: () => Promise<void>
   await expect(page.getByTestId('capture-hint')).toHaveText('Ready: capture now', { timeout: SYNC_MS });
   await beforeCapture?.();
   await page.keyboard.press('c'); // captures and compares
+}
+
+/** The applicant-facing screen is a route too: its landmark, one h1 and axe's WCAG 2.1 AA check. */
+async function counterMeetsWcag(counter: Page, screen: string): Promise<void> {
+  await expect(counter.getByRole('main')).toHaveCount(1);
+  await expect(counter.getByRole('heading', { level: 1 })).toHaveCount(1);
+  const axe = await checkAxe(counter, screen);
+  expect(axe.blocking, axe.report).toEqual([]);
 }
 
 function auditActions(subject: string): string[] {
@@ -339,6 +348,7 @@ test('feed stopped: the decision waits in the outbox and uploads when the feed i
     };
     await choose('Español');
     await expect(counter.getByTestId('counter-title')).toHaveText('Le damos la bienvenida');
+    await counterMeetsWcag(counter, 'applicant screen (es), welcome');
 
     await cameraShows(await photoOf(page, me.id));
     await captureFromCamera(page, async () => {
@@ -360,6 +370,7 @@ test('feed stopped: the decision waits in the outbox and uploads when the feed i
     await expect(counter.getByTestId('counter-title')).toHaveText('Mèsi');
     await expect(counter.getByTestId('counter-line')).toHaveText('Ou ka kontinye al nan sòti a');
     await counter.screenshot({ path: 'docs/screenshots/counter-ht.png' });
+    await counterMeetsWcag(counter, 'applicant screen (ht), thank you');
     // Never a score, a band or a flag on the screen the person reads.
     const shown = (await counter.locator('body').innerText()).toLowerCase();
     for (const word of ['match', 'score', 'flag', '0.', me.id.toLowerCase()])

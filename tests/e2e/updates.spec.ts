@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import AxeBuilder from '@axe-core/playwright';
 import { test } from '@playwright/test';
+import { checkAxe } from './axe';
 import {
   api,
   CLI,
@@ -120,9 +120,8 @@ test('the admin sees the available update with its rollout and the fleet table, 
   await page.screenshot({ path: 'test-results/updates-1366x768.png' });
   await page.screenshot({ path: 'test-results/updates-1366x768-full.png', fullPage: true });
   // WCAG 2.1 AA, as accessibility.spec.ts checks every screen: nothing serious or critical.
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const blocking = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  const axe = await checkAxe(page, '/admin/updates with a release');
+  expect(axe.blocking, axe.report).toEqual([]);
 
   await page.getByRole('button', { name: 'Install now' }).click();
   await expect(page.getByTestId('update-phase')).toHaveText(
