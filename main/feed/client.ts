@@ -264,35 +264,40 @@ export function rememberDigest(batch: Batch, digest: string): void {
   digests.set(batch, digest);
 }
 
+/** A page of a port-day's manifest batches: those after `sinceSeq`, at most `limit` (default 20). */
+export interface BatchPage {
+  port: string;
+  date: string;
+  sinceSeq: number;
+  limit?: number;
+}
+
 /** Fetches one page of batch envelopes without verifying them (BatchVerifier does that). */
 export async function fetchBatchEnvelopes(
   feedUrl: string,
-  port: string,
-  date: string,
-  sinceSeq: number,
-  o: ClientOptions & { limit?: number } = {},
+  { port, date, sinceSeq, limit = 20 }: BatchPage,
+  o: ClientOptions = {},
 ): Promise<unknown[]> {
   const what = `manifest batches after ${sinceSeq} for ${portName(port)} on ${date}`;
-  const path = `/v1/ports/${port}/manifests/${date}/batches?since=${sinceSeq}&limit=${o.limit ?? 20}`;
+  const path = `/v1/ports/${port}/manifests/${date}/batches?since=${sinceSeq}&limit=${limit}`;
   const body = await request(url(feedUrl, path), {}, what, 'json', o);
   return parse(z.object({ batches: z.array(z.unknown()) }).strict(), readJson(body, what), what).batches;
 }
 
+/** Fetches one page and verifies each batch's signature, port-day and sequence, in order. */
 export async function fetchBatches(
   feedUrl: string,
-  port: string,
-  date: string,
-  sinceSeq: number,
+  page: BatchPage,
   keys: PinnedKeys,
-  o: ClientOptions & { limit?: number } = {},
+  o: ClientOptions = {},
 ): Promise<Batch[]> {
-  const list = await fetchBatchEnvelopes(feedUrl, port, date, sinceSeq, o);
+  const list = await fetchBatchEnvelopes(feedUrl, page, o);
   // Verify every batch of the page before returning any: a bad one refuses the page, but the
   // ones before it in order are still valid and returned first by the caller's next request.
   const out: Batch[] = [];
-  let expected = sinceSeq + 1;
+  let expected = page.sinceSeq + 1;
   for (const env of list) {
-    out.push(verifyBatch(env, keys, port, date, expected));
+    out.push(verifyBatch(env, keys, page.port, page.date, expected));
     expected++;
   }
   return out;

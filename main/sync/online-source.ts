@@ -44,7 +44,12 @@ export class OnlineFeedSource implements FeedSource {
 
   private page(port: string, serviceDate: string, since: number) {
     this.requests++;
-    return fetchBatchEnvelopes(this.feedUrl, port, serviceDate, since, { limit: this.pageSize });
+    return fetchBatchEnvelopes(this.feedUrl, {
+      port,
+      date: serviceDate,
+      sinceSeq: since,
+      limit: this.pageSize,
+    });
   }
 
   /**

@@ -79,7 +79,11 @@ describe('offline bundle', () => {
 
     const online: Batch[] = [];
     for (;;) {
-      const page = await fetchBatches(server.url, PORT, DATE, online.length, KEYS, { limit: 5 });
+      const page = await fetchBatches(
+        server.url,
+        { port: PORT, date: DATE, sinceSeq: online.length, limit: 5 },
+        KEYS,
+      );
       if (!page.length) break;
       online.push(...page);
     }

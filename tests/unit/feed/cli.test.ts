@@ -79,9 +79,11 @@ describe('feed CLI', () => {
     log.mockRestore();
     try {
       const { header } = await fetchHeader(server.url, 'ELP', '2026-11-23', demoPinnedKeys());
-      const batches = await fetchBatches(server.url, 'ELP', '2026-11-23', 0, demoPinnedKeys(), {
-        limit: 100,
-      });
+      const batches = await fetchBatches(
+        server.url,
+        { port: 'ELP', date: '2026-11-23', sinceSeq: 0, limit: 100 },
+        demoPinnedKeys(),
+      );
       expect(batches).toHaveLength(header.lastSeq);
       expect(batches[0]!.records.length).toBe(40);
     } finally {

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import {
   fetchBatches,
+  type BatchPage,
   fetchBlob,
   fetchHeader,
   fetchLookout,
@@ -21,6 +22,8 @@ import { KEYS, feedFailure } from '../../helpers/feed';
 
 const PORT = 'SYS';
 const DATE = '2026-11-22';
+/** The page of this test's port-day after `sinceSeq`. */
+const after = (sinceSeq: number, limit?: number): BatchPage => ({ port: PORT, date: DATE, sinceSeq, limit });
 
 let feed: GeneratedFeed;
 let published: Published;
@@ -41,7 +44,7 @@ afterEach(() => {
 async function fetchAll(url: string, keys = KEYS, limit = 4): Promise<Batch[]> {
   const out: Batch[] = [];
   for (;;) {
-    const page = await fetchBatches(url, PORT, DATE, out.length, keys, { limit });
+    const page = await fetchBatches(url, after(out.length, limit), keys);
     if (!page.length) return out;
     out.push(...page);
   }
@@ -61,7 +64,7 @@ describe('happy path', () => {
     expect(got.map((b) => b.seq)).toEqual(all.map((_, i) => i + 1));
     expect(got).toEqual(all);
     // Resuming mid-way gives the rest only.
-    const rest = await fetchBatches(server.url, PORT, DATE, 3, KEYS, { limit: 100 });
+    const rest = await fetchBatches(server.url, after(3, 100), KEYS);
     expect(rest[0]!.seq).toBe(4);
     expect(rest).toEqual(all.slice(3));
   });
@@ -85,7 +88,7 @@ describe('happy path', () => {
 describe('refusals', () => {
   it('a record altered after signing: BAD_SIGNATURE naming batch and port, nothing returned', async () => {
     server.faults.badSignature = true;
-    const e = await feedFailure(fetchBatches(server.url, PORT, DATE, 2, KEYS, { limit: 3 }));
+    const e = await feedFailure(fetchBatches(server.url, after(2, 3), KEYS));
     expect(e.code).toBe('BAD_SIGNATURE');
     expect(e.message).toMatch(
       /manifest batch 3 for San Ysidro.*failed its signature check.*nothing from it was applied/,
@@ -101,20 +104,20 @@ describe('refusals', () => {
   it('a truncated body: TRUNCATED, not a crash', async () => {
     server.faults.truncateRate = 1;
     expect((await feedFailure(fetchHeader(server.url, PORT, DATE, KEYS))).code).toBe('TRUNCATED');
-    expect((await feedFailure(fetchBatches(server.url, PORT, DATE, 0, KEYS))).code).toBe('TRUNCATED');
+    expect((await feedFailure(fetchBatches(server.url, after(0), KEYS))).code).toBe('TRUNCATED');
     expect((await feedFailure(fetchLookout(server.url, 0, KEYS))).code).toBe('TRUNCATED');
   });
 
   it('a replayed batch (seq already applied): REPLAY', async () => {
     server.faults.replay = true;
-    const e = await feedFailure(fetchBatches(server.url, PORT, DATE, 4, KEYS));
+    const e = await feedFailure(fetchBatches(server.url, after(4), KEYS));
     expect(e.code).toBe('REPLAY');
     expect(e.message).toMatch(/batch 4 again/);
   });
 
   it('a gap in seq: OUT_OF_ORDER', async () => {
     server.faults.outOfOrder = true;
-    const e = await feedFailure(fetchBatches(server.url, PORT, DATE, 4, KEYS));
+    const e = await feedFailure(fetchBatches(server.url, after(4), KEYS));
     expect(e.code).toBe('OUT_OF_ORDER');
     expect(e.message).toMatch(/batch 6 .*before batch 5/);
   });
@@ -237,7 +240,7 @@ describe('refusals', () => {
     let done: Batch[] = [];
     for (let tries = 0; tries < 200 && done.length < all.length; tries++) {
       try {
-        done = done.concat(await fetchBatches(server.url, PORT, DATE, done.length, KEYS, { limit: 3 }));
+        done = done.concat(await fetchBatches(server.url, after(done.length, 3), KEYS));
       } catch (e) {
         expect(['TRUNCATED', 'HTTP']).toContain((e as FeedError).code);
       }
