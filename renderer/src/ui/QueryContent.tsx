@@ -12,14 +12,17 @@ export interface QueryState<T> {
 
 export function QueryContent<T>({
   query,
+  describeError = (e) => e.message,
   children,
 }: {
   query: QueryState<T>;
+  /** How the error is said (by default its own message), e.g. in a feature's words. */
+  describeError?: (error: Error) => string;
   children: (data: T) => ReactNode;
 }) {
   return (
     <>
-      {query.error && <InlineError message={query.error.message} />}
+      {query.error && <InlineError message={describeError(query.error)} />}
       {query.isPending && <Loading />}
       {query.data !== undefined && children(query.data)}
     </>

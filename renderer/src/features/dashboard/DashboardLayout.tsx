@@ -9,9 +9,9 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useSearchParams } from 'react-router';
 import type { CsvTable } from '../../../../ipc/channels/reporting';
 import { FormatProvider, useFormat } from '../../format';
-import { InlineError } from '../../ui/InlineError';
 import { DashboardTabs, type DashboardTab } from './components/DashboardTabs';
 import { ExportButton } from './components/ExportButton';
+import { LoadFailed } from './components/DashboardSource';
 import { PortDayPicker } from './components/PortDayPicker';
 import { saveBase64, saveText } from './download';
 import { useDailyReport, useExportCsv } from './mutations';
@@ -96,7 +96,7 @@ export default function DashboardLayout({ live = true }: { live?: boolean }) {
             </Button>
           }
         />
-        {dash.error && <InlineError message={t('dashboard.loadFailed', { message: dash.error.message })} />}
+        <LoadFailed error={dash.error} />
         <DashboardTabs tabs={tabs} active={active} search={search} label={t('dashboard.tabs.label')}>
           <Outlet context={outlet} />
         </DashboardTabs>

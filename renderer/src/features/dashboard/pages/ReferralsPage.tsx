@@ -3,8 +3,7 @@
 // (outcome and note, audited). The list names people (an audited read): asked again only when the
 // day's referrals change.
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../../../ui/Loading';
-import { LoadFailed } from '../components/LoadFailed';
+import { SourceContent } from '../components/DashboardSource';
 import { ReferralList } from '../components/ReferralList';
 import { useSignOff } from '../mutations';
 import { useDayList } from '../outlet';
@@ -18,17 +17,15 @@ export default function ReferralsPage() {
   );
   const signOff = useSignOff();
   return (
-    <>
-      {referrals.isPending && <Loading />}
-      <LoadFailed error={referrals.error} />
-      {referrals.data && (
+    <SourceContent query={referrals}>
+      {(data) => (
         <ReferralList
-          referrals={referrals.data}
+          referrals={data}
           onSignOff={(s) => signOff.mutate(s)}
           pending={signOff.isPending && signOff.variables ? signOff.variables.encounterId : null}
           actions={exporter('referrals', t('dashboard.referrals.title'))}
         />
       )}
-    </>
+    </SourceContent>
   );
 }

@@ -4,9 +4,8 @@
 // The queue names people (an audited read): asked again only when the day's flags change.
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../../../ui/Loading';
 import { FlagsByRuleTable } from '../components/FlagsByRuleTable';
-import { LoadFailed } from '../components/LoadFailed';
+import { SourceContent } from '../components/DashboardSource';
 import { ReviewFlagList } from '../components/ReviewFlagList';
 import { FlagCase } from '../FlagCase';
 import { useFlagFeedback } from '../mutations';
@@ -30,19 +29,19 @@ export default function ReviewPage() {
   const d = dash.data;
   return (
     <Stack gap="sm">
-      {review.isPending && <Loading />}
-      <LoadFailed error={review.error} />
-      {review.data && (
-        <ReviewFlagList
-          flags={review.data.queue}
-          total={review.data.total}
-          onVerdict={(flagId, verdict, note) =>
-            feedback.mutate({ flagId, verdict, ...(note !== undefined && { note }) })
-          }
-          pending={feedback.isPending && feedback.variables ? feedback.variables : null}
-          renderCase={(f) => <FlagCase flag={f} />}
-        />
-      )}
+      <SourceContent query={review}>
+        {(r) => (
+          <ReviewFlagList
+            flags={r.queue}
+            total={r.total}
+            onVerdict={(flagId, verdict, note) =>
+              feedback.mutate({ flagId, verdict, ...(note !== undefined && { note }) })
+            }
+            pending={feedback.isPending && feedback.variables ? feedback.variables : null}
+            renderCase={(f) => <FlagCase flag={f} />}
+          />
+        )}
+      </SourceContent>
       {d && (
         <FlagsByRuleTable rules={d.flagRules} actions={exporter('flagRules', t('dashboard.flags.title'))} />
       )}

@@ -2,8 +2,7 @@
 // by the most applicants across ports and days of the vetting window (chart by port and table).
 // They come with the day's flag review (one audited read for both tabs, cached between them).
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../../../ui/Loading';
-import { LoadFailed } from '../components/LoadFailed';
+import { SourceContent } from '../components/DashboardSource';
 import { TrendsTable } from '../components/TrendsTable';
 import { useDashboardOutlet } from '../outlet';
 import { useFlagReview } from '../queries';
@@ -13,12 +12,8 @@ export default function TrendsPage() {
   const { day, exporter } = useDashboardOutlet();
   const review = useFlagReview(day);
   return (
-    <>
-      {review.isPending && <Loading />}
-      <LoadFailed error={review.error} />
-      {review.data && (
-        <TrendsTable trends={review.data.trends} actions={exporter('trends', t('dashboard.trends.title'))} />
-      )}
-    </>
+    <SourceContent query={review}>
+      {(r) => <TrendsTable trends={r.trends} actions={exporter('trends', t('dashboard.trends.title'))} />}
+    </SourceContent>
   );
 }

@@ -5,10 +5,9 @@
 // decision.
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../../../ui/Loading';
 import { BlindFirstPanel } from '../components/BlindFirstPanel';
 import { FaceAccuracy } from '../components/FaceAccuracy';
-import { LoadFailed } from '../components/LoadFailed';
+import { SourceContent } from '../components/DashboardSource';
 import { VerificationPanel } from '../components/VerificationPanel';
 import { useDashboardOutlet, WithFigures } from '../outlet';
 import { useFaceAccuracy } from '../queries';
@@ -25,9 +24,9 @@ export default function VerificationPage() {
             verification={d.verification}
             actions={exporter('verification', t('dashboard.verification.title'))}
           >
-            {accuracy.isPending && <Loading />}
-            <LoadFailed error={accuracy.error} />
-            {accuracy.data && <FaceAccuracy models={accuracy.data} level={3} />}
+            <SourceContent query={accuracy}>
+              {(models) => <FaceAccuracy models={models} level={3} />}
+            </SourceContent>
           </VerificationPanel>
           <BlindFirstPanel day={day} revision={d.verification.overall.blind} />
         </Stack>
