@@ -12,9 +12,9 @@ import { useFormat } from '../../../format';
 import { useLabels } from '../../../i18n/labels';
 import { DataTable, type DataColumn } from '../../../ui/DataTable';
 import { EmptyNote } from '../../../ui/EmptyNote';
-import { InlineError } from '../../../ui/InlineError';
 import { Section } from '../../../ui/Section';
 import { useRefetchOnChange } from '../queries';
+import { SourceContent } from './DashboardSource';
 
 const JUDGEMENTS = ['same', 'different', 'unsure'] as const satisfies readonly Judgement[];
 const BANDS = ['MATCH', 'INCONCLUSIVE', 'NO_MATCH', null] as const satisfies readonly (FaceBand | null)[];
@@ -134,8 +134,7 @@ export function BlindFirstPanel({ day, revision }: { day: PortDayRequest; revisi
       <Text size="sm" c="dimmed" mb="sm">
         {t('dashboard.blindFirst.intro')}
       </Text>
-      {q.error && <InlineError message={t('dashboard.loadFailed', { message: q.error.message })} />}
-      {q.data && <BlindFirstTables view={q.data} />}
+      <SourceContent query={q}>{(view) => <BlindFirstTables view={view} />}</SourceContent>
     </Section>
   );
 }
